@@ -1,0 +1,265 @@
+//! An urgent action: the shape of an action file, and the checks every action passes.
+//!
+//! This module knows nothing of where files live (see `library`) or of
+//! terminals: it turns YAML text into a validated [`Action`].
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::lang;
+
+/// Largest action or translation file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// The file stem (`cecot`); set by the loader, never read from the file.
+    #[serde(skip)]
+    pub id: String,
+    /// Where the action came from, for messages (`actions/cecot.yaml`).
+    #[serde(skip)]
+    pub origin: String,
+    pub title: String,
+    pub summary: String,
+    pub people: String,
+    pub deadline: NaiveDate,
+    #[serde(default)]
+    pub deadline_advice: Option<String>,
+    pub preferred_language: String,
+    #[serde(default)]
+    pub own_language_welcome: bool,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub issued: Option<NaiveDate>,
+    pub target: Target,
+    pub background: String,
+    pub letters: BTreeMap<String, LetterTemplate>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    #[serde(default)]
+    pub honorific: Option<String>,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub address: Vec<String>,
+    pub email: String,
+    pub salutation: String,
+}
+
+/// One model letter: a subject and a handlebars body, in one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterTemplate {
+    pub subject: String,
+    pub body: String,
+    /// strftime pattern for `{{date}}`, with month names in the letter's
+    /// language: `%-d de %B de %Y`. Defaults to `%-d %B %Y`.
+    #[serde(default)]
+    pub date_format: Option<String>,
+    /// Where this letter was read from, for messages.
+    #[serde(skip)]
+    pub origin: String,
+}
+
+impl Target {
+    /// The name as written on an envelope: `The Honorable Kristi Noem`.
+    pub fn full_name(&self) -> String {
+        match &self.honorific {
+            Some(h) => format!("{h} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+impl Action {
+    /// Parses and validates an action file's text. `origin` names the file in messages.
+    pub fn parse(id: &str, origin: &str, text: &str) -> Result<Action> {
+        let mut action: Action = parse_yaml(origin, text)?;
+        action.id = id.to_string();
+        action.origin = origin.to_string();
+        action.validate()?;
+        for letter in action.letters.values_mut() {
+            letter.origin = origin.to_string();
+        }
+        Ok(action)
+    }
+
+    /// Adds a translation read from its own file (`cecot.es.yaml`).
+    pub fn add_translation(&mut self, lang: &str, origin: &str, text: &str) -> Result<()> {
+        let Some(tag) = lang::normalize(lang) else {
+            return Err(Error::File {
+                path: origin.to_string(),
+                message: format!(
+                    "`{lang}` in the file name is not a language tag (expected e.g. `es` or `pt-BR`)"
+                ),
+            });
+        };
+        let mut letter: LetterTemplate = parse_yaml(origin, text)?;
+        letter.origin = origin.to_string();
+        check_letter(origin, &tag, &letter)?;
+        self.letters.insert(tag, letter);
+        Ok(())
+    }
+
+    /// The languages that have a model letter, the preferred one first.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut langs: Vec<&str> = self.letters.keys().map(String::as_str).collect();
+        langs.sort_by_key(|l| (*l != self.preferred_language, *l));
+        langs
+    }
+
+    fn validate(&mut self) -> Result<()> {
+        let field = |field: &str, message: &str| Error::Field {
+            path: self.origin.clone(),
+            field: field.to_string(),
+            message: message.to_string(),
+        };
+        for (name, value) in [
+            ("title", &self.title),
+            ("summary", &self.summary),
+            ("people", &self.people),
+            ("background", &self.background),
+            ("target.name", &self.target.name),
+            ("target.title", &self.target.title),
+            ("target.organisation", &self.target.organisation),
+            ("target.salutation", &self.target.salutation),
+        ] {
+            if value.trim().is_empty() {
+                return Err(field(name, "must not be empty"));
+            }
+        }
+        if self.target.address.iter().all(|l| l.trim().is_empty()) {
+            return Err(field("target.address", "needs at least one line"));
+        }
+        if !is_email(&self.target.email) {
+            return Err(field(
+                "target.email",
+                &format!("`{}` is not an email address", self.target.email),
+            ));
+        }
+        let Some(preferred) = lang::normalize(&self.preferred_language) else {
+            return Err(field(
+                "preferred_language",
+                &format!(
+                    "`{}` is not a language tag (expected e.g. `en`)",
+                    self.preferred_language
+                ),
+            ));
+        };
+        self.preferred_language = preferred;
+        let mut letters = BTreeMap::new();
+        for (tag, letter) in std::mem::take(&mut self.letters) {
+            let Some(norm) = lang::normalize(&tag) else {
+                return Err(field(
+                    &format!("letters.{tag}"),
+                    "is not a language tag (expected e.g. `en` or `pt-BR`)",
+                ));
+            };
+            check_letter(&self.origin, &format!("letters.{tag}"), &letter)?;
+            letters.insert(norm, letter);
+        }
+        self.letters = letters;
+        if !self.letters.contains_key(&self.preferred_language) {
+            return Err(field(
+                "letters",
+                &format!(
+                    "has no letter in the preferred language `{}`",
+                    self.preferred_language
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
+    for (name, value) in [("subject", &letter.subject), ("body", &letter.body)] {
+        if value.trim().is_empty() {
+            return Err(Error::Field {
+                path: origin.to_string(),
+                field: format!("{at}.{name}"),
+                message: "must not be empty".to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A deliberately loose check: one `@`, something before it, a dot after it,
+/// no spaces. Enough to catch a name or a URL typed in the wrong field.
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+/// Deserialises YAML with limits that stop alias bombs and deep nesting,
+/// reporting errors as `path:line:column: message`.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> Result<T> {
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_documents: 1,
+            max_reader_input_bytes: Some(MAX_FILE_BYTES as usize),
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 10_000,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: 100,
+        },
+    };
+    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        Error::Yaml {
+            path: origin.to_string(),
+            line,
+            column,
+            message: yaml_message(&e),
+        }
+    })
+}
+
+/// serde-saphyr's `Display` draws a source snippet; keep the first line, the message.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    first.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_check_accepts_addresses_and_refuses_others() {
+        assert!(is_email("dhssecretary@hq.dhs.gov"));
+        for bad in [
+            "",
+            "noem",
+            "@x.org",
+            "a@b",
+            "a b@c.org",
+            "a@.org",
+            "a@b@c.org",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The writer's answers (name, note, place) and the one validation every
+//! answer passes, whether it came from a flag, the environment, the config
+//! file, a prompt or a batch row.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+
+/// Who signs a letter, and what they added to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signer {
+    pub name: String,
+    pub note: String,
+    pub city: String,
+    pub country: String,
+    /// Further template variables, such as a batch file's extra columns.
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Signer {
+    /// The place for the signature: `Lyon, France`, `Lyon`, `France` or empty.
+    pub fn place(&self) -> String {
+        match (self.city.is_empty(), self.country.is_empty()) {
+            (false, false) => format!("{}, {}", self.city, self.country),
+            (false, true) => self.city.clone(),
+            (true, false) => self.country.clone(),
+            (true, true) => String::new(),
+        }
+    }
+}
+
+/// A single-line answer (name, city, country): surrounding spaces trimmed;
+/// line breaks, control characters and bidi controls refused.
+pub fn clean_line(what: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    if let Some((i, c)) = value
+        .char_indices()
+        .find(|(_, c)| hides_text(*c) || *c == '\t')
+    {
+        return Err(bad(what, value, i, c));
+    }
+    Ok(value.to_string())
+}
+
+/// A note of one or more paragraphs: line endings normalised to `\n`,
+/// trailing blank lines dropped; tabs and line breaks kept; other control
+/// characters and bidi controls refused.
+pub fn clean_note(what: &str, value: &str) -> Result<String> {
+    let value = value.replace("\r\n", "\n");
+    let value = value.trim_end().trim_start_matches('\n');
+    if let Some((i, c)) = value
+        .char_indices()
+        .find(|(_, c)| hides_text(*c) && !matches!(c, '\n' | '\t'))
+    {
+        return Err(bad(what, value, i, c));
+    }
+    Ok(value.to_string())
+}
+
+fn bad(what: &str, value: &str, byte: usize, c: char) -> Error {
+    let before = &value[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let kind = if c.is_control() {
+        "a control character"
+    } else {
+        "an invisible bidirectional-text control"
+    };
+    Error::BadText {
+        what: what.to_string(),
+        message: format!(
+            "contains {kind} (U+{:04X}) at line {line}, column {column}; such characters can hide or reorder text, so they are refused",
+            c as u32
+        ),
+    }
+}
+
+/// Characters that can hide text or change how it reads: C0/C1 controls
+/// (including line breaks) and the bidi embeddings, overrides and isolates.
+fn hides_text(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_joins_what_is_given() {
+        let mut s = Signer {
+            city: "Lyon".into(),
+            country: "France".into(),
+            ..Signer::default()
+        };
+        assert_eq!(s.place(), "Lyon, France");
+        s.city.clear();
+        assert_eq!(s.place(), "France");
+        s.country.clear();
+        assert_eq!(s.place(), "");
+    }
+
+    #[test]
+    fn lines_keep_what_was_typed() {
+        let typed = "O'Brien & <Co> \"Zoë\" 王小明 {{name}}";
+        assert_eq!(clean_line("--name", &format!("  {typed} ")).unwrap(), typed);
+    }
+
+    #[test]
+    fn lines_refuse_breaks_controls_and_bidi() {
+        for bad in ["a\nb", "a\u{7}b", "a\u{202E}b", "a\u{2066}b", "a\tb"] {
+            let err = clean_line("--name", bad).unwrap_err().to_string();
+            assert!(err.starts_with("--name: contains"), "{err}");
+        }
+    }
+
+    #[test]
+    fn notes_keep_paragraphs_and_report_the_place_of_a_bad_character() {
+        assert_eq!(
+            clean_note("note", "One.\r\n\r\nTwo.\n\n").unwrap(),
+            "One.\n\nTwo."
+        );
+        let err = clean_note("note", "One.\nTw\u{202E}o")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("(U+202E) at line 2, column 3"), "{err}");
+    }
+}

@@ -1,0 +1,115 @@
+//! The command-line interface: commands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "appeal",
+    version,
+    about = "Compose personal letters for human-rights urgent actions",
+    long_about = "Compose personal letters for human-rights urgent actions.\n\n\
+        An urgent action names an official to write to, a deadline and a model letter. \
+        `appeal compose` fills the model letter with your name and your own words, and \
+        puts the letter on stdout, in a file or on the clipboard.",
+    after_help = "Examples:\n  appeal list\n  appeal show cecot\n  appeal compose cecot\n  \
+        appeal compose cecot --name \"Ana Díaz\" --no-input -o letter.txt"
+)]
+pub struct Cli {
+    /// A folder of your own action files; an action there replaces a built-in one with the same id
+    #[arg(long, global = true, env = "APPEAL_ACTIONS_DIR", value_name = "DIR")]
+    pub actions_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the actions, with their deadlines and languages
+    #[command(after_help = "Examples:\n  appeal list\n  appeal list --json | jq '.[].id'")]
+    List {
+        /// Print JSON for scripts (the shape is documented in the README)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Show an action: whom to write to, by when, and why
+    #[command(
+        after_help = "Examples:\n  appeal show cecot\n  appeal show ./draft.yaml\n  \
+        appeal show cecot --json"
+    )]
+    Show {
+        /// An action id (see `appeal list`) or the path of an action file
+        action: String,
+        /// Also show the subject of the model letter in this language
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Print JSON for scripts (the shape is documented in the README)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Write a letter: asks for what it needs, or takes it all from flags
+    #[command(after_help = "Examples:\n  appeal compose cecot\n  \
+        appeal compose cecot --name \"Ana Díaz\" --city Quito --country Ecuador --no-input\n  \
+        appeal compose cecot --name Ana --note-file note.txt -o letter.txt\n  \
+        appeal compose cecot --name Ana --clipboard")]
+    Compose(ComposeArgs),
+
+    /// Serves the clipboard for a letter copied by `compose --clipboard`.
+    #[command(name = "__serve-clipboard", hide = true)]
+    ServeClipboard,
+}
+
+#[derive(Debug, Args)]
+pub struct ComposeArgs {
+    /// An action id (see `appeal list`) or the path of an action file
+    pub action: String,
+
+    /// Your name, as it goes under the letter [env: APPEAL_NAME]
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The letter's language, a BCP 47 tag such as `es` or `pt-BR` [env: APPEAL_LANG]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// A personal note, added to the letter as its own paragraph
+    #[arg(long, value_name = "TEXT", conflicts_with = "note_file")]
+    pub note: Option<String>,
+
+    /// Read the personal note from a file (`-` reads stdin)
+    #[arg(long, value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
+
+    /// Your city, for the signature [env: APPEAL_CITY]
+    #[arg(long)]
+    pub city: Option<String>,
+
+    /// Your country, for the signature [env: APPEAL_COUNTRY]
+    #[arg(long)]
+    pub country: Option<String>,
+
+    /// Write the letter to FILE (`-` is stdout)
+    #[arg(short, long, value_name = "FILE", conflicts_with = "clipboard")]
+    pub output: Option<PathBuf>,
+
+    /// Copy the letter to the clipboard
+    #[arg(long)]
+    pub clipboard: bool,
+
+    /// Wrap lines at N columns (0: no wrapping) [default: terminal width up
+    /// to 80, 72 for files and pipes, none for the clipboard]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Never prompt; fail at once if a required value is missing
+    #[arg(long, env = "APPEAL_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_input: bool,
+}

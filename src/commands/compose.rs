@@ -1,0 +1,369 @@
+//! `appeal compose`: gather the writer's answers, render the letter, deliver it.
+//!
+//! Every answer comes from the first of: its flag, its environment
+//! variable, the remembered config, a prompt (only at a terminal). Each
+//! passes the same validation wherever it came from.
+
+use std::io::{self, IsTerminal, Read};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::action::Action;
+use crate::answers::{Signer, clean_line, clean_note};
+use crate::cli::ComposeArgs;
+use crate::config::{self, Remembered};
+use crate::deadline::{days_left, today};
+use crate::deliver::{self, Destination};
+use crate::error::{Error, Result};
+use crate::lang;
+use crate::letter::{Renderer, format_date};
+use crate::library::{Library, read_limited};
+use crate::prompt::Terminal;
+use crate::talk;
+use crate::wrap::wrap;
+
+/// A single-line answer and where it may come from.
+struct Question {
+    prompt: &'static str,
+    flag: &'static str,
+    env: &'static str,
+    required: bool,
+}
+
+const NAME: Question = Question {
+    prompt: "Your name (as it goes under the letter)",
+    flag: "--name",
+    env: "APPEAL_NAME",
+    required: true,
+};
+const CITY: Question = Question {
+    prompt: "Your city (optional)",
+    flag: "--city",
+    env: "APPEAL_CITY",
+    required: false,
+};
+const COUNTRY: Question = Question {
+    prompt: "Your country (optional)",
+    flag: "--country",
+    env: "APPEAL_COUNTRY",
+    required: false,
+};
+
+pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
+    let action = library.load(&args.action)?;
+    let renderer = Renderer::new(&action)?;
+    let today = today()?;
+    warn_if_passed(&action, today);
+    let remembered = Remembered::load().unwrap_or_else(|e| {
+        talk::warn(format_args!("{e}; ignoring the remembered settings"));
+        Remembered::default()
+    });
+    let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
+    let terminal = interactive.then(Terminal::new);
+    let ask = Asker {
+        terminal: terminal.as_ref(),
+    };
+
+    let name = ask.line(&NAME, args.name.as_deref(), remembered.name.as_deref())?;
+    let requested = ask.language(&action, args.lang.as_deref(), remembered.lang.as_deref())?;
+    let choice = lang::choose(
+        &requested,
+        action.letters.keys().map(String::as_str),
+        &action.preferred_language,
+    );
+    if choice.is_fallback() {
+        talk::say(format_args!(
+            "note: there is no model letter in `{}`; the letter is in `{}`{}",
+            choice.requested,
+            choice.chosen,
+            if action.own_language_welcome {
+                " (writing in your own language, in your own words, is welcome)"
+            } else {
+                ""
+            }
+        ));
+    }
+    let note = ask.note(&args)?;
+    let city = ask.line(&CITY, args.city.as_deref(), remembered.city.as_deref())?;
+    let country = ask.line(
+        &COUNTRY,
+        args.country.as_deref(),
+        remembered.country.as_deref(),
+    )?;
+
+    let signer = Signer {
+        name,
+        note,
+        city,
+        country,
+        ..Signer::default()
+    };
+    let letter = renderer.render(&choice.chosen, &signer, today)?;
+    let stem = format!("{}-{}", action.id, today.format("%Y-%m-%d"));
+
+    let destination = match ask.destination(&args, &letter.body, &stem) {
+        Err(Error::Interrupted) => {
+            // The writer typed a note: keep it even though they cancelled.
+            if let Ok(path) = deliver::rescue(&letter.body, &stem) {
+                talk::say(format_args!("your letter was kept in {}", path.display()));
+            }
+            return Err(Error::Interrupted);
+        }
+        other => other?,
+    };
+    let width = args.width.unwrap_or_else(|| destination.default_width());
+    let text = wrap(&letter.body, width);
+    deliver::deliver(&text, &destination, args.force, &stem)?;
+
+    if let Some(terminal) = &terminal {
+        match &destination {
+            Destination::File(path) => {
+                talk::line(format!("Saved the letter to {}.", path.display()))
+            }
+            Destination::Clipboard => talk::line("Copied the letter to the clipboard."),
+            Destination::Stdout => {}
+        }
+        talk::line(format!(
+            "Send it to {} with the subject: {}",
+            action.target.email, letter.subject
+        ));
+        offer_to_remember(terminal, &remembered, &signer, &requested)?;
+    } else if let Destination::File(path) = &destination {
+        talk::say(format_args!("wrote {}", path.display()));
+    }
+    Ok(())
+}
+
+fn warn_if_passed(action: &Action, today: NaiveDate) {
+    if days_left(action.deadline, today) < 0 {
+        let advice = action.deadline_advice.as_deref().unwrap_or("");
+        talk::warn(format_args!(
+            "the deadline for this action was {}. {advice}",
+            format_date(action.deadline, "%-d %B %Y", "en")
+        ));
+    }
+}
+
+/// Where answers come from: the terminal when there is one, else nowhere
+/// beyond flags, environment and config.
+struct Asker<'t> {
+    terminal: Option<&'t Terminal>,
+}
+
+impl Asker<'_> {
+    fn line(&self, q: &Question, flag: Option<&str>, remembered: Option<&str>) -> Result<String> {
+        let check = |s: &str| clean_line(q.flag, s);
+        if let Some(value) = flag {
+            return check(value);
+        }
+        let fallback = env(q.env).or(remembered.map(str::to_string));
+        match (self.terminal, fallback) {
+            (Some(t), fallback) => t.text(q.prompt, fallback.as_deref(), q.required, check),
+            (None, Some(value)) => check(&value),
+            (None, None) if q.required => Err(Error::Usage(format!(
+                "no value for {flag}: pass {flag} or set {env} (there is no terminal to ask on)",
+                flag = q.flag,
+                env = q.env,
+            ))),
+            (None, None) => Ok(String::new()),
+        }
+    }
+
+    /// The requested language tag, normalised (`es_cl` → `es-CL`).
+    fn language(
+        &self,
+        action: &Action,
+        flag: Option<&str>,
+        remembered: Option<&str>,
+    ) -> Result<String> {
+        let normalize = |s: &str| {
+            lang::normalize(s).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--lang: `{s}` is not a language tag; use a code such as {}",
+                    action.languages().join(", ")
+                ))
+            })
+        };
+        if let Some(value) = flag {
+            return normalize(value);
+        }
+        let fallback = env("APPEAL_LANG").or(remembered.map(str::to_string));
+        let Some(terminal) = self.terminal else {
+            return fallback.map_or(Ok(action.preferred_language.clone()), |f| normalize(&f));
+        };
+        let langs = action.languages();
+        let mut items: Vec<String> = langs
+            .iter()
+            .map(|l| {
+                if *l == action.preferred_language {
+                    format!("{l} (preferred by the target)")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        items.push("another language…".to_string());
+        let default = fallback
+            .as_deref()
+            .and_then(lang::normalize)
+            .and_then(|f| langs.iter().position(|l| *l == f))
+            .unwrap_or(0);
+        let picked = terminal.select("Language of the letter", &items, default)?;
+        match langs.get(picked) {
+            Some(l) => Ok(l.to_string()),
+            None => terminal.text(
+                "Language code (for example de, pt-BR)",
+                None,
+                true,
+                normalize,
+            ),
+        }
+    }
+
+    fn note(&self, args: &ComposeArgs) -> Result<String> {
+        const WHAT: &str = "note";
+        if let Some(note) = &args.note {
+            return clean_note("--note", note);
+        }
+        if let Some(path) = &args.note_file {
+            return clean_note(
+                &format!("--note-file {}", path.display()),
+                &read_note(path)?,
+            );
+        }
+        let Some(terminal) = self.terminal else {
+            return Ok(String::new());
+        };
+        talk::line(
+            "A few words of your own make a letter count: identical letters are often filtered out.",
+        );
+        let items = [
+            "Write a short note here".to_string(),
+            "Write several paragraphs in my editor".to_string(),
+            "No personal note".to_string(),
+        ];
+        match terminal.select("Personal note", &items, 0)? {
+            0 => terminal.text("Your note", None, false, |s| clean_note(WHAT, s)),
+            1 => loop {
+                match terminal.edit()? {
+                    Some(text) => match clean_note(WHAT, &text) {
+                        Ok(note) => break Ok(note),
+                        Err(e) => talk::say(format_args!("{e}; please edit it again")),
+                    },
+                    None => {
+                        talk::line("The editor closed without saving; no note added.");
+                        break Ok(String::new());
+                    }
+                }
+            },
+            _ => Ok(String::new()),
+        }
+    }
+
+    fn destination(&self, args: &ComposeArgs, letter: &str, stem: &str) -> Result<Destination> {
+        if args.clipboard {
+            return Ok(Destination::Clipboard);
+        }
+        if let Some(path) = &args.output {
+            return Ok(if path.as_os_str() == "-" {
+                Destination::Stdout
+            } else {
+                Destination::File(path.clone())
+            });
+        }
+        let Some(terminal) = self.terminal else {
+            return Ok(Destination::Stdout);
+        };
+        preview(letter);
+        let items = [
+            "Print it here".to_string(),
+            "Save it to a file".to_string(),
+            "Copy it to the clipboard".to_string(),
+        ];
+        match terminal.select("Where should the letter go?", &items, 0)? {
+            0 => Ok(Destination::Stdout),
+            1 => loop {
+                let suggested = format!("{stem}.txt");
+                let typed = terminal.text("File name", Some(&suggested), true, |s| {
+                    Ok(s.trim().to_string())
+                })?;
+                let path = PathBuf::from(typed);
+                if !path.exists()
+                    || args.force
+                    || terminal
+                        .confirm(&format!("{} exists. Replace it?", path.display()), false)?
+                {
+                    break Ok(Destination::File(path));
+                }
+            },
+            _ => Ok(Destination::Clipboard),
+        }
+    }
+}
+
+/// The value of an environment variable; empty counts as unset.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+fn read_note(path: &std::path::Path) -> Result<String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::File {
+                path: "stdin".into(),
+                message: format!("the note could not be read: {e}"),
+            })?;
+        return Ok(text);
+    }
+    read_limited(path)
+}
+
+/// The first lines of the letter, on stderr, before asking where it goes.
+fn preview(letter: &str) {
+    const LINES: usize = 12;
+    let width = console::Term::stderr()
+        .size_checked()
+        .map_or(80, |(_, cols)| usize::from(cols).min(80));
+    let wrapped = wrap(letter, width.saturating_sub(4).max(20));
+    talk::line("");
+    for line in wrapped.lines().take(LINES) {
+        talk::line(format!("  │ {line}"));
+    }
+    let more = wrapped.lines().count().saturating_sub(LINES);
+    if more > 0 {
+        talk::line(format!("  │ … ({more} more lines)"));
+    }
+    talk::line("");
+}
+
+fn offer_to_remember(
+    terminal: &Terminal,
+    remembered: &Remembered,
+    signer: &Signer,
+    lang: &str,
+) -> Result<()> {
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let now = Remembered {
+        name: some(&signer.name),
+        city: some(&signer.city),
+        country: some(&signer.country),
+        lang: some(lang),
+    };
+    if now == *remembered {
+        return Ok(());
+    }
+    let place = config::path().map_or_else(String::new, |p| format!(" (in {})", p.display()));
+    if terminal.confirm(
+        &format!("Remember your name, place and language for next time{place}?"),
+        true,
+    )? {
+        match now.save() {
+            Ok(path) => talk::line(format!("Remembered in {}.", path.display())),
+            Err(e) => talk::warn(format_args!("could not remember your details: {e}")),
+        }
+    }
+    Ok(())
+}

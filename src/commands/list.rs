@@ -1,0 +1,92 @@
+//! `appeal list`: every action with its deadline and languages.
+
+use console::{Alignment, measure_text_width, pad_str};
+use serde_json::json;
+
+use super::{print, print_json};
+use crate::deadline::{days_left, describe, today};
+use crate::error::{Error, Result};
+use crate::library::Library;
+
+pub fn run(library: &Library, json: bool) -> Result<()> {
+    let today = today()?;
+    let mut rows = Vec::new();
+    let mut broken = None;
+    for loaded in library.load_all() {
+        match loaded {
+            Ok(action) => rows.push(action),
+            Err(e) => {
+                eprintln!("appeal: {e}");
+                broken = Some(e);
+            }
+        }
+    }
+    if json {
+        let list: Vec<_> = rows
+            .iter()
+            .map(|a| {
+                json!({
+                    "id": a.id,
+                    "title": a.title,
+                    "deadline": a.deadline.to_string(),
+                    "days_left": days_left(a.deadline, today),
+                    "deadline_passed": days_left(a.deadline, today) < 0,
+                    "preferred_language": a.preferred_language,
+                    "languages": a.languages(),
+                    "source": a.origin,
+                })
+            })
+            .collect();
+        print_json(&json!(list))?;
+    } else {
+        let table: Vec<[String; 4]> = rows
+            .iter()
+            .map(|a| {
+                [
+                    a.id.clone(),
+                    a.title.clone(),
+                    format!(
+                        "{} ({})",
+                        a.deadline.format("%Y-%m-%d"),
+                        describe(a.deadline, today)
+                    ),
+                    a.languages().join(" "),
+                ]
+            })
+            .collect();
+        print(&format_table(
+            ["ID", "TITLE", "DEADLINE", "LANGUAGES"],
+            &table,
+        ))?;
+    }
+    match broken {
+        Some(e) => Err(Error::File {
+            path: "action library".into(),
+            message: format!("an action could not be loaded (last error: {e})"),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Left-aligned columns, two spaces apart, sized to their widest cell.
+fn format_table(header: [&str; 4], rows: &[[String; 4]]) -> String {
+    let mut widths = header.map(measure_text_width);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(measure_text_width(cell));
+        }
+    }
+    let line = |cells: [&str; 4]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| pad_str(c, w, Alignment::Left, None).into_owned())
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    let mut out = line(header);
+    for row in rows {
+        out.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
+    }
+    out
+}

@@ -1,0 +1,19 @@
+//! One module per subcommand; each takes parsed arguments and does the job.
+
+pub mod compose;
+pub mod list;
+pub mod show;
+
+use crate::deliver::stdout;
+use crate::error::{Error, Result};
+
+/// Prints a command's result on stdout; a closed pipe is not an error.
+fn print(text: &str) -> Result<()> {
+    stdout::write(text).map_err(|e| Error::Usage(format!("writing to stdout failed: {e}")))
+}
+
+/// Prints a JSON value, pretty, on stdout.
+fn print_json(value: &serde_json::Value) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
+    print(&format!("{text}\n"))
+}

@@ -1,0 +1,62 @@
+//! What `appeal` remembers about the writer between runs: name, city,
+//! country and language, in `$XDG_CONFIG_HOME/appeal/config.yaml`, mode 0600.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::action::parse_yaml;
+use crate::deliver::file::write_atomic;
+use crate::error::{Error, Result};
+use crate::library::read_limited;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remembered {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+/// The config file's path, when the platform has a config folder.
+pub fn path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("appeal").join("config.yaml"))
+}
+
+impl Remembered {
+    /// Reads the config file; a missing file is an empty config.
+    pub fn load() -> Result<Remembered> {
+        let Some(path) = path() else {
+            return Ok(Remembered::default());
+        };
+        if !path.exists() {
+            return Ok(Remembered::default());
+        }
+        let text = read_limited(&path)?;
+        if text.trim().is_empty() {
+            return Ok(Remembered::default());
+        }
+        parse_yaml(&path.display().to_string(), &text)
+    }
+
+    /// Writes the config file atomically, readable by its owner only.
+    pub fn save(&self) -> Result<PathBuf> {
+        let path = path().ok_or_else(|| Error::Usage("this system has no config folder".into()))?;
+        let fail = |message: String| Error::File {
+            path: path.display().to_string(),
+            message,
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+        }
+        let text = serde_saphyr::to_string(self).map_err(|e| fail(e.to_string()))?;
+        let text = format!("# Remembered by `appeal compose`; edit or delete freely.\n{text}");
+        write_atomic(&path, text.as_bytes(), true).map_err(|e| fail(e.to_string()))?;
+        Ok(path)
+    }
+}

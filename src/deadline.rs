@@ -1,0 +1,50 @@
+//! Today's date and where an action's deadline stands relative to it.
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+
+/// Today in local time, or `APPEAL_TODAY` (YYYY-MM-DD) for reproducible output.
+pub fn today() -> Result<NaiveDate> {
+    match std::env::var("APPEAL_TODAY") {
+        Ok(s) if !s.is_empty() => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+            Error::Usage(format!(
+                "APPEAL_TODAY=`{s}` is not a date like 2026-11-28: {e}"
+            ))
+        }),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// Days from `today` to `deadline`: positive while there is time, 0 on the
+/// day itself, negative once it has passed.
+pub fn days_left(deadline: NaiveDate, today: NaiveDate) -> i64 {
+    (deadline - today).num_days()
+}
+
+/// `12 days left`, `last day`, `passed 3 days ago`.
+pub fn describe(deadline: NaiveDate, today: NaiveDate) -> String {
+    match days_left(deadline, today) {
+        0 => "last day".to_string(),
+        1 => "1 day left".to_string(),
+        n if n > 1 => format!("{n} days left"),
+        -1 => "passed yesterday".to_string(),
+        n => format!("passed {} days ago", -n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_each_side_of_the_deadline() {
+        let d = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+        let day = |m, dd| NaiveDate::from_ymd_opt(2025, m, dd).unwrap();
+        assert_eq!(describe(d, day(6, 21)), "10 days left");
+        assert_eq!(describe(d, day(6, 30)), "1 day left");
+        assert_eq!(describe(d, day(7, 1)), "last day");
+        assert_eq!(describe(d, day(7, 2)), "passed yesterday");
+        assert_eq!(describe(d, day(7, 11)), "passed 10 days ago");
+    }
+}

@@ -1,0 +1,100 @@
+//! The errors `appeal` reports to people, and the exit code each one maps to.
+
+use std::path::PathBuf;
+
+/// Exit codes, documented in the README. Scripts rely on them: never renumber.
+pub mod exit {
+    /// The letter was delivered, or the command did what it was asked.
+    pub const OK: u8 = 0;
+    /// Something failed that fits no other code (an I/O error, a bug).
+    pub const FAILURE: u8 = 1;
+    /// The command line is wrong: a bad flag, an unknown action or language,
+    /// a required value missing with no terminal to ask on.
+    pub const USAGE: u8 = 2;
+    /// A file's content is wrong: an action, a translation, a note file.
+    pub const BAD_INPUT: u8 = 3;
+    /// The letter could not go where it was asked; it was saved elsewhere.
+    pub const DELIVERY: u8 = 4;
+    /// The user pressed Ctrl-C.
+    pub const INTERRUPTED: u8 = 130;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}:{line}:{column}: {message}")]
+    Yaml {
+        path: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+
+    #[error("{path}: field `{field}`: {message}")]
+    Field {
+        path: String,
+        field: String,
+        message: String,
+    },
+
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
+
+    #[error("unknown action `{id}`{}; available: {} (see `appeal list`)", suggest(.suggestion), .available.join(", "))]
+    UnknownAction {
+        id: String,
+        suggestion: Option<String>,
+        available: Vec<String>,
+    },
+
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("{what}: {message}")]
+    BadText { what: String, message: String },
+
+    #[error("{path}: {at}, line {line}, column {column}: {message}")]
+    Template {
+        path: String,
+        at: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("{reason}; the letter was saved to {}", .saved.display())]
+    Delivery { reason: String, saved: PathBuf },
+
+    #[error("{reason}; the letter could not be saved anywhere either ({rescue_error}){}", if *.shown { "; it was printed on stdout instead" } else { "" })]
+    DeliveryUnsaved {
+        reason: String,
+        rescue_error: String,
+        shown: bool,
+    },
+
+    #[error("cancelled")]
+    Interrupted,
+}
+
+fn suggest(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Yaml { .. }
+            | Error::Field { .. }
+            | Error::File { .. }
+            | Error::Template { .. }
+            | Error::BadText { .. } => exit::BAD_INPUT,
+            Error::UnknownAction { .. } | Error::Usage(_) => exit::USAGE,
+            Error::Delivery { .. } | Error::DeliveryUnsaved { .. } => exit::DELIVERY,
+            Error::Interrupted => exit::INTERRUPTED,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

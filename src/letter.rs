@@ -1,0 +1,194 @@
+//! Rendering an action's model letter with a writer's answers.
+//!
+//! Templates are compiled once per action, in strict mode (a missing
+//! variable is an error, never a blank) and without HTML escaping (letters
+//! are plain text). What the writer typed is passed as data, never compiled.
+
+use chrono::NaiveDate;
+use handlebars::Handlebars;
+use serde_json::{Value, json};
+
+use crate::action::{Action, LetterTemplate};
+use crate::answers::Signer;
+use crate::error::{Error, Result};
+
+/// A finished letter in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub lang: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// An action's templates, compiled once, ready to render many letters.
+pub struct Renderer<'a> {
+    action: &'a Action,
+    registry: Handlebars<'static>,
+}
+
+const DEFAULT_DATE_FORMAT: &str = "%-d %B %Y";
+
+impl<'a> Renderer<'a> {
+    /// Compiles every model letter of `action`; a syntax error names its file and place.
+    pub fn new(action: &'a Action) -> Result<Renderer<'a>> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        registry.set_prevent_indent(true);
+        for (lang, letter) in &action.letters {
+            for (part, text) in [("subject", &letter.subject), ("body", &letter.body)] {
+                registry
+                    .register_template_string(&template_name(lang, part), text)
+                    .map_err(|e| {
+                        let (line, column) = e.pos().unwrap_or((1, 1));
+                        Error::Template {
+                            path: letter.origin.clone(),
+                            at: format!("letters.{lang}.{part}"),
+                            line,
+                            column,
+                            message: e.reason().to_string(),
+                        }
+                    })?;
+            }
+        }
+        Ok(Renderer { action, registry })
+    }
+
+    /// Renders the letter in `lang` (which must be one of the action's letters).
+    pub fn render(&self, lang: &str, signer: &Signer, today: NaiveDate) -> Result<Letter> {
+        let template = self.action.letters.get(lang).ok_or_else(|| {
+            Error::Usage(format!(
+                "action `{}` has no letter in `{lang}`; available: {}",
+                self.action.id,
+                self.action.languages().join(", ")
+            ))
+        })?;
+        let data = self.data(lang, template, signer, today);
+        let render = |part: &str| {
+            self.registry
+                .render(&template_name(lang, part), &data)
+                .map_err(|e| Error::Template {
+                    path: template.origin.clone(),
+                    at: format!("letters.{lang}.{part}"),
+                    line: e.line_no.unwrap_or(1),
+                    column: e.column_no.unwrap_or(1),
+                    message: e.reason().to_string(),
+                })
+        };
+        Ok(Letter {
+            lang: lang.to_string(),
+            subject: render("subject")?.trim().to_string(),
+            body: tidy(&render("body")?),
+        })
+    }
+
+    fn data(
+        &self,
+        lang: &str,
+        template: &LetterTemplate,
+        signer: &Signer,
+        today: NaiveDate,
+    ) -> Value {
+        let action = self.action;
+        let format = template
+            .date_format
+            .as_deref()
+            .unwrap_or(DEFAULT_DATE_FORMAT);
+        let mut data = json!({
+            "name": signer.name,
+            "note": signer.note,
+            "city": signer.city,
+            "country": signer.country,
+            "place": signer.place(),
+            "date": format_date(today, format, lang),
+            "lang": lang,
+            "target": {
+                "honorific": action.target.honorific.clone().unwrap_or_default(),
+                "name": action.target.name,
+                "full_name": action.target.full_name(),
+                "title": action.target.title,
+                "organisation": action.target.organisation,
+                "address": action.target.address,
+                "email": action.target.email,
+                "salutation": action.target.salutation,
+            },
+            "action": {
+                "id": action.id,
+                "title": action.title,
+                "deadline": format_date(action.deadline, format, lang),
+                "reference": action.reference.clone().unwrap_or_default(),
+            },
+        });
+        if let Value::Object(map) = &mut data {
+            for (key, value) in &signer.extra {
+                map.entry(key.clone())
+                    .or_insert_with(|| Value::String(value.clone()));
+            }
+        }
+        data
+    }
+}
+
+fn template_name(lang: &str, part: &str) -> String {
+    format!("{lang}/{part}")
+}
+
+/// Formats a date with month and day names in the letter's language, from
+/// the locale data chrono carries (`es` → `es_ES`, `es-CL` → `es_CL`).
+pub fn format_date(date: NaiveDate, format: &str, lang: &str) -> String {
+    date.format_localized(format, locale_for(lang)).to_string()
+}
+
+fn locale_for(lang: &str) -> chrono::Locale {
+    let mut parts = lang.split('-');
+    let language = parts.next().unwrap_or("");
+    let region = parts.find(|p| p.len() == 2);
+    let candidates = [
+        region.map(|r| format!("{language}_{r}")),
+        Some(format!("{language}_{}", language.to_ascii_uppercase())),
+        Some(language.to_string()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|name| chrono::Locale::try_from(name.as_str()).ok())
+        .unwrap_or(chrono::Locale::POSIX)
+}
+
+/// Normalises line endings and blank edges: the body ends with one newline.
+fn tidy(body: &str) -> String {
+    let mut out = body.replace("\r\n", "\n").trim_matches('\n').to_string();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_use_the_letters_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(
+            format_date(d, "%-d de %B de %Y", "es"),
+            "28 de noviembre de 2026"
+        );
+        assert_eq!(format_date(d, "%-d %B %Y", "fr"), "28 novembre 2026");
+        assert_eq!(
+            format_date(d, DEFAULT_DATE_FORMAT, "en"),
+            "28 November 2026"
+        );
+        assert_eq!(
+            format_date(d, DEFAULT_DATE_FORMAT, "xx"),
+            "28 November 2026"
+        );
+    }
+
+    #[test]
+    fn tidy_trims_edges_and_trailing_spaces() {
+        assert_eq!(
+            tidy("\n\nDear X,\r\n\r\nBody  \n\n\n"),
+            "Dear X,\n\nBody  \n"
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! Finding and loading actions: those embedded in the binary, a folder of the
+//! user's own (`--actions-dir`), or a file named by its path.
+//!
+//! Only the action asked for is read and parsed, so startup stays fast
+//! however many actions there are.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::action::{Action, MAX_FILE_BYTES};
+use crate::error::{Error, Result};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/actions");
+
+/// Where actions are looked for: the user's folder first, then the embedded ones.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    user_dir: Option<PathBuf>,
+}
+
+/// One folder of action files, on disk or embedded.
+enum Shelf<'a> {
+    Disk(&'a Path),
+    Embedded,
+}
+
+impl Shelf<'_> {
+    /// File names directly in this folder.
+    fn file_names(&self) -> Vec<String> {
+        match self {
+            Shelf::Disk(dir) => fs::read_dir(dir)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                        .filter_map(|e| e.file_name().into_string().ok())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Shelf::Embedded => EMBEDDED
+                .files()
+                .filter_map(|f| f.path().file_name()?.to_str().map(str::to_string))
+                .collect(),
+        }
+    }
+
+    fn origin(&self, name: &str) -> String {
+        match self {
+            Shelf::Disk(dir) => dir.join(name).display().to_string(),
+            Shelf::Embedded => format!("actions/{name}"),
+        }
+    }
+
+    fn read(&self, name: &str) -> Result<Option<String>> {
+        match self {
+            Shelf::Disk(dir) => {
+                let path = dir.join(name);
+                if !path.is_file() {
+                    return Ok(None);
+                }
+                read_limited(&path).map(Some)
+            }
+            Shelf::Embedded => Ok(EMBEDDED
+                .get_file(name)
+                .map(|f| String::from_utf8_lossy(f.contents()).into_owned())),
+        }
+    }
+
+    /// Loads action `id` and every translation beside it (`ID.LANG.yaml`).
+    fn load(&self, id: &str) -> Result<Option<Action>> {
+        let main = format!("{id}.yaml");
+        let Some(text) = self.read(&main)? else {
+            return Ok(None);
+        };
+        let mut action = Action::parse(id, &self.origin(&main), &text)?;
+        let mut names = self.file_names();
+        names.sort();
+        for name in names {
+            if let Some(lang) = translation_lang(&name, id)
+                && let Some(text) = self.read(&name)?
+            {
+                action.add_translation(lang, &self.origin(&name), &text)?;
+            }
+        }
+        Ok(Some(action))
+    }
+}
+
+impl Library {
+    pub fn new(user_dir: Option<PathBuf>) -> Library {
+        Library { user_dir }
+    }
+
+    fn shelves(&self) -> impl Iterator<Item = Shelf<'_>> {
+        self.user_dir
+            .as_deref()
+            .map(Shelf::Disk)
+            .into_iter()
+            .chain(std::iter::once(Shelf::Embedded))
+    }
+
+    /// The ids of every action that can be loaded, sorted, without duplicates.
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .shelves()
+            .flat_map(|s| s.file_names())
+            .filter_map(|name| action_id(&name).map(str::to_string))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// Loads an action by id (`cecot`) or by the path of its file (`./draft.yaml`).
+    pub fn load(&self, spec: &str) -> Result<Action> {
+        if looks_like_path(spec) {
+            return load_path(Path::new(spec));
+        }
+        for shelf in self.shelves() {
+            if let Some(action) = shelf.load(spec)? {
+                return Ok(action);
+            }
+        }
+        let available = self.ids();
+        let suggestion = closest(spec, &available);
+        Err(Error::UnknownAction {
+            id: spec.to_string(),
+            suggestion,
+            available,
+        })
+    }
+
+    /// Loads every action, in id order; one that fails to load is returned as its error.
+    pub fn load_all(&self) -> Vec<Result<Action>> {
+        self.ids().iter().map(|id| self.load(id)).collect()
+    }
+}
+
+/// `cecot.yaml` is action `cecot`; `cecot.es.yaml` is a translation, not an action.
+fn action_id(file_name: &str) -> Option<&str> {
+    let stem = file_name.strip_suffix(".yaml")?;
+    (!stem.is_empty() && !stem.contains('.')).then_some(stem)
+}
+
+/// `cecot.es.yaml` is the `es` translation of `cecot`.
+fn translation_lang<'a>(file_name: &'a str, id: &str) -> Option<&'a str> {
+    let lang = file_name
+        .strip_prefix(id)?
+        .strip_prefix('.')?
+        .strip_suffix(".yaml")?;
+    (!lang.is_empty() && !lang.contains('.')).then_some(lang)
+}
+
+fn looks_like_path(spec: &str) -> bool {
+    spec.ends_with(".yaml") || spec.contains(std::path::MAIN_SEPARATOR)
+}
+
+/// Loads an action from its file, with the translations beside it.
+/// A translation's path (`./cecot.es.yaml`) loads the action it translates.
+fn load_path(path: &Path) -> Result<Action> {
+    let shown = path.display().to_string();
+    let not_found = |message: String| Error::File {
+        path: shown.clone(),
+        message,
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let Some(stem) = name.strip_suffix(".yaml") else {
+        return Err(not_found(
+            "is not an action file (expected a name ending in .yaml)".to_string(),
+        ));
+    };
+    if !path.is_file() {
+        return Err(not_found("no such file".to_string()));
+    }
+    let id = stem.split('.').next().unwrap_or(stem);
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Shelf::Disk(dir).load(id)?.ok_or_else(|| {
+        not_found(format!(
+            "is a translation, but its action `{id}.yaml` is not beside it in {}",
+            dir.display()
+        ))
+    })
+}
+
+/// Reads a file as UTF-8, refusing anything over [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<String> {
+    let shown = path.display().to_string();
+    let io_err = |e: std::io::Error| Error::File {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let file = fs::File::open(path).map_err(io_err)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::File {
+            path: shown,
+            message: format!(
+                "is larger than {} KiB; action files are refused above that size",
+                MAX_FILE_BYTES / 1024
+            ),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Error::File {
+        path: shown,
+        message: format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })
+}
+
+/// The id closest to a mistyped one, if any is close enough to be a typo.
+fn closest(typed: &str, ids: &[String]) -> Option<String> {
+    ids.iter()
+        .map(|id| (strsim::jaro_winkler(typed, id), id))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_files_and_translations_are_told_apart() {
+        assert_eq!(action_id("cecot.yaml"), Some("cecot"));
+        assert_eq!(action_id("cecot.es.yaml"), None);
+        assert_eq!(action_id("README.md"), None);
+        assert_eq!(translation_lang("cecot.es.yaml", "cecot"), Some("es"));
+        assert_eq!(translation_lang("cecotx.es.yaml", "cecot"), None);
+        assert_eq!(translation_lang("cecot.yaml", "cecot"), None);
+    }
+
+    #[test]
+    fn suggests_a_close_id_only() {
+        let ids = vec!["cecot".to_string(), "other".to_string()];
+        assert_eq!(closest("cecott", &ids).as_deref(), Some("cecot"));
+        assert_eq!(closest("zzz", &ids), None);
+    }
+
+    #[test]
+    fn embedded_cecot_loads() {
+        let action = Library::default().load("cecot").expect("cecot loads");
+        assert_eq!(action.preferred_language, "en");
+        assert_eq!(action.target.email, "dhssecretary@hq.dhs.gov");
+    }
+}

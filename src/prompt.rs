@@ -1,0 +1,96 @@
+//! Asking the writer at a terminal (dialoguer). Only used when stdin and
+//! stderr are both terminals and `--no-input` is absent; everything else
+//! gets its answers from flags, the environment and the config file.
+
+use std::io;
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Editor, Input, Select};
+
+use crate::error::{Error, Result};
+
+/// The terminal's prompts, sharing one theme. Creating it installs a
+/// Ctrl-C handler that restores the cursor, so a cancelled prompt returns
+/// `Error::Interrupted` and the program can exit with 130.
+pub struct Terminal {
+    theme: ColorfulTheme,
+}
+
+impl Terminal {
+    pub fn new() -> Terminal {
+        // A second handler can't be installed; the first one does the same job.
+        let _ = ctrlc::set_handler(|| {
+            let _ = console::Term::stderr().show_cursor();
+        });
+        Terminal {
+            theme: ColorfulTheme::default(),
+        }
+    }
+
+    /// A line of text. `check` validates (and may normalise) what was typed;
+    /// the prompt repeats until it passes.
+    pub fn text(
+        &self,
+        prompt: &str,
+        default: Option<&str>,
+        required: bool,
+        check: impl Fn(&str) -> Result<String>,
+    ) -> Result<String> {
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(!required)
+            .validate_with(|s: &String| -> Result<(), String> {
+                if required && s.trim().is_empty() {
+                    return Err("please type something".to_string());
+                }
+                check(s).map(|_| ()).map_err(|e| e.to_string())
+            });
+        if let Some(d) = default.filter(|d| !d.is_empty()) {
+            input = input.default(d.to_string());
+        }
+        let typed = input.interact_text().map_err(cancelled)?;
+        check(&typed)
+    }
+
+    /// One item of a list; returns its index.
+    pub fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<usize> {
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact()
+            .map_err(cancelled)
+    }
+
+    pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
+        Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact()
+            .map_err(cancelled)
+    }
+
+    /// Opens `$VISUAL`/`$EDITOR`; `None` when the file was not saved.
+    pub fn edit(&self) -> Result<Option<String>> {
+        Editor::new()
+            .extension(".txt")
+            .edit("")
+            .map_err(|e| match cancelled(e) {
+                Error::Interrupted => Error::Interrupted,
+                other => Error::Usage(format!("the editor could not be used: {other}")),
+            })
+    }
+}
+
+impl Default for Terminal {
+    fn default() -> Self {
+        Terminal::new()
+    }
+}
+
+fn cancelled(e: dialoguer::Error) -> Error {
+    match e {
+        dialoguer::Error::IO(e) if e.kind() == io::ErrorKind::Interrupted => Error::Interrupted,
+        dialoguer::Error::IO(e) => Error::Usage(format!("the terminal could not be read: {e}")),
+    }
+}

@@ -1,0 +1,109 @@
+//! Hard-wrapping a letter: every line is filled on its own, so paragraphs,
+//! address blocks and signatures keep their shape. Words are never broken,
+//! and emails and URLs are never split.
+
+use textwrap::core::Word;
+use textwrap::{Options, WordSeparator, WordSplitter};
+
+/// Wraps `text` to `width` columns; a width of 0 leaves it as it is.
+pub fn wrap(text: &str, width: usize) -> String {
+    if width == 0 {
+        return text.to_string();
+    }
+    let options = Options::new(width)
+        .word_separator(WordSeparator::Custom(find_words))
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(false);
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, piece) in textwrap::wrap(line, &options).iter().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str(piece);
+        }
+    }
+    out
+}
+
+/// Splits at ASCII spaces only, so `a-b@c.org` and `https://x/y` stay whole;
+/// inside a run of CJK text, which has no spaces, Unicode line-breaking rules
+/// find the places where a line may break.
+fn find_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(
+        WordSeparator::AsciiSpace
+            .find_words(line)
+            .flat_map(|word| -> Vec<Word<'_>> {
+                if !word.word.chars().any(is_wide) {
+                    return vec![word];
+                }
+                let mut parts: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties
+                    .find_words(word.word)
+                    .collect();
+                if let Some(last) = parts.last_mut() {
+                    last.whitespace = word.whitespace;
+                }
+                parts
+            }),
+    )
+}
+
+/// Characters of scripts written without spaces between words.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF       // Hangul Jamo
+        | 0x2E80..=0x9FFF     // CJK radicals, kana, CJK ideographs
+        | 0xAC00..=0xD7AF     // Hangul syllables
+        | 0xF900..=0xFAFF     // CJK compatibility ideographs
+        | 0xFF00..=0xFFEF     // full-width forms
+        | 0x20000..=0x3FFFF) // CJK extensions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_emails_and_urls_whole() {
+        let text =
+            "Write to john-doe@example-mail.org or see https://example.org/a/long/path-name now";
+        let wrapped = wrap(text, 12);
+        assert!(wrapped.lines().any(|l| l == "john-doe@example-mail.org"));
+        assert!(
+            wrapped
+                .lines()
+                .any(|l| l == "https://example.org/a/long/path-name")
+        );
+    }
+
+    #[test]
+    fn wraps_cjk_text_without_spaces() {
+        let text = "人権のために手紙を書いてください。皆さんの声が大切です。";
+        let wrapped = wrap(text, 20);
+        assert!(wrapped.lines().count() > 1);
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| textwrap::core::display_width(l) <= 20)
+        );
+        assert_eq!(wrapped.replace('\n', ""), text);
+    }
+
+    #[test]
+    fn keeps_line_breaks_and_blank_lines() {
+        let text = "Dear X,\n\nA B C D E F\n\nName\nCity, Country\n";
+        assert_eq!(
+            wrap(text, 5),
+            "Dear\nX,\n\nA B C\nD E F\n\nName\nCity,\nCountry\n"
+        );
+    }
+
+    #[test]
+    fn zero_width_leaves_text_alone() {
+        let text = "a long line that would otherwise wrap";
+        assert_eq!(wrap(text, 0), text);
+    }
+}
