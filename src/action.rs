@@ -26,6 +26,7 @@ pub struct Action {
     pub title: String,
     pub summary: String,
     pub people: String,
+    #[serde(deserialize_with = "date")]
     pub deadline: NaiveDate,
     #[serde(default)]
     pub deadline_advice: Option<String>,
@@ -34,7 +35,7 @@ pub struct Action {
     pub own_language_welcome: bool,
     #[serde(default)]
     pub reference: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_date")]
     pub issued: Option<NaiveDate>,
     pub target: Target,
     pub background: String,
@@ -207,8 +208,8 @@ fn is_email(s: &str) -> bool {
         && !domain.contains('@')
 }
 
-/// Deserialises YAML with limits that stop alias bombs and deep nesting,
-/// reporting errors as `path:line:column: message`.
+/// Deserialises YAML with limits that stop alias bombs and deep nesting.
+/// Errors read `path:line:column: field `target.email`: message`.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> Result<T> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -222,25 +223,61 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
             max_alias_expansions_per_anchor: 100,
         },
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+    let mut track = serde_path_to_error::Track::new();
+    let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
+        T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track))
+    });
+    parsed.map_err(|e| {
+        use serde_saphyr::MessageFormatter;
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
+        let message = serde_saphyr::DefaultMessageFormatter
+            .format_message(e.without_snippet())
+            .escape_debug()
+            .to_string();
+        let field = track.path().to_string();
+        let message = match message.strip_prefix("missing field `") {
+            Some(rest) => {
+                let name = rest.trim_end_matches('`');
+                let full = if field == "." {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                };
+                format!("missing required field `{full}`")
+            }
+            None if message.starts_with("unknown field") => {
+                let expected = message.split_once(", ").map_or("", |(_, rest)| rest);
+                format!("unknown field `{field}`; {expected}")
+            }
+            None if field != "." && !field.is_empty() => format!("field `{field}`: {message}"),
+            None => message,
+        };
         Error::Yaml {
             path: origin.to_string(),
             line,
             column,
-            message: yaml_message(&e),
+            message,
         }
     })
 }
 
-/// serde-saphyr's `Display` draws a source snippet; keep the first line, the message.
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let text = e.to_string();
-    let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    first.to_string()
+/// Reads a date written `YYYY-MM-DD`, with a message that says so.
+fn date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        serde::de::Error::custom(format!(
+            "`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-07-01"
+        ))
+    })
+}
+
+fn optional_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    date(d).map(Some)
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub enum Error {
     #[error("{path}: {message}")]
     File { path: String, message: String },
 
-    #[error("unknown action `{id}`{}; available: {} (see `appeal list`)", suggest(.suggestion), .available.join(", "))]
+    #[error("unknown action `{id}`{}; the actions are: {} (see `appeal list`)", suggest(.suggestion), .available.join(", "))]
     UnknownAction {
         id: String,
         suggestion: Option<String>,
@@ -78,7 +78,7 @@ pub enum Error {
 fn suggest(suggestion: &Option<String>) -> String {
     suggestion
         .as_ref()
-        .map(|s| format!("; did you mean `{s}`?"))
+        .map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default()
 }
 

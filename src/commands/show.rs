@@ -82,8 +82,10 @@ fn to_text(
     let t = &action.target;
     let indent = " ".repeat(11);
     let mut out = format!("{}  ({})\n\n", action.title, action.id);
+    let text_width = width.saturating_sub(indent.len()).max(20);
     let mut field = |label: &str, lines: &[String]| {
-        for (i, line) in lines.iter().enumerate() {
+        let wrapped = wrap::wrap(&lines.join("\n"), text_width);
+        for (i, line) in wrapped.lines().enumerate() {
             let head = if i == 0 {
                 format!("{label:<11}")
             } else {

@@ -1,0 +1,82 @@
+//! Shared by the integration tests: the binary under test, run in a clean,
+//! reproducible environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The date every test runs on, so deadlines and letter dates are fixed.
+pub const TODAY: &str = "2026-11-28";
+
+/// A scratch home for one test: config, data and any files it writes.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `appeal` with no inherited APPEAL_* settings, the fixed date, and
+    /// config and data folders inside the sandbox.
+    pub fn appeal(&self) -> Command {
+        let mut cmd = Command::cargo_bin("appeal").expect("the appeal binary is built");
+        for (key, _) in std::env::vars() {
+            if key.starts_with("APPEAL_") {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.env("APPEAL_TODAY", TODAY)
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Writes `text` to `name` in the sandbox and returns its path.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create fixture folder");
+        }
+        std::fs::write(&path, text).expect("write fixture");
+        path
+    }
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The text of a fixture file.
+pub fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("read fixture")
+}
+
+/// The shipped CECOT action's text.
+pub fn cecot_yaml() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("actions/cecot.yaml"))
+        .expect("read actions/cecot.yaml")
+}
+
+/// The output of a finished command as text.
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
