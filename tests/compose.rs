@@ -513,10 +513,9 @@ fn head_closing_the_pipe_is_quiet() {
     // but the deadline warning.
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("appeal"))
+    let out = sb
+        .std_appeal()
         .args(["compose", "cecot", "--no-input", "--name", "Ana"])
-        .env("APPEAL_TODAY", common::TODAY)
-        .env("XDG_CONFIG_HOME", sb.path("config"))
         .stdout(writer)
         .output()
         .unwrap();
@@ -525,5 +524,44 @@ fn head_closing_the_pipe_is_quiet() {
     assert!(
         !err.contains("panicked") && !err.contains("Broken pipe"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_full_disk_on_stdout_keeps_the_letter() {
+    let sb = Sandbox::new();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    let out = sb
+        .std_appeal()
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "Ana",
+            "--note",
+            "Do not lose me.",
+        ])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("writing to stdout failed: No space left on device"),
+        "{err}"
+    );
+    let saved = sb.path("data/appeal/unsent/cecot-2026-11-28.txt");
+    assert!(
+        err.contains(&format!("the letter was saved to {}", saved.display())),
+        "{err}"
+    );
+    assert!(
+        std::fs::read_to_string(saved)
+            .unwrap()
+            .contains("Do not lose me.")
     );
 }

@@ -399,10 +399,9 @@ fn a_closed_stdout_ends_quietly() {
     let sb = Sandbox::new();
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("appeal"))
+    let out = sb
+        .std_appeal()
         .args(["show", "cecot"])
-        .env("APPEAL_TODAY", common::TODAY)
-        .env("XDG_CONFIG_HOME", sb.path("config"))
         .stdout(writer)
         .output()
         .unwrap();

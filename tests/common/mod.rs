@@ -28,7 +28,13 @@ impl Sandbox {
     /// `appeal` with no inherited APPEAL_* settings, the fixed date, and
     /// config and data folders inside the sandbox.
     pub fn appeal(&self) -> Command {
-        let mut cmd = Command::cargo_bin("appeal").expect("the appeal binary is built");
+        Command::from_std(self.std_appeal())
+    }
+
+    /// The same as [`Sandbox::appeal`], as a plain `std` command, for tests
+    /// that set up stdio themselves.
+    pub fn std_appeal(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("appeal"));
         for (key, _) in std::env::vars() {
             if key.starts_with("APPEAL_") {
                 cmd.env_remove(key);

@@ -1,0 +1,550 @@
+//! The interactive `appeal compose`, driven through a real pseudo-terminal.
+//!
+//! Each test runs the built binary in its own pty with a cleared
+//! environment: `HOME`, `XDG_CONFIG_HOME`, `XDG_DATA_HOME` and `TMPDIR` point
+//! into a temporary folder, no `APPEAL_*` variable is set except
+//! `APPEAL_TODAY`, so the real user's files are never read or written.
+//!
+//! Keys are only sent once `appeal` is actually waiting for a key: the test
+//! turns the pty's echo on, and console (under dialoguer) turns it off while
+//! it holds the terminal in raw mode to read a key. Sending earlier would
+//! let the line discipline turn a Ctrl-C into a signal, or buffer the keys
+//! as a cooked line.
+
+#![cfg(unix)]
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use expectrl::process::Termios;
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Session};
+use predicates::prelude::*;
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+const COLS: u16 = 100;
+const ROWS: u16 = 40;
+const TODAY: &str = "2026-11-28";
+const DATE_LINE: &str = "28 November 2026";
+const NAME: &str = "José Núñez";
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const CTRL_C: &str = "\x03";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+/// A temporary home for one test: config, data, temp files and the
+/// working directory all live in it.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        let dir = tempfile::tempdir().expect("create a temporary folder");
+        for sub in ["home", "config", "data", "tmp", "work"] {
+            fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        Home { dir }
+    }
+
+    fn path(&self, sub: &str) -> PathBuf {
+        self.dir.path().join(sub)
+    }
+
+    fn config_file(&self) -> PathBuf {
+        self.path("config").join("appeal").join("config.yaml")
+    }
+
+    /// `appeal ARGS` with a clean environment that points only into this home.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_appeal"));
+        cmd.args(args);
+        self.isolate(&mut cmd);
+        cmd
+    }
+
+    /// Clears `cmd`'s environment and points it into this home.
+    fn isolate(&self, cmd: &mut Command) {
+        cmd.env_clear()
+            .env(
+                "PATH",
+                std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+            )
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("TMPDIR", self.path("tmp"))
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .env("APPEAL_TODAY", TODAY)
+            .current_dir(self.path("work"));
+    }
+
+    /// Every file under `work` and `data`: where a letter could have gone.
+    fn written_files(&self) -> Vec<PathBuf> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            let Ok(entries) = fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(&self.path("work"), &mut files);
+        walk(&self.path("data"), &mut files);
+        files
+    }
+}
+
+/// `appeal` running in a pseudo-terminal, with everything it has shown so far.
+struct Tty {
+    session: OsSession,
+    seen: Vec<u8>,
+}
+
+impl Tty {
+    fn spawn(cmd: Command) -> Tty {
+        let mut session = Session::spawn(cmd).expect("start appeal in a pseudo-terminal");
+        session.set_expect_timeout(Some(TIMEOUT));
+        session
+            .get_process_mut()
+            .set_window_size(COLS, ROWS)
+            .expect("set the terminal size");
+        // Echo on: console turns it off while it waits for a key in raw mode,
+        // which is how `keys` knows that appeal is listening.
+        session.set_echo(true).expect("turn the pty's echo on");
+        Tty {
+            session,
+            seen: Vec::new(),
+        }
+    }
+
+    fn transcript(&self) -> String {
+        String::from_utf8_lossy(&self.seen).into_owned()
+    }
+
+    /// Takes in whatever output is waiting, without blocking.
+    fn drain(&mut self) -> bool {
+        match self.session.check(expectrl::Regex("(?s).+")) {
+            Ok(found) => {
+                self.seen.extend_from_slice(found.as_bytes());
+                true
+            }
+            Err(expectrl::Error::Eof) => false,
+            Err(e) => panic!("reading from the pty failed: {e}"),
+        }
+    }
+
+    /// Waits until `text` appears in the output and returns everything up to it.
+    fn expect(&mut self, text: &str) -> String {
+        match self.session.expect(text) {
+            Ok(found) => {
+                self.seen.extend_from_slice(found.as_bytes());
+                String::from_utf8_lossy(found.as_bytes()).into_owned()
+            }
+            Err(e) => {
+                self.drain();
+                panic!(
+                    "waiting for {text:?}: {e}\n--- the terminal so far ---\n{}",
+                    self.transcript()
+                );
+            }
+        }
+    }
+
+    /// Waits until appeal reads the terminal in raw mode, then types `keys`.
+    fn keys(&mut self, keys: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match self.session.is_echo() {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => panic!("reading the pty's settings failed: {e}"),
+            }
+            // Keep the output flowing so appeal never blocks on a full pty.
+            let alive = self.drain();
+            assert!(
+                alive && Instant::now() < deadline,
+                "appeal did not wait for a key (to type {keys:?}) within {TIMEOUT:?}\n\
+                 --- the terminal so far ---\n{}",
+                self.transcript()
+            );
+            sleep(Duration::from_millis(5));
+        }
+        self.session.send(keys).expect("type into the pty");
+        self.session.flush().expect("flush the pty");
+    }
+
+    /// Reads to the end of the output; returns what came after the last
+    /// `expect`, the whole transcript and the exit code.
+    fn finish(mut self) -> (String, String, i32) {
+        let rest = match self.session.expect(Eof) {
+            Ok(found) => found.as_bytes().to_vec(),
+            Err(e) => {
+                self.drain();
+                panic!(
+                    "appeal did not finish within {TIMEOUT:?}: {e}\n--- the terminal so far ---\n{}",
+                    self.transcript()
+                );
+            }
+        };
+        self.seen.extend_from_slice(&rest);
+        eprintln!("DEBUG TRANSCRIPT {:?}", self.transcript());
+        let deadline = Instant::now() + TIMEOUT;
+        let code = loop {
+            match self.session.get_process().status() {
+                Ok(WaitStatus::Exited(_, code)) => break code,
+                Ok(WaitStatus::Signaled(_, signal, _)) => panic!(
+                    "appeal was killed by {signal:?}\n--- the terminal ---\n{}",
+                    self.transcript()
+                ),
+                Ok(_) if Instant::now() < deadline => sleep(Duration::from_millis(10)),
+                other => panic!(
+                    "appeal closed the terminal but did not exit ({other:?})\n--- the terminal ---\n{}",
+                    self.transcript()
+                ),
+            }
+        };
+        (
+            String::from_utf8_lossy(&rest).into_owned(),
+            self.transcript(),
+            code,
+        )
+    }
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn answering_every_prompt_saves_the_letter_and_remembers_the_writer() {
+    let home = Home::new();
+    let letter_path = home.path("letters").join("my-letter.txt");
+    fs::create_dir_all(letter_path.parent().unwrap()).unwrap();
+    let note = "Families in Ecuador are waiting for news. Please act now.";
+
+    let mut tty = Tty::spawn(home.command(&["compose", "cecot"]));
+
+    tty.expect("Your name (as it goes under the letter)");
+    tty.keys(&format!("{NAME}{ENTER}"));
+
+    tty.expect("Language of the letter");
+    let shown = tty.expect("another language…");
+    assert!(
+        shown.contains("en (preferred by the target)"),
+        "English is offered first: {shown:?}"
+    );
+    tty.keys(ENTER);
+
+    tty.expect("Personal note");
+    tty.expect("No personal note");
+    tty.keys(ENTER); // "Write a short note here"
+    tty.expect("Your note");
+    tty.keys(&format!("{note}{ENTER}"));
+
+    tty.expect("Your city (optional)");
+    tty.keys(&format!("Quito{ENTER}"));
+    tty.expect("Your country (optional)");
+    tty.keys(&format!("Ecuador{ENTER}"));
+
+    let preview = tty.expect("Where should the letter go?");
+    assert!(
+        preview.contains(DATE_LINE) && preview.contains("Dear Secretary Noem,"),
+        "a preview of the letter comes before the question: {preview:?}"
+    );
+    tty.expect("Copy it to the clipboard");
+    tty.keys(&format!("{DOWN}{ENTER}")); // "Save it to a file"
+
+    let asked = tty.expect("File name");
+    let suggested = tty.expect("cecot-2026-11-28.txt");
+    assert!(
+        !asked.is_empty() && !suggested.is_empty(),
+        "the file name prompt suggests cecot-2026-11-28.txt"
+    );
+    tty.keys(&format!("{}{ENTER}", letter_path.display()));
+
+    tty.expect("Saved the letter to");
+    tty.expect(
+        "Send it to dhssecretary@hq.dhs.gov with the subject: \
+         Return those illegally expelled to El Salvador and halt further expulsions",
+    );
+    tty.expect(&format!(
+        "Remember your name, place and language for next time (in {})?",
+        home.config_file().display()
+    ));
+    tty.keys("y");
+    tty.expect(&format!("Remembered in {}.", home.config_file().display()));
+
+    let (_, transcript, code) = tty.finish();
+    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+
+    let letter = read(&letter_path);
+    assert!(
+        letter.starts_with(&format!("{DATE_LINE}\n\nDear Secretary Noem,\n\n")),
+        "the letter starts with the date and the salutation:\n{letter}"
+    );
+    assert!(
+        letter.contains(&format!("\n\n{note}\n\n")),
+        "the note is a paragraph of its own:\n{letter}"
+    );
+    assert!(
+        letter.ends_with(&format!("Yours sincerely,\n\n{NAME}\nQuito, Ecuador\n")),
+        "the letter is signed with the name and the place:\n{letter}"
+    );
+    assert_eq!(mode(&letter_path), 0o600, "the letter is private");
+
+    let config = home.config_file();
+    assert_eq!(
+        mode(&config),
+        0o600,
+        "{} must be readable by its owner only",
+        config.display()
+    );
+    let remembered = read(&config);
+    for value in [NAME, "Quito", "Ecuador", "en"] {
+        assert!(
+            remembered.contains(value),
+            "the config remembers {value:?}:\n{remembered}"
+        );
+    }
+    assert_eq!(
+        home.written_files(),
+        Vec::<PathBuf>::new(),
+        "nothing was written in the working directory or the rescue folder"
+    );
+}
+
+#[test]
+fn a_second_run_offers_the_remembered_answers() {
+    let home = Home::new();
+    let config = home.config_file();
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(
+        &config,
+        format!(
+            "# Remembered by `appeal compose`; edit or delete freely.\n\
+             name: {NAME}\ncity: Quito\ncountry: Ecuador\nlang: en\n"
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&config, fs::Permissions::from_mode(0o600)).unwrap();
+
+    let mut tty = Tty::spawn(home.command(&["compose", "cecot"]));
+
+    tty.expect("Your name (as it goes under the letter)");
+    let default = tty.expect("›");
+    assert!(
+        default.contains(&format!("({NAME})")),
+        "the remembered name is the default: {default:?}"
+    );
+    tty.keys(ENTER);
+
+    tty.expect("Language of the letter");
+    tty.expect("another language…");
+    tty.keys(ENTER);
+
+    tty.expect("Personal note");
+    tty.expect("No personal note");
+    tty.keys(&format!("{DOWN}{DOWN}{ENTER}"));
+
+    tty.expect("Your city (optional)");
+    let default = tty.expect("›");
+    assert!(default.contains("(Quito)"), "remembered city: {default:?}");
+    tty.keys(ENTER);
+    tty.expect("Your country (optional)");
+    let default = tty.expect("›");
+    assert!(
+        default.contains("(Ecuador)"),
+        "remembered country: {default:?}"
+    );
+    tty.keys(ENTER);
+
+    tty.expect("Where should the letter go?");
+    tty.expect("Copy it to the clipboard");
+    tty.keys(&format!("{DOWN}{ENTER}"));
+    tty.expect("File name");
+    tty.expect("cecot-2026-11-28.txt");
+    tty.keys(ENTER); // the suggested name, in the current directory
+
+    tty.expect("Send it to dhssecretary@hq.dhs.gov");
+    let (rest, transcript, code) = tty.finish();
+    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert!(
+        !rest.contains("Remember your name"),
+        "nothing changed, so nothing to remember: {rest:?}"
+    );
+
+    let letter = read(&home.path("work").join("cecot-2026-11-28.txt"));
+    assert!(letter.starts_with(DATE_LINE), "{letter}");
+    assert!(
+        letter.ends_with(&format!("Yours sincerely,\n\n{NAME}\nQuito, Ecuador\n")),
+        "signed with the remembered name and place:\n{letter}"
+    );
+    assert!(
+        letter.contains("the US Judiciary.\n\nYours sincerely,"),
+        "no personal note was added:\n{letter}"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_first_prompt_cancels_with_130_and_shows_the_cursor() {
+    let home = Home::new();
+    let mut tty = Tty::spawn(home.command(&["compose", "cecot"]));
+
+    tty.expect("Your name (as it goes under the letter)");
+    tty.keys("Jos");
+    tty.expect("Jos");
+    tty.keys(CTRL_C);
+    let (after, _, code) = tty.finish();
+
+    assert_eq!(code, 130, "Ctrl-C exits with 130; after it: {after:?}");
+    assert!(
+        after
+            .as_bytes()
+            .windows(SHOW_CURSOR.len())
+            .any(|w| w == SHOW_CURSOR),
+        "the cursor is shown again after Ctrl-C: {after:?}"
+    );
+    assert!(
+        after.contains("appeal: cancelled"),
+        "says it was cancelled: {after:?}"
+    );
+    assert!(
+        !after.contains("Dear Secretary"),
+        "no letter was printed: {after:?}"
+    );
+    assert_eq!(
+        home.written_files(),
+        Vec::<PathBuf>::new(),
+        "no letter was written"
+    );
+    assert!(!home.config_file().exists(), "nothing was remembered");
+}
+
+#[test]
+fn the_editor_writes_a_note_of_several_paragraphs() {
+    let home = Home::new();
+    let first = "I have followed the news about CECOT with growing alarm.";
+    let second = "Please let every person removed there see a judge in the US.";
+    let script = home.path("home").join("fake-editor.sh");
+    {
+        let mut f = fs::File::create(&script).unwrap();
+        // dialoguer treats an unchanged modification time as "not saved";
+        // the pause keeps a fast script apart from the file's creation time.
+        writeln!(
+            f,
+            "#!/bin/sh\nsleep 0.2\nprintf '%s\\n\\n%s\\n' '{first}' '{second}' > \"$1\""
+        )
+        .unwrap();
+        f.sync_all().unwrap();
+    }
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let letter_path = home.path("work").join("letter.txt");
+
+    let mut cmd = home.command(&[
+        "compose",
+        "cecot",
+        "--name",
+        "Ana Díaz",
+        "--lang",
+        "en",
+        "--city",
+        "Lyon",
+        "--country",
+        "France",
+        "-o",
+        letter_path.to_str().unwrap(),
+    ]);
+    cmd.env("EDITOR", &script).env("VISUAL", &script);
+    let mut tty = Tty::spawn(cmd);
+
+    tty.expect("Personal note");
+    tty.expect("No personal note");
+    tty.keys(&format!("{DOWN}{ENTER}")); // "Write several paragraphs in my editor"
+
+    tty.expect("Saved the letter to");
+    tty.expect("Remember your name, place and language for next time");
+    tty.keys("n");
+    let (_, transcript, code) = tty.finish();
+    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+
+    let letter = read(&letter_path);
+    assert!(
+        letter.contains(&format!("\n\n{first}\n\n{second}\n\nYours sincerely,")),
+        "both paragraphs of the note are in the letter, each on its own:\n{letter}"
+    );
+    assert!(
+        letter.ends_with("Ana Díaz\nLyon, France\n"),
+        "signed:\n{letter}"
+    );
+    assert!(
+        !home.config_file().exists(),
+        "the writer said no: nothing remembered"
+    );
+}
+
+#[test]
+fn without_a_terminal_a_missing_name_fails_at_once() {
+    let home = Home::new();
+    let started = Instant::now();
+    let mut cmd = home.command(&["compose", "cecot"]);
+    cmd.stdin(Stdio::piped());
+    let mut cmd = assert_cmd::Command::from_std(cmd);
+    cmd.write_stdin("José\n")
+        .timeout(TIMEOUT)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("--name").and(predicate::str::contains("APPEAL_NAME")));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "it failed fast, in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(home.written_files(), Vec::<PathBuf>::new());
+}
+
+/// `echo … | appeal compose cecot` typed in a terminal: stdin is a pipe, but
+/// stderr and the controlling terminal are a tty, where dialoguer would
+/// happily prompt and wait. appeal must not prompt.
+#[test]
+fn a_pipe_on_stdin_inside_a_terminal_does_not_prompt() {
+    let home = Home::new();
+    let mut sh = Command::new("sh");
+    sh.args([
+        "-c",
+        "printf 'José\\n' | exec \"$0\" compose cecot",
+        env!("CARGO_BIN_EXE_appeal"),
+    ]);
+    home.isolate(&mut sh);
+    let tty = Tty::spawn(sh);
+    let (output, _, code) = tty.finish();
+    assert_eq!(code, 2, "fails as a usage error: {output:?}");
+    assert!(output.contains("--name"), "names --name: {output:?}");
+    assert!(
+        !output.contains("Your name"),
+        "no prompt was shown: {output:?}"
+    );
+}
