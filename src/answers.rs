@@ -18,6 +18,17 @@ pub struct Signer {
 }
 
 impl Signer {
+    /// Visibly marked sample answers, for previewing and checking letters.
+    pub fn sample() -> Signer {
+        Signer {
+            name: "«Your name»".to_string(),
+            note: "«Your personal note: a few words of your own.»".to_string(),
+            city: "«Your city»".to_string(),
+            country: "«Your country»".to_string(),
+            extra: BTreeMap::new(),
+        }
+    }
+
     /// The place for the signature: `Lyon, France`, `Lyon`, `France` or empty.
     pub fn place(&self) -> String {
         match (self.city.is_empty(), self.country.is_empty()) {

@@ -58,6 +58,56 @@ pub enum Command {
         appeal compose cecot --name Ana --clipboard")]
     Compose(ComposeArgs),
 
+    /// Render a letter with marked sample answers, for translators and authors
+    #[command(after_help = "Examples:\n  appeal preview cecot --lang es\n  \
+        appeal preview cecot --lang fr --side-by-side\n  \
+        appeal preview ./actions/cecot.es.yaml --side-by-side --watch")]
+    Preview {
+        /// An action id, or the path of an action or translation file
+        action: String,
+        /// The language to show [default: the translation file's, or the preferred one]
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Show the source letter and this one in two columns, paragraph by paragraph
+        #[arg(long)]
+        side_by_side: bool,
+        /// Render again whenever the files change (Ctrl-C stops)
+        #[arg(long)]
+        watch: bool,
+        /// Total width in columns [default: the terminal's]
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+
+    /// Write a commented skeleton action to fill in
+    #[command(
+        after_help = "Examples:\n  appeal new river-keepers\n  appeal check river-keepers.yaml"
+    )]
+    New {
+        /// The new action's id; the file is ID.yaml
+        id: String,
+        /// The folder to write it in
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Check action files and translations for mistakes, like a compiler would
+    #[command(
+        after_help = "Reports one problem per line, `path:line: level: message`. \
+        Exits 1 when there are errors, 0 when there are only warnings or none.\n\n\
+        Examples:\n  appeal check\n  appeal check cecot\n  appeal check ./actions/cecot.es.yaml --json"
+    )]
+    Check {
+        /// Action ids or paths of action files; all actions when none is given
+        actions: Vec<String>,
+        /// Print the problems as JSON for tools
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Serves the clipboard for a letter copied by `compose --clipboard`.
     #[command(name = "__serve-clipboard", hide = true)]
     ServeClipboard,

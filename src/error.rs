@@ -6,7 +6,8 @@ use std::path::PathBuf;
 pub mod exit {
     /// The letter was delivered, or the command did what it was asked.
     pub const OK: u8 = 0;
-    /// Something failed that fits no other code (an I/O error, a bug).
+    /// `appeal check` found errors, or something failed that fits no other
+    /// code (an I/O error, a bug).
     pub const FAILURE: u8 = 1;
     /// The command line is wrong: a bad flag, an unknown action or language,
     /// a required value missing with no terminal to ask on.
@@ -73,6 +74,10 @@ pub enum Error {
 
     #[error("cancelled")]
     Interrupted,
+
+    /// `appeal check` found errors; they were already printed.
+    #[error("{0} error(s) found")]
+    CheckFailed(usize),
 }
 
 fn suggest(suggestion: &Option<String>) -> String {
@@ -93,6 +98,7 @@ impl Error {
             Error::UnknownAction { .. } | Error::Usage(_) => exit::USAGE,
             Error::Delivery { .. } | Error::DeliveryUnsaved { .. } => exit::DELIVERY,
             Error::Interrupted => exit::INTERRUPTED,
+            Error::CheckFailed(_) => exit::FAILURE,
         }
     }
 }

@@ -26,7 +26,32 @@ pub struct Renderer<'a> {
     registry: Handlebars<'static>,
 }
 
-const DEFAULT_DATE_FORMAT: &str = "%-d %B %Y";
+pub const DEFAULT_DATE_FORMAT: &str = "%-d %B %Y";
+
+/// Every variable a letter template can read (documented in actions/README.md).
+pub const VARIABLES: &[&str] = &[
+    "name",
+    "note",
+    "city",
+    "country",
+    "place",
+    "date",
+    "lang",
+    "target",
+    "target.honorific",
+    "target.name",
+    "target.full_name",
+    "target.title",
+    "target.organisation",
+    "target.address",
+    "target.email",
+    "target.salutation",
+    "action",
+    "action.id",
+    "action.title",
+    "action.deadline",
+    "action.reference",
+];
 
 impl<'a> Renderer<'a> {
     /// Compiles every model letter of `action`; a syntax error names its file and place.
@@ -46,7 +71,7 @@ impl<'a> Renderer<'a> {
                             at: format!("letters.{lang}.{part}"),
                             line,
                             column,
-                            message: e.reason().to_string(),
+                            message: syntax_message(&e),
                         }
                     })?;
             }
@@ -129,6 +154,18 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A template syntax error in words a translator can act on; handlebars'
+/// own message for a syntax error lists grammar rules.
+pub fn syntax_message(e: &handlebars::TemplateError) -> String {
+    match e.reason() {
+        handlebars::TemplateErrorReason::InvalidSyntax(_) => {
+            "invalid template syntax: an unclosed `{{#…}}` block, or a stray `{{` or `}}`?"
+                .to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
 fn template_name(lang: &str, part: &str) -> String {
     format!("{lang}/{part}")
 }
@@ -182,6 +219,25 @@ mod tests {
             format_date(d, DEFAULT_DATE_FORMAT, "xx"),
             "28 November 2026"
         );
+    }
+
+    #[test]
+    fn every_documented_variable_is_given_and_no_other() {
+        let action = crate::library::Library::default().load("cecot").unwrap();
+        let renderer = Renderer::new(&action).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let data = renderer.data("en", &action.letters["en"], &Signer::sample(), today);
+        let mut paths = Vec::new();
+        for (key, value) in data.as_object().unwrap() {
+            paths.push(key.clone());
+            if let Value::Object(inner) = value {
+                paths.extend(inner.keys().map(|k| format!("{key}.{k}")));
+            }
+        }
+        paths.sort();
+        let mut documented: Vec<String> = VARIABLES.iter().map(|v| v.to_string()).collect();
+        documented.sort();
+        assert_eq!(paths, documented);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod answers;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod error;
 pub mod lang;
 pub mod letter;
 pub mod library;
+pub mod placeholders;
 pub mod prompt;
 pub mod talk;
 pub mod wrap;

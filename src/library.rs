@@ -54,6 +54,13 @@ impl Shelf<'_> {
         }
     }
 
+    fn path(&self, name: &str) -> Option<PathBuf> {
+        match self {
+            Shelf::Disk(dir) => Some(dir.join(name)),
+            Shelf::Embedded => None,
+        }
+    }
+
     fn read(&self, name: &str) -> Result<Option<String>> {
         match self {
             Shelf::Disk(dir) => {
@@ -69,23 +76,78 @@ impl Shelf<'_> {
         }
     }
 
-    /// Loads action `id` and every translation beside it (`ID.LANG.yaml`).
-    fn load(&self, id: &str) -> Result<Option<Action>> {
+    /// Reads action `id` and every translation beside it (`ID.LANG.yaml`).
+    fn files(&self, id: &str) -> Result<Option<ActionFiles>> {
         let main = format!("{id}.yaml");
         let Some(text) = self.read(&main)? else {
             return Ok(None);
         };
-        let mut action = Action::parse(id, &self.origin(&main), &text)?;
         let mut names = self.file_names();
         names.sort();
+        let mut translations = Vec::new();
         for name in names {
             if let Some(lang) = translation_lang(&name, id)
                 && let Some(text) = self.read(&name)?
             {
-                action.add_translation(lang, &self.origin(&name), &text)?;
+                translations.push(SourceFile {
+                    lang: Some(lang.to_string()),
+                    origin: self.origin(&name),
+                    path: self.path(&name),
+                    text,
+                });
             }
         }
-        Ok(Some(action))
+        Ok(Some(ActionFiles {
+            id: id.to_string(),
+            named_lang: None,
+            main: SourceFile {
+                lang: None,
+                origin: self.origin(&main),
+                path: self.path(&main),
+                text,
+            },
+            translations,
+        }))
+    }
+}
+
+/// The text of one action file or translation file, and where it came from.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The language of a translation file (`es` for `cecot.es.yaml`).
+    pub lang: Option<String>,
+    pub origin: String,
+    /// The file on disk; `None` for an action built into the binary.
+    pub path: Option<PathBuf>,
+    pub text: String,
+}
+
+/// An action's files as read, before parsing: what `load` parses and
+/// `check` inspects.
+#[derive(Debug, Clone)]
+pub struct ActionFiles {
+    pub id: String,
+    /// The language of the translation file named on the command line, if
+    /// one was (`appeal preview ./cecot.es.yaml`).
+    pub named_lang: Option<String>,
+    pub main: SourceFile,
+    pub translations: Vec<SourceFile>,
+}
+
+impl ActionFiles {
+    /// All the files, the action's first.
+    pub fn all(&self) -> impl Iterator<Item = &SourceFile> {
+        std::iter::once(&self.main).chain(&self.translations)
+    }
+
+    /// Parses the action and adds its translations.
+    pub fn parse(&self) -> Result<Action> {
+        let mut action = Action::parse(&self.id, &self.main.origin, &self.main.text)?;
+        for t in &self.translations {
+            let lang = t.lang.as_deref().unwrap_or_default();
+            action.add_translation(lang, &t.origin, &t.text)?;
+        }
+        Ok(action)
     }
 }
 
@@ -116,12 +178,17 @@ impl Library {
 
     /// Loads an action by id (`cecot`) or by the path of its file (`./draft.yaml`).
     pub fn load(&self, spec: &str) -> Result<Action> {
+        self.files(spec)?.parse()
+    }
+
+    /// Reads an action's files, by id or path, without parsing them.
+    pub fn files(&self, spec: &str) -> Result<ActionFiles> {
         if looks_like_path(spec) {
-            return load_path(Path::new(spec));
+            return files_at(Path::new(spec));
         }
         for shelf in self.shelves() {
-            if let Some(action) = shelf.load(spec)? {
-                return Ok(action);
+            if let Some(files) = shelf.files(spec)? {
+                return Ok(files);
             }
         }
         let available = self.ids();
@@ -158,9 +225,9 @@ fn looks_like_path(spec: &str) -> bool {
     spec.ends_with(".yaml") || spec.contains(std::path::MAIN_SEPARATOR)
 }
 
-/// Loads an action from its file, with the translations beside it.
-/// A translation's path (`./cecot.es.yaml`) loads the action it translates.
-fn load_path(path: &Path) -> Result<Action> {
+/// Reads an action from its file, with the translations beside it.
+/// A translation's path (`./cecot.es.yaml`) reads the action it translates.
+fn files_at(path: &Path) -> Result<ActionFiles> {
     let shown = path.display().to_string();
     let not_found = |message: String| Error::File {
         path: shown.clone(),
@@ -180,11 +247,16 @@ fn load_path(path: &Path) -> Result<Action> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    Shelf::Disk(dir).load(id)?.ok_or_else(|| {
+    let named_lang = stem.split_once('.').map(|(_, lang)| lang.to_string());
+    let files = Shelf::Disk(dir).files(id)?.ok_or_else(|| {
         not_found(format!(
             "is a translation, but its action `{id}.yaml` is not beside it in {}",
             dir.display()
         ))
+    })?;
+    Ok(ActionFiles {
+        named_lang,
+        ..files
     })
 }
 

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{compose, list, show};
+use appeal::commands::{check, compose, list, new, preview, show};
 use appeal::deliver::clipboard;
 use appeal::error::{Error, exit};
 use appeal::library::Library;
@@ -18,6 +18,24 @@ fn main() -> ExitCode {
         Command::List { json } => list::run(&library, json),
         Command::Show { action, lang, json } => show::run(&library, &action, lang.as_deref(), json),
         Command::Compose(args) => compose::run(&library, args),
+        Command::Check { actions, json } => check::run(&library, &actions, json),
+        Command::Preview {
+            action,
+            lang,
+            side_by_side,
+            watch,
+            width,
+        } => preview::run(
+            &library,
+            &preview::Options {
+                spec: &action,
+                lang: lang.as_deref(),
+                side_by_side,
+                watch,
+                width,
+            },
+        ),
+        Command::New { id, dir, force } => new::run(&id, &dir, force),
         Command::ServeClipboard => {
             return match clipboard::serve() {
                 Ok(()) => ExitCode::SUCCESS,
@@ -32,6 +50,7 @@ fn main() -> ExitCode {
             talk::say("cancelled");
             ExitCode::from(exit::INTERRUPTED)
         }
+        Err(Error::CheckFailed(_)) => ExitCode::from(exit::FAILURE),
         Err(e) => {
             talk::say(&e);
             ExitCode::from(e.exit_code())

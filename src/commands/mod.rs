@@ -1,7 +1,10 @@
 //! One module per subcommand; each takes parsed arguments and does the job.
 
+pub mod check;
 pub mod compose;
 pub mod list;
+pub mod new;
+pub mod preview;
 pub mod show;
 
 use crate::deliver::stdout;

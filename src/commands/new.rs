@@ -1,0 +1,37 @@
+//! `appeal new`: a commented skeleton action for an author to fill in.
+
+use std::path::{Path, PathBuf};
+
+use crate::deliver::file::write_atomic;
+use crate::error::{Error, Result};
+use crate::talk;
+
+const SKELETON: &str = include_str!("../skeleton.yaml");
+
+/// Writes `DIR/ID.yaml` from the skeleton; never over an existing file without `force`.
+pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        return Err(Error::Usage(format!(
+            "`{id}` can't be an action id: use lower-case letters, digits, `-` and `_` (it becomes the file name)"
+        )));
+    }
+    let path: PathBuf = dir.join(format!("{id}.yaml"));
+    let text = SKELETON.replace("{id}", id);
+    write_atomic(&path, text.as_bytes(), force).map_err(|e| {
+        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "already exists; not overwritten (use --force to replace it)".to_string()
+        } else {
+            e.to_string()
+        };
+        Error::Usage(format!("{}: {message}", path.display()))
+    })?;
+    talk::say(format_args!(
+        "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",
+        path = path.display()
+    ));
+    Ok(())
+}
