@@ -165,10 +165,9 @@ impl Findings {
         for (lang, letter) in &action.letters {
             clean &= self.template(file_of(letter), lang, letter);
         }
-        if clean && let Ok(renderer) = Renderer::new(action) {
-            let sample_day = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a valid date");
+        if clean && let Ok(renderer) = Renderer::new(action, today) {
             for lang in action.letters.keys() {
-                if let Err(e) = renderer.render(lang, &Signer::sample(), sample_day) {
+                if let Err(e) = renderer.render(lang, &Signer::sample()) {
                     let letter = &action.letters[lang];
                     self.error_from(file_of(letter), e);
                 }

@@ -55,8 +55,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  appeal compose cecot\n  \
         appeal compose cecot --name \"Ana Díaz\" --city Quito --country Ecuador --no-input\n  \
         appeal compose cecot --name Ana --note-file note.txt -o letter.txt\n  \
-        appeal compose cecot --name Ana --clipboard")]
-    Compose(ComposeArgs),
+        appeal compose cecot --name Ana --clipboard\n  \
+        appeal compose cecot --batch signers.csv --out-dir letters/")]
+    Compose(Box<ComposeArgs>),
 
     /// Render a letter with marked sample answers, for translators and authors
     #[command(after_help = "Examples:\n  appeal preview cecot --lang es\n  \
@@ -158,6 +159,49 @@ pub struct ComposeArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+
+    /// Write one letter per signer of a CSV (with a header row) or JSON Lines
+    /// file (`-` reads stdin). Columns: name (required), lang, note, city,
+    /// country; any other column is a template variable
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Batch",
+        conflicts_with_all = ["name", "note", "note_file", "output", "clipboard"]
+    )]
+    pub batch: Option<PathBuf>,
+
+    /// The batch file's format [default: from its extension]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        requires = "batch",
+        help_heading = "Batch"
+    )]
+    pub batch_format: Option<crate::batch::Format>,
+
+    /// Write one file per letter in DIR [default: all letters to stdout, separated by form feeds]
+    #[arg(long, value_name = "DIR", requires = "batch", help_heading = "Batch")]
+    pub out_dir: Option<PathBuf>,
+
+    /// File names in --out-dir, from row, name, lang, city, country and any column
+    #[arg(
+        long,
+        value_name = "TEMPLATE",
+        requires = "out_dir",
+        help_heading = "Batch",
+        default_value = crate::batch::names::DEFAULT_TEMPLATE
+    )]
+    pub name_template: String,
+
+    /// Print one JSON object per letter (row, signer, lang, subject, body)
+    #[arg(
+        long,
+        requires = "batch",
+        conflicts_with = "out_dir",
+        help_heading = "Batch"
+    )]
+    pub jsonl: bool,
 
     /// Never prompt; fail at once if a required value is missing
     #[arg(long, env = "APPEAL_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new())]

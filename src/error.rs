@@ -75,6 +75,10 @@ pub enum Error {
     #[error("cancelled")]
     Interrupted,
 
+    /// Some rows of a batch could not become letters; each was reported.
+    #[error("{0} row(s) of the batch could not be turned into letters (reported above)")]
+    RowsFailed(usize),
+
     /// `appeal check` found errors; they were already printed.
     #[error("{0} error(s) found")]
     CheckFailed(usize),
@@ -94,7 +98,8 @@ impl Error {
             | Error::Field { .. }
             | Error::File { .. }
             | Error::Template { .. }
-            | Error::BadText { .. } => exit::BAD_INPUT,
+            | Error::BadText { .. }
+            | Error::RowsFailed(_) => exit::BAD_INPUT,
             Error::UnknownAction { .. } | Error::Usage(_) => exit::USAGE,
             Error::Delivery { .. } | Error::DeliveryUnsaved { .. } => exit::DELIVERY,
             Error::Interrupted => exit::INTERRUPTED,

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod answers;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod commands;

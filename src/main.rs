@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::List { json } => list::run(&library, json),
         Command::Show { action, lang, json } => show::run(&library, &action, lang.as_deref(), json),
-        Command::Compose(args) => compose::run(&library, args),
+        Command::Compose(args) => compose::run(&library, *args),
         Command::Check { actions, json } => check::run(&library, &actions, json),
         Command::Preview {
             action,
@@ -50,7 +50,8 @@ fn main() -> ExitCode {
             talk::say("cancelled");
             ExitCode::from(exit::INTERRUPTED)
         }
-        Err(Error::CheckFailed(_)) => ExitCode::from(exit::FAILURE),
+        // Already reported, line by line, with a summary.
+        Err(e @ (Error::CheckFailed(_) | Error::RowsFailed(_))) => ExitCode::from(e.exit_code()),
         Err(e) => {
             talk::say(&e);
             ExitCode::from(e.exit_code())

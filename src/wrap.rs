@@ -2,6 +2,10 @@
 //! address blocks and signatures keep their shape. Words are never broken,
 //! and emails and URLs are never split.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use textwrap::core::Word;
 use textwrap::{Options, WordSeparator, WordSplitter};
 
@@ -10,23 +14,57 @@ pub fn wrap(text: &str, width: usize) -> String {
     if width == 0 {
         return text.to_string();
     }
-    let options = Options::new(width)
-        .word_separator(WordSeparator::Custom(find_words))
-        .word_splitter(WordSplitter::NoHyphenation)
-        .break_words(false);
-    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    let mut out = String::with_capacity(text.len() + text.len() / width);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        for (j, piece) in textwrap::wrap(line, &options).iter().enumerate() {
-            if j > 0 {
-                out.push('\n');
-            }
-            out.push_str(piece);
+        // No character is narrower than one byte is long... except
+        // zero-width ones, which only make a line shorter still.
+        if line.len() <= width {
+            out.push_str(line);
+        } else {
+            CACHE.with_borrow_mut(|cache| out.push_str(cache.wrap(line, width)));
         }
     }
     out
+}
+
+thread_local! {
+    /// Wrapped lines by their text: the model letter's paragraphs are the
+    /// same in every letter of a batch, so each is wrapped once per thread.
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+#[derive(Default)]
+struct Cache {
+    width: usize,
+    /// Fx hashing: a letter's lines are long, and SipHash over them would
+    /// cost more than the lookup saves.
+    lines: FxHashMap<String, String>,
+}
+
+impl Cache {
+    const MAX_LINES: usize = 1024;
+
+    fn wrap(&mut self, line: &str, width: usize) -> &str {
+        if self.width != width || self.lines.len() >= Self::MAX_LINES {
+            self.lines.clear();
+            self.width = width;
+        }
+        if !self.lines.contains_key(line) {
+            self.lines.insert(line.to_string(), fill(line, width));
+        }
+        &self.lines[line]
+    }
+}
+
+fn fill(line: &str, width: usize) -> String {
+    let options = Options::new(width)
+        .word_separator(WordSeparator::Custom(find_words))
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::wrap(line, &options).join("\n")
 }
 
 /// Splits at ASCII spaces only, so `a-b@c.org` and `https://x/y` stay whole;

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::action::Action;
 use crate::answers::{Signer, clean_line, clean_note};
+use crate::batch;
 use crate::cli::ComposeArgs;
 use crate::config::{self, Remembered};
 use crate::deadline::{days_left, today};
@@ -52,9 +53,24 @@ const COUNTRY: Question = Question {
 
 pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let action = library.load(&args.action)?;
-    let renderer = Renderer::new(&action)?;
     let today = today()?;
+    let renderer = Renderer::new(&action, today)?;
     warn_if_passed(&action, today);
+    if let Some(input) = args.batch {
+        let options = batch::Options {
+            input,
+            format: args.batch_format,
+            out_dir: args.out_dir,
+            name_template: args.name_template,
+            jsonl: args.jsonl,
+            force: args.force,
+            width: args.width,
+            lang: args.lang,
+            city: args.city,
+            country: args.country,
+        };
+        return batch::run(&action, &renderer, &options);
+    }
     let remembered = Remembered::load().unwrap_or_else(|e| {
         talk::warn(format_args!("{e}; ignoring the remembered settings"));
         Remembered::default()
@@ -99,7 +115,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         country,
         ..Signer::default()
     };
-    let letter = renderer.render(&choice.chosen, &signer, today)?;
+    let letter = renderer.render(&choice.chosen, &signer)?;
     let stem = format!("{}-{}", action.id, today.format("%Y-%m-%d"));
 
     let destination = match ask.destination(&args, &letter.body, &stem) {

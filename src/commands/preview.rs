@@ -76,7 +76,8 @@ fn stamp(files: &ActionFiles) -> std::result::Result<Vec<(PathBuf, Option<System
 
 fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String> {
     let action = files.parse()?;
-    let renderer = Renderer::new(&action)?;
+    let today = today()?;
+    let renderer = Renderer::new(&action, today)?;
     let requested = match options.lang.or(files.named_lang.as_deref()) {
         Some(l) => lang::normalize(l)
             .ok_or_else(|| Error::Usage(format!("`{l}` is not a language tag (e.g. `es`)")))?,
@@ -93,9 +94,8 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
             choice.requested, choice.chosen
         ));
     }
-    let today = today()?;
     let sample = Signer::sample();
-    let letter = renderer.render(&choice.chosen, &sample, today)?;
+    let letter = renderer.render(&choice.chosen, &sample)?;
     if !options.side_by_side {
         return Ok(format!(
             "Subject: {}\n\n{}",
@@ -103,7 +103,7 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
             wrap(&letter.body, width.min(80))
         ));
     }
-    let source = renderer.render(&action.preferred_language, &sample, today)?;
+    let source = renderer.render(&action.preferred_language, &sample)?;
     Ok(side_by_side(
         (&action.preferred_language, &source.subject, &source.body),
         (&choice.chosen, &letter.subject, &letter.body),

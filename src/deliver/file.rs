@@ -8,8 +8,15 @@ use std::path::Path;
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 /// Without `overwrite`, an existing file is left alone and the error's kind
 /// is `AlreadyExists`; the check and the rename are one atomic step.
-/// The file is created readable and writable by its owner only.
+/// The file is created readable and writable by its owner only, and is
+/// flushed to disk before the rename.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
+    write_file(path, bytes, overwrite, true)
+}
+
+/// As [`write_atomic`]; `durable: false` skips the flush to disk, for batches
+/// of many files where a crash can simply be followed by a rerun.
+pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> io::Result<()> {
     if path.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::IsADirectory,
@@ -31,7 +38,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if durable {
+        temp.as_file().sync_all()?;
+    }
     let persisted = if overwrite {
         temp.persist(path)
     } else {

@@ -1,0 +1,159 @@
+//! File names for batch letters: rendered from `--name-template`, then
+//! cleaned so that no name escapes the output folder, hides itself, or
+//! collides with another letter of the same run.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+/// The default `--name-template`.
+pub const DEFAULT_TEMPLATE: &str = "{{row}}-{{name}}-{{lang}}.txt";
+
+/// Longest file name written, in bytes (most file systems allow 255).
+const MAX_NAME_BYTES: usize = 200;
+
+/// Names reserved by Windows, refused there whatever their extension.
+const RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// Turns any text into a single, safe file name: path separators, control
+/// and bidi characters and runs of spaces become `-`; `..` and leading or
+/// trailing dots go; reserved device names get a `_`; very long names are
+/// cut at a character boundary, keeping the extension.
+pub fn sanitize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        let bad = c.is_control()
+            || matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+            || c.is_whitespace();
+        if bad {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    // Segments that are only dots (`..` of `../../x`) go entirely.
+    let mut out = out
+        .split('-')
+        .filter(|part| !part.chars().all(|c| c == '.') || part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    while out.contains("..") {
+        out = out.replace("..", ".");
+    }
+    let mut out = out.trim_matches(|c: char| c == '.' || c == '-').to_string();
+    let stem = out.split('.').next().unwrap_or("");
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
+        out.insert(0, '_');
+    }
+    if out.len() > MAX_NAME_BYTES {
+        let ext = out
+            .rfind('.')
+            .map(|i| out[i..].to_string())
+            .filter(|e| e.len() <= 16)
+            .unwrap_or_default();
+        let mut cut = MAX_NAME_BYTES - ext.len();
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out = format!("{}{ext}", &out[..cut]);
+    }
+    if out.is_empty() || out.starts_with('.') {
+        out.insert_str(0, "letter");
+    }
+    out
+}
+
+/// Hands out names, adding `-2`, `-3`, … before the extension when a name
+/// was already given in this run. Only hashes are kept, so memory stays
+/// small for a million rows.
+#[derive(Default)]
+pub struct Names {
+    given: HashSet<u64>,
+}
+
+impl Names {
+    pub fn claim(&mut self, name: &str) -> String {
+        let (stem, ext) = match name.rfind('.') {
+            Some(i) if i > 0 => name.split_at(i),
+            _ => (name, ""),
+        };
+        let mut candidate = name.to_string();
+        let mut n = 1;
+        while !self.given.insert(hash(&candidate)) {
+            n += 1;
+            candidate = format!("{stem}-{n}{ext}");
+        }
+        candidate
+    }
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_name_escapes_its_folder() {
+        assert_eq!(sanitize("../../etc/passwd"), "etc-passwd");
+        assert_eq!(sanitize("/abs/path.txt"), "abs-path.txt");
+        assert_eq!(sanitize("..\\..\\win.txt"), "win.txt");
+        assert_eq!(sanitize(".."), "letter");
+        assert_eq!(sanitize(".hidden"), "hidden");
+        assert_eq!(sanitize("a/../b.txt"), "a-b.txt");
+        assert_eq!(sanitize("4-../../evil-en.txt"), "4-evil-en.txt");
+    }
+
+    #[test]
+    fn control_bidi_and_spaces_become_dashes() {
+        assert_eq!(
+            sanitize("1-Ana\u{7}\u{202E}Díaz  López-es.txt"),
+            "1-Ana-Díaz-López-es.txt"
+        );
+        assert_eq!(sanitize("tab\there\nnewline"), "tab-here-newline");
+    }
+
+    #[test]
+    fn reserved_device_names_are_prefixed() {
+        assert_eq!(sanitize("CON.txt"), "_CON.txt");
+        assert_eq!(sanitize("nul"), "_nul");
+        assert_eq!(sanitize("console.txt"), "console.txt");
+    }
+
+    #[test]
+    fn long_names_keep_their_extension_and_utf8() {
+        let long = format!("{}.txt", "é".repeat(300));
+        let short = sanitize(&long);
+        assert!(short.len() <= MAX_NAME_BYTES);
+        assert!(short.ends_with(".txt"));
+    }
+
+    #[test]
+    fn empty_names_get_a_default() {
+        assert_eq!(sanitize(""), "letter");
+        assert_eq!(sanitize("///"), "letter");
+        assert_eq!(sanitize(".txt"), "txt");
+    }
+
+    #[test]
+    fn duplicates_get_a_suffix_before_the_extension() {
+        let mut names = Names::default();
+        assert_eq!(names.claim("ana.txt"), "ana.txt");
+        assert_eq!(names.claim("ana.txt"), "ana-2.txt");
+        assert_eq!(names.claim("ana.txt"), "ana-3.txt");
+        assert_eq!(names.claim("ana-2.txt"), "ana-2-2.txt");
+        assert_eq!(names.claim("noext"), "noext");
+        assert_eq!(names.claim("noext"), "noext-2");
+    }
+}

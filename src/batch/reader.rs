@@ -1,0 +1,291 @@
+//! Reading signers from CSV (with a header row) or JSON Lines, one row at a
+//! time, so memory stays flat however long the file is. A bad row is an
+//! error for that row alone; reading goes on with the next.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+impl Format {
+    /// The format a file's extension names: `.jsonl`/`.ndjson` or `.csv`.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// One signer's row: its number (1 for the first row of data) and its
+/// fields, as column name and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub number: usize,
+    pub fields: Vec<(String, String)>,
+}
+
+/// A row that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub number: usize,
+    pub message: String,
+}
+
+/// The rows of a batch file, read lazily.
+pub struct Rows {
+    source: Source,
+    number: usize,
+    /// Bytes read so far, for a progress bar.
+    counted: CountedHandle,
+}
+
+enum Source {
+    Csv {
+        reader: csv::Reader<Counted>,
+        headers: Vec<String>,
+    },
+    Jsonl {
+        lines: io::Lines<BufReader<Counted>>,
+    },
+}
+
+/// Opens `path` (`-` is stdin) and reads its header, if it has one.
+pub fn open(path: &Path, format: Format) -> Result<Rows> {
+    let shown = path.display().to_string();
+    let input: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path).map_err(|e| Error::File {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?)
+    };
+    let counted_handle = CountedHandle::default();
+    let counted = Counted {
+        inner: input,
+        count: counted_handle.clone(),
+    };
+    let source = match format {
+        Format::Csv => {
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(false)
+                .trim(csv::Trim::Headers)
+                .from_reader(counted);
+            let headers = reader
+                .headers()
+                .map_err(|e| Error::File {
+                    path: shown.clone(),
+                    message: format!("the header row could not be read: {e}"),
+                })?
+                .iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>();
+            if !headers.iter().any(|h| h.eq_ignore_ascii_case("name")) {
+                return Err(Error::File {
+                    path: shown,
+                    message: format!(
+                        "has no `name` column; its header row is: {}",
+                        headers.join(",")
+                    ),
+                });
+            }
+            Source::Csv { reader, headers }
+        }
+        Format::Jsonl => Source::Jsonl {
+            lines: BufReader::new(counted).lines(),
+        },
+    };
+    Ok(Rows {
+        source,
+        number: 0,
+        counted: counted_handle,
+    })
+}
+
+impl Rows {
+    /// How many bytes of input have been read.
+    pub fn bytes_read(&self) -> u64 {
+        self.counted.get()
+    }
+}
+
+impl Iterator for Rows {
+    type Item = std::result::Result<Row, RowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.source {
+            Source::Csv { reader, headers } => {
+                let mut record = csv::StringRecord::new();
+                let read = reader.read_record(&mut record);
+                self.number += 1;
+                let number = self.number;
+                match read {
+                    Ok(false) => None,
+                    Ok(true) => Some(Ok(Row {
+                        number,
+                        fields: headers
+                            .iter()
+                            .cloned()
+                            .zip(record.iter().map(str::to_string))
+                            .collect(),
+                    })),
+                    Err(e) => Some(Err(RowError {
+                        number,
+                        message: csv_message(&e, headers.len()),
+                    })),
+                }
+            }
+            Source::Jsonl { lines } => loop {
+                self.number += 1;
+                let number = self.number;
+                let line = match lines.next()? {
+                    Ok(line) => line,
+                    Err(e) => {
+                        return Some(Err(RowError {
+                            number,
+                            message: format!("could not be read: {e}"),
+                        }));
+                    }
+                };
+                if line.trim().is_empty() {
+                    continue;
+                }
+                return Some(json_row(number, &line));
+            },
+        }
+    }
+}
+
+fn csv_message(e: &csv::Error, columns: usize) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { len, .. } => format!(
+            "has {len} field{}, but the header has {columns} (a stray comma or an unclosed quote?)",
+            if *len == 1 { "" } else { "s" }
+        ),
+        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
+    let fail = |message: String| RowError { number, message };
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| fail(format!("is not valid JSON: {e}")))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(fail("is not a JSON object".to_string()));
+    };
+    let mut fields = Vec::with_capacity(map.len());
+    for (key, value) in map {
+        let text = match value {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => {
+                return Err(fail(format!(
+                    "field `{key}` must be text, not a list or object"
+                )));
+            }
+        };
+        fields.push((key, text));
+    }
+    Ok(Row { number, fields })
+}
+
+/// A shared byte counter, read by the progress bar while the reader fills it.
+#[derive(Debug, Clone, Default)]
+struct CountedHandle(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl CountedHandle {
+    fn get(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+struct Counted {
+    inner: Box<dyn Read + Send>,
+    count: CountedHandle,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .0
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str, format: Format) -> Vec<std::result::Result<Row, RowError>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in");
+        std::fs::write(&path, text).unwrap();
+        open(&path, format).unwrap().collect()
+    }
+
+    #[test]
+    fn csv_rows_keep_going_after_a_ragged_row() {
+        let got = rows(
+            "name,city\nAna,Lyon\nBad,row,extra\n\"Zoë, Jr.\",Oslo\n",
+            Format::Csv,
+        );
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[0].as_ref().unwrap().fields,
+            [
+                ("name".to_string(), "Ana".to_string()),
+                ("city".to_string(), "Lyon".to_string())
+            ]
+        );
+        let err = got[1].as_ref().unwrap_err();
+        assert_eq!(err.number, 2);
+        assert!(
+            err.message.contains("has 3 fields, but the header has 2"),
+            "{}",
+            err.message
+        );
+        assert_eq!(got[2].as_ref().unwrap().fields[0].1, "Zoë, Jr.");
+    }
+
+    #[test]
+    fn jsonl_rows_take_text_and_refuse_nested_values() {
+        let got = rows(
+            "{\"name\":\"Ana\",\"age\":3}\n\n{\"name\":[1]}\nnot json\n",
+            Format::Jsonl,
+        );
+        assert_eq!(got.len(), 3);
+        let fields = &got[0].as_ref().unwrap().fields;
+        assert!(fields.contains(&("age".into(), "3".into())), "{fields:?}");
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("must be text")
+        );
+        assert_eq!(got[2].as_ref().unwrap_err().number, 4);
+    }
+
+    #[test]
+    fn a_csv_without_name_column_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, "who,city\nAna,Lyon\n").unwrap();
+        let err = open(&path, Format::Csv).err().unwrap().to_string();
+        assert!(err.contains("has no `name` column"), "{err}");
+    }
+}
