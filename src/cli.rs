@@ -184,15 +184,15 @@ pub struct ComposeArgs {
     #[arg(long, value_name = "DIR", requires = "batch", help_heading = "Batch")]
     pub out_dir: Option<PathBuf>,
 
-    /// File names in --out-dir, from row, name, lang, city, country and any column
+    /// File names in --out-dir, from row, name, lang, city, country and any
+    /// column [default: {{row}}-{{name}}-{{lang}}.txt]
     #[arg(
         long,
         value_name = "TEMPLATE",
         requires = "out_dir",
-        help_heading = "Batch",
-        default_value = crate::batch::names::DEFAULT_TEMPLATE
+        help_heading = "Batch"
     )]
-    pub name_template: String,
+    pub name_template: Option<String>,
 
     /// Print one JSON object per letter (row, signer, lang, subject, body)
     #[arg(

@@ -19,17 +19,48 @@ const RESERVED: &[&str] = &[
 
 /// Turns any text into a single, safe file name: path separators, control
 /// and bidi characters and runs of spaces become `-`; `..` and leading or
-/// trailing dots go; reserved device names get a `_`; very long names are
-/// cut at a character boundary, keeping the extension.
+/// trailing dots go, so nothing is hidden or climbs out; reserved device
+/// names get a `_`; an empty name becomes `letter`; very long names are cut
+/// at a character boundary. A short extension (`.txt`) is kept apart.
 pub fn sanitize(raw: &str) -> String {
+    let (stem, ext) = match raw.rsplit_once('.') {
+        Some((stem, ext))
+            if (1..=10).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            (stem, Some(ext))
+        }
+        _ => (raw, None),
+    };
+    let mut stem = clean(stem);
+    if stem.is_empty() {
+        stem = "letter".to_string();
+    }
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&stem)) {
+        stem.insert(0, '_');
+    }
+    let room = MAX_NAME_BYTES - ext.map_or(0, |e| e.len() + 1);
+    if stem.len() > room {
+        let mut cut = room;
+        while !stem.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        stem.truncate(cut);
+    }
+    match ext {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem,
+    }
+}
+
+fn clean(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         let bad = c.is_control()
+            || c.is_whitespace()
             || matches!(
                 c,
                 '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            )
-            || c.is_whitespace();
+            );
         if bad {
             if !out.ends_with('-') {
                 out.push('-');
@@ -38,36 +69,16 @@ pub fn sanitize(raw: &str) -> String {
             out.push(c);
         }
     }
-    // Segments that are only dots (`..` of `../../x`) go entirely.
+    // Segments that are only dots (the `..` of `../../x`) go entirely.
     let mut out = out
         .split('-')
-        .filter(|part| !part.chars().all(|c| c == '.') || part.is_empty())
+        .filter(|part| part.is_empty() || !part.chars().all(|c| c == '.'))
         .collect::<Vec<_>>()
         .join("-");
     while out.contains("..") {
         out = out.replace("..", ".");
     }
-    let mut out = out.trim_matches(|c: char| c == '.' || c == '-').to_string();
-    let stem = out.split('.').next().unwrap_or("");
-    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
-        out.insert(0, '_');
-    }
-    if out.len() > MAX_NAME_BYTES {
-        let ext = out
-            .rfind('.')
-            .map(|i| out[i..].to_string())
-            .filter(|e| e.len() <= 16)
-            .unwrap_or_default();
-        let mut cut = MAX_NAME_BYTES - ext.len();
-        while !out.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        out = format!("{}{ext}", &out[..cut]);
-    }
-    if out.is_empty() || out.starts_with('.') {
-        out.insert_str(0, "letter");
-    }
-    out
+    out.trim_matches(|c: char| c == '.' || c == '-').to_string()
 }
 
 /// Hands out names, adding `-2`, `-3`, … before the extension when a name
@@ -110,7 +121,8 @@ mod tests {
         assert_eq!(sanitize("/abs/path.txt"), "abs-path.txt");
         assert_eq!(sanitize("..\\..\\win.txt"), "win.txt");
         assert_eq!(sanitize(".."), "letter");
-        assert_eq!(sanitize(".hidden"), "hidden");
+        assert_eq!(sanitize(".hidden.txt"), "hidden.txt");
+        assert_eq!(sanitize("...txt"), "letter.txt");
         assert_eq!(sanitize("a/../b.txt"), "a-b.txt");
         assert_eq!(sanitize("4-../../evil-en.txt"), "4-evil-en.txt");
     }
@@ -143,7 +155,7 @@ mod tests {
     fn empty_names_get_a_default() {
         assert_eq!(sanitize(""), "letter");
         assert_eq!(sanitize("///"), "letter");
-        assert_eq!(sanitize(".txt"), "txt");
+        assert_eq!(sanitize(".txt"), "letter.txt");
     }
 
     #[test]

@@ -56,12 +56,29 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let today = today()?;
     let renderer = Renderer::new(&action, today)?;
     warn_if_passed(&action, today);
+    // clap waives `requires` when a conflicting flag is present (`--name`
+    // conflicts with `--batch`), so the batch-only flags are checked here.
+    if args.batch.is_none() {
+        let batch_only = [
+            ("--out-dir", args.out_dir.is_some()),
+            ("--name-template", args.name_template.is_some()),
+            ("--jsonl", args.jsonl),
+            ("--batch-format", args.batch_format.is_some()),
+        ];
+        if let Some((flag, _)) = batch_only.iter().find(|(_, given)| *given) {
+            return Err(Error::Usage(format!(
+                "{flag} goes with --batch FILE; for a single letter use -o FILE"
+            )));
+        }
+    }
     if let Some(input) = args.batch {
         let options = batch::Options {
             input,
             format: args.batch_format,
             out_dir: args.out_dir,
-            name_template: args.name_template,
+            name_template: args
+                .name_template
+                .unwrap_or_else(|| batch::names::DEFAULT_TEMPLATE.to_string()),
             jsonl: args.jsonl,
             force: args.force,
             width: args.width,

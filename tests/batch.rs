@@ -1,0 +1,307 @@
+//! `appeal compose --batch`: one letter per signer of a CSV or JSON Lines file.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Sandbox, fixture_text, stderr_of, stdout_of};
+
+const SIGNERS: &str = "name,lang,note,city,country\n\
+    Ana Díaz,es,Hola & <adiós>,Quito,Ecuador\n\
+    Ben Okafor,en,,Lagos,Nigeria\n\
+    Chloé Martin,fr,Merci.,Lyon,France\n";
+
+fn batch(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    sb.appeal()
+        .args(["compose", "cecot"])
+        .args(args)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn csv_to_stdout_separates_letters_with_form_feeds() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let out = batch(&sb, &["--batch", "signers.csv", "--width", "0"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let letters: Vec<&str> = text.split('\u{c}').collect();
+    assert_eq!(letters.len(), 3);
+    assert!(letters[0].contains("\nHola & <adiós>\n"));
+    assert!(letters[0].trim_end().ends_with("Ana Díaz\nQuito, Ecuador"));
+    assert!(
+        letters[1]
+            .trim_end()
+            .ends_with("Ben Okafor\nLagos, Nigeria")
+    );
+    assert!(letters[2].contains("\nMerci.\n"));
+    assert!(stderr_of(&out).contains("3 letters written"));
+}
+
+#[test]
+fn jsonl_input_and_stdin() {
+    let sb = Sandbox::new();
+    let rows = "{\"name\":\"Ana\",\"city\":\"Quito\"}\n\n{\"name\":\"Ben\",\"note\":\"Line one.\\n\\nLine two.\"}\n";
+    sb.write("signers.jsonl", rows);
+    let out = batch(&sb, &["--batch", "signers.jsonl", "--width", "0"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert_eq!(text.matches('\u{c}').count(), 1);
+    assert!(text.contains("\nLine one.\n\nLine two.\n"));
+
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--batch", "-", "--batch-format", "csv"])
+        .write_stdin("name\nFrom Stdin\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).trim_end().ends_with("From Stdin"));
+}
+
+#[test]
+fn an_unknown_extension_needs_batch_format() {
+    let sb = Sandbox::new();
+    sb.write("signers.txt", SIGNERS);
+    let out = batch(&sb, &["--batch", "signers.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("pass --batch-format"));
+}
+
+#[test]
+fn jsonl_flag_prints_one_object_per_letter() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let out = batch(&sb, &["--batch", "signers.csv", "--jsonl"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let records: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["row"], 1);
+    assert_eq!(records[0]["signer"], "Ana Díaz");
+    assert!(records[0]["subject"].as_str().unwrap().len() > 10);
+    assert!(
+        records[1]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Dear Secretary Noem,")
+    );
+}
+
+#[test]
+fn out_dir_writes_one_file_per_signer() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "letters"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.stdout.is_empty());
+    let names = files_in(&sb.path("letters"));
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("1-Ana-Díaz-")),
+        "{names:?}"
+    );
+    let ben = names
+        .iter()
+        .find(|n| n.starts_with("2-Ben-Okafor-en"))
+        .unwrap();
+    let text = std::fs::read_to_string(sb.path("letters").join(ben)).unwrap();
+    assert!(text.trim_end().ends_with("Ben Okafor\nLagos, Nigeria"));
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 72),
+        "files wrap at 72"
+    );
+}
+
+#[test]
+fn file_names_never_escape_the_folder() {
+    let sb = Sandbox::new();
+    // File names come from a column that is not checked as a name is, so
+    // that every rule of the sanitiser is reached.
+    sb.write(
+        "evil.csv",
+        "name,file\nA,../../x\nB,/etc/passwd\nC,..\nD,CON\nE,\"a\u{7}b\u{202e}c\"\nF,.hidden\nG,\"new\nline\"\n",
+    );
+    let out = batch(
+        &sb,
+        &[
+            "--batch",
+            "evil.csv",
+            "--out-dir",
+            "out/letters",
+            "--name-template",
+            "{{file}}.txt",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let names = files_in(&sb.path("out/letters"));
+    assert_eq!(
+        names,
+        [
+            "_CON.txt",
+            "a-b-c.txt",
+            "etc-passwd.txt",
+            "hidden.txt",
+            "letter.txt",
+            "new-line.txt",
+            "x.txt"
+        ]
+    );
+    // Nothing was written anywhere else.
+    assert_eq!(files_in(&sb.path("out")), ["letters"]);
+    assert!(!sb.path("x.txt").exists() && !sb.path("../x.txt").exists());
+}
+
+#[test]
+fn duplicate_names_get_a_suffix() {
+    let sb = Sandbox::new();
+    sb.write("dup.csv", "name,city\nAna,Lyon\nAna,Oslo\nAna,Rome\n");
+    let out = batch(
+        &sb,
+        &[
+            "--batch",
+            "dup.csv",
+            "--out-dir",
+            "d",
+            "--name-template",
+            "{{name}}.txt",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        files_in(&sb.path("d")),
+        ["Ana-2.txt", "Ana-3.txt", "Ana.txt"]
+    );
+    let second = std::fs::read_to_string(sb.path("d/Ana-2.txt")).unwrap();
+    assert!(second.trim_end().ends_with("Ana\nOslo"));
+}
+
+#[test]
+fn a_bad_row_in_the_middle_is_reported_and_the_rest_written() {
+    let sb = Sandbox::new();
+    sb.write(
+        "mixed.csv",
+        "name,lang,city\nAna,es,Quito\n,en,Nowhere\nBen,english!,Lagos\nCarl,en,\"Bern\nDora,en,Oslo\n",
+    );
+    let out = batch(&sb, &["--batch", "mixed.csv", "--out-dir", "m"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(err.contains("row 2: has no name"), "{err}");
+    assert!(
+        err.contains("row 3: lang: `english!` is not a language tag"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 letter written") || err.contains("letters written"),
+        "{err}"
+    );
+    assert!(err.contains("rows failed"), "{err}");
+    let names = files_in(&sb.path("m"));
+    assert!(names.iter().any(|n| n.starts_with("1-Ana")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Ben")), "{names:?}");
+}
+
+#[test]
+fn ragged_and_broken_quoting_rows_are_reported() {
+    let sb = Sandbox::new();
+    sb.write(
+        "ragged.csv",
+        "name,city\nAna,Lyon\nBen,Lagos,extra\nCarl,Rome\n",
+    );
+    let out = batch(&sb, &["--batch", "ragged.csv", "--out-dir", "r"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).contains("row 2: has 3 fields, but the header has 2"));
+    assert_eq!(files_in(&sb.path("r")).len(), 2);
+}
+
+#[test]
+fn a_rerun_keeps_what_was_written_unless_forced() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
+    assert!(out.status.success());
+    let first = files_in(&sb.path("l"));
+    let path = sb.path("l").join(&first[0]);
+    std::fs::write(&path, "edited by hand").unwrap();
+
+    let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("0 letters written to l, 3 already there and kept"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");
+
+    let out = batch(
+        &sb,
+        &["--batch", "signers.csv", "--out-dir", "l", "--force"],
+    );
+    assert!(out.status.success());
+    assert!(stderr_of(&out).contains("3 letters written"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Dear Secretary Noem,")
+    );
+    assert_eq!(files_in(&sb.path("l")), first, "no temporary files left");
+}
+
+#[test]
+fn extra_columns_are_template_variables() {
+    let sb = Sandbox::new();
+    let action = fixture_text("draft.yaml").replace(
+        "      Please release the river keepers.\n",
+        "      Please release the river keepers.\n\n      {{#if group}}\n      Signed for {{group}}.\n      {{/if}}\n",
+    );
+    sb.write("mine/draft.yaml", &action);
+    sb.write("s.csv", "name,group\nAna,Lyon Group 12\nBen,\n");
+    let out = sb
+        .appeal()
+        .args([
+            "--actions-dir",
+            "mine",
+            "compose",
+            "draft",
+            "--batch",
+            "s.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let letters: Vec<&str> = text.split('\u{c}').collect();
+    assert!(letters[0].contains("Signed for Lyon Group 12."));
+    assert!(!letters[1].contains("Signed for"));
+}
+
+#[test]
+fn batch_flags_need_batch_and_exclude_single_letter_flags() {
+    let sb = Sandbox::new();
+    let out = batch(&sb, &["--out-dir", "x", "--name", "A", "--no-input"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--out-dir goes with --batch FILE"));
+    assert!(!sb.path("x").exists());
+    sb.write("s.csv", SIGNERS);
+    let out = batch(&sb, &["--batch", "s.csv", "--name", "A"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("cannot be used with"));
+}
+
+#[test]
+fn a_csv_without_a_name_column_is_refused() {
+    let sb = Sandbox::new();
+    sb.write("s.csv", "who,city\nAna,Lyon\n");
+    let out = batch(&sb, &["--batch", "s.csv"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).contains("has no `name` column; its header row is: who,city"));
+}
