@@ -234,7 +234,8 @@ fn a_rerun_keeps_what_was_written_unless_forced() {
     let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
     assert!(out.status.success());
     let first = files_in(&sb.path("l"));
-    let path = sb.path("l").join(&first[0]);
+    let ben = first.iter().find(|n| n.contains("Ben")).unwrap();
+    let path = sb.path("l").join(ben);
     std::fs::write(&path, "edited by hand").unwrap();
 
     let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
