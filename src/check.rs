@@ -24,10 +24,11 @@ pub enum Level {
 
 impl std::fmt::Display for Level {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        })
+        let word = match self {
+            Level::Error => console::style("error").red().bold(),
+            Level::Warning => console::style("warning").yellow().bold(),
+        };
+        write!(f, "{word}")
     }
 }
 

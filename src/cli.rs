@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use clap_complete::ArgValueCompleter;
+
+use crate::commands::completions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -20,6 +23,10 @@ pub struct Cli {
     /// A folder of your own action files; an action there replaces a built-in one with the same id
     #[arg(long, global = true, env = "APPEAL_ACTIONS_DIR", value_name = "DIR")]
     pub actions_dir: Option<PathBuf>,
+
+    /// When to use colour; `auto` uses it on terminals, unless NO_COLOR is set
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: clap::ColorChoice,
 
     #[command(subcommand)]
     pub command: Command,
@@ -42,6 +49,7 @@ pub enum Command {
     )]
     Show {
         /// An action id (see `appeal list`) or the path of an action file
+        #[arg(add = ArgValueCompleter::new(completions::action))]
         action: String,
         /// Also show the subject of the model letter in this language
         #[arg(long, value_name = "LANG")]
@@ -65,6 +73,7 @@ pub enum Command {
         appeal preview ./actions/cecot.es.yaml --side-by-side --watch")]
     Preview {
         /// An action id, or the path of an action or translation file
+        #[arg(add = ArgValueCompleter::new(completions::action))]
         action: String,
         /// The language to show [default: the translation file's, or the preferred one]
         #[arg(long, value_name = "LANG")]
@@ -103,10 +112,30 @@ pub enum Command {
     )]
     Check {
         /// Action ids or paths of action files; all actions when none is given
+        #[arg(add = ArgValueCompleter::new(completions::action))]
         actions: Vec<String>,
         /// Print the problems as JSON for tools
         #[arg(long)]
         json: bool,
+    },
+
+    /// Print a shell's completion script; action ids complete too
+    #[command(after_help = "Install, for example:\n  \
+        bash: echo 'source <(appeal completions bash)' >> ~/.bashrc\n  \
+        zsh:  echo 'source <(appeal completions zsh)' >> ~/.zshrc\n  \
+        fish: appeal completions fish > ~/.config/fish/completions/appeal.fish")]
+    Completions {
+        /// The shell
+        shell: completions::Shell,
+    },
+
+    /// Print the manual page, or write one per command into a folder
+    #[command(after_help = "Examples:\n  appeal man | man -l -\n  \
+        appeal man --dir ~/.local/share/man/man1")]
+    Man {
+        /// Write appeal.1, appeal-compose.1, … into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 
     /// Serves the clipboard for a letter copied by `compose --clipboard`.
@@ -117,6 +146,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ComposeArgs {
     /// An action id (see `appeal list`) or the path of an action file
+    #[arg(add = ArgValueCompleter::new(completions::action))]
     pub action: String,
 
     /// Your name, as it goes under the letter [env: APPEAL_NAME]

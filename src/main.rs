@@ -4,15 +4,20 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{check, compose, list, new, preview, show};
+use appeal::commands::{check, completions, compose, list, man, new, preview, show};
 use appeal::deliver::clipboard;
 use appeal::error::{Error, exit};
 use appeal::library::Library;
 use appeal::talk;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // With COMPLETE=SHELL set, answer the shell's completion request and exit.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(completions::VAR)
+        .complete();
     let cli = Cli::parse();
+    talk::set_color(cli.color);
     let library = Library::new(cli.actions_dir);
     let outcome = match cli.command {
         Command::List { json } => list::run(&library, json),
@@ -36,6 +41,8 @@ fn main() -> ExitCode {
             },
         ),
         Command::New { id, dir, force } => new::run(&id, &dir, force),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man { dir } => man::run(dir.as_deref()),
         Command::ServeClipboard => {
             return match clipboard::serve() {
                 Ok(()) => ExitCode::SUCCESS,

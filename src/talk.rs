@@ -13,7 +13,24 @@ pub fn say(message: impl Display) {
 
 /// `appeal: warning: MESSAGE` on stderr.
 pub fn warn(message: impl Display) {
-    say(format_args!("warning: {message}"));
+    let label = console::style("warning:").yellow().bold().for_stderr();
+    say(format_args!("{label} {message}"));
+}
+
+/// Applies `--color`. `auto` leaves the choice to the console crate: colour
+/// on terminals, none when NO_COLOR is set or CLICOLOR=0.
+pub fn set_color(choice: clap::ColorChoice) {
+    match choice {
+        clap::ColorChoice::Always => {
+            console::set_colors_enabled(true);
+            console::set_colors_enabled_stderr(true);
+        }
+        clap::ColorChoice::Never => {
+            console::set_colors_enabled(false);
+            console::set_colors_enabled_stderr(false);
+        }
+        clap::ColorChoice::Auto => {}
+    }
 }
 
 /// A line on stderr without the program's name: prompts' companions, previews.

@@ -1,8 +1,10 @@
 //! One module per subcommand; each takes parsed arguments and does the job.
 
 pub mod check;
+pub mod completions;
 pub mod compose;
 pub mod list;
+pub mod man;
 pub mod new;
 pub mod preview;
 pub mod show;
