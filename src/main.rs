@@ -53,7 +53,12 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Interrupted) => {
-            let _ = console::Term::stderr().show_cursor();
+            let term = console::Term::stderr();
+            let _ = term.show_cursor();
+            if term.is_term() {
+                // The prompt that was cancelled is still on this line.
+                talk::line("");
+            }
             talk::say("cancelled");
             ExitCode::from(exit::INTERRUPTED)
         }

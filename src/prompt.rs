@@ -3,6 +3,8 @@
 //! gets its answers from flags, the environment and the config file.
 
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, Select};
@@ -14,16 +16,32 @@ use crate::error::{Error, Result};
 /// `Error::Interrupted` and the program can exit with 130.
 pub struct Terminal {
     theme: ColorfulTheme,
+    /// Set by Ctrl-C, also when it comes while no prompt is reading a key
+    /// (in the editor, during delivery).
+    interrupted: Arc<AtomicBool>,
 }
 
 impl Terminal {
     pub fn new() -> Terminal {
+        let interrupted = Arc::new(AtomicBool::new(false));
+        let flag = interrupted.clone();
         // A second handler can't be installed; the first one does the same job.
-        let _ = ctrlc::set_handler(|| {
+        let _ = ctrlc::set_handler(move || {
+            flag.store(true, Ordering::SeqCst);
             let _ = console::Term::stderr().show_cursor();
         });
         Terminal {
             theme: ColorfulTheme::default(),
+            interrupted,
+        }
+    }
+
+    /// `Err(Interrupted)` once Ctrl-C has been pressed, wherever it was.
+    pub fn check(&self) -> Result<()> {
+        if self.interrupted.load(Ordering::SeqCst) {
+            Err(Error::Interrupted)
+        } else {
+            Ok(())
         }
     }
 
@@ -71,14 +89,17 @@ impl Terminal {
     }
 
     /// Opens `$VISUAL`/`$EDITOR`; `None` when the file was not saved.
+    /// Ctrl-C in the editor cancels, rather than keeping what it left.
     pub fn edit(&self) -> Result<Option<String>> {
-        Editor::new()
+        let edited = Editor::new()
             .extension(".txt")
             .edit("")
             .map_err(|e| match cancelled(e) {
                 Error::Interrupted => Error::Interrupted,
                 other => Error::Usage(format!("the editor could not be used: {other}")),
-            })
+            })?;
+        self.check()?;
+        Ok(edited)
     }
 }
 

@@ -562,3 +562,71 @@ fn a_pipe_on_stdin_inside_a_terminal_does_not_prompt() {
         "no prompt was shown: {output:?}"
     );
 }
+
+#[test]
+fn ctrl_c_in_the_editor_cancels_instead_of_keeping_an_empty_note() {
+    let home = Home::new();
+    let script = home.path("home").join("slow-editor.sh");
+    fs::write(
+        &script,
+        "#!/bin/sh\nsleep 5\nprintf 'Too late.\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let letter_path = home.path("work").join("letter.txt");
+    let mut cmd = home.command(&[
+        "compose",
+        "cecot",
+        "--name",
+        "Ana",
+        "--lang",
+        "en",
+        "--city",
+        "Lyon",
+        "--country",
+        "France",
+        "-o",
+        letter_path.to_str().unwrap(),
+    ]);
+    cmd.env("EDITOR", &script).env("VISUAL", &script);
+    let mut tty = Tty::spawn(cmd);
+    tty.expect("No personal note");
+    tty.keys(&format!("{DOWN}{ENTER}"));
+    // The editor is running now; the terminal is back in cooked mode.
+    sleep(Duration::from_millis(700));
+    tty.session.send(CTRL_C).expect("type into the pty");
+    let (after, transcript, code) = tty.finish();
+    assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
+    assert!(after.contains("appeal: cancelled"), "{after:?}");
+    assert!(!letter_path.exists(), "no letter without the note");
+}
+
+#[test]
+fn ctrl_c_at_the_destination_keeps_a_typed_note_and_nothing_else() {
+    for (note, kept) in [(Some("My own words."), true), (None, false)] {
+        let home = Home::new();
+        let mut args = vec!["compose", "cecot", "--name", "Ana", "--lang", "en"];
+        args.extend(["--city", "", "--country", ""]);
+        if let Some(note) = note {
+            args.extend(["--note", note]);
+        }
+        let mut tty = Tty::spawn(home.command(&args));
+        if note.is_none() {
+            tty.expect("No personal note");
+            tty.keys(&format!("{DOWN}{DOWN}{ENTER}"));
+        }
+        tty.expect("Where should the letter go?");
+        tty.expect("Copy it to the clipboard");
+        tty.keys(CTRL_C);
+        let (after, transcript, code) = tty.finish();
+        assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
+        let files = home.written_files();
+        if kept {
+            assert_eq!(files.len(), 1, "{files:?}");
+            assert!(read(&files[0]).contains("My own words."));
+            assert!(after.contains("your letter was kept in"), "{after:?}");
+        } else {
+            assert!(files.is_empty(), "nothing typed, nothing kept: {files:?}");
+        }
+    }
+}

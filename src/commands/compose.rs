@@ -136,7 +136,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let stem = format!("{}-{}", action.id, today.format("%Y-%m-%d"));
 
     let destination = match ask.destination(&args, &letter.body, &stem) {
-        Err(Error::Interrupted) => {
+        Err(Error::Interrupted) if !signer.note.is_empty() => {
             // The writer typed a note: keep it even though they cancelled.
             if let Ok(path) = deliver::rescue(&letter.body, &stem) {
                 talk::say(format_args!("your letter was kept in {}", path.display()));
@@ -145,6 +145,9 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         }
         other => other?,
     };
+    if let Some(terminal) = &terminal {
+        terminal.check()?;
+    }
     let width = args.width.unwrap_or_else(|| destination.default_width());
     let text = wrap(&letter.body, width);
     deliver::deliver(&text, &destination, args.force, &stem)?;
