@@ -64,6 +64,8 @@ pub enum Command {
         appeal compose cecot --name \"Ana Díaz\" --city Quito --country Ecuador --no-input\n  \
         appeal compose cecot --name Ana --note-file note.txt -o letter.txt\n  \
         appeal compose cecot --name Ana --clipboard\n  \
+        appeal compose cecot --name Ana -o letter.eml --open\n  \
+        appeal compose cecot --name Ana -o letter.pdf --paper letter\n  \
         appeal compose cecot --batch signers.csv --out-dir letters/")]
     Compose(Box<ComposeArgs>),
 
@@ -180,6 +182,22 @@ pub struct ComposeArgs {
     /// Copy the letter to the clipboard
     #[arg(long)]
     pub clipboard: bool,
+
+    /// The letter's form [default: from the -o file's extension (.eml, .pdf), else txt]
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<crate::deliver::Format>,
+
+    /// Print a mailto: link with the target, the subject and the letter (--format mailto)
+    #[arg(long, conflicts_with_all = ["format", "clipboard"])]
+    pub mailto: bool,
+
+    /// Open the result with the desktop's program: the -o file, or the mailto: link
+    #[arg(long)]
+    pub open: bool,
+
+    /// Paper size for --format pdf
+    #[arg(long, value_name = "SIZE", default_value = "a4")]
+    pub paper: crate::deliver::pdf::Paper,
 
     /// Wrap lines at N columns (0: no wrapping) [default: terminal width up
     /// to 80, 72 for files and pipes, none for the clipboard]

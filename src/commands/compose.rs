@@ -15,7 +15,7 @@ use crate::batch;
 use crate::cli::ComposeArgs;
 use crate::config::{self, Remembered};
 use crate::deadline::{days_left, today};
-use crate::deliver::{self, Destination};
+use crate::deliver::{self, Destination, Envelope, Format};
 use crate::error::{Error, Result};
 use crate::lang;
 use crate::letter::{Renderer, format_date};
@@ -135,10 +135,10 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let letter = renderer.render(&choice.chosen, &signer)?;
     let stem = format!("{}-{}", action.id, today.format("%Y-%m-%d"));
 
-    let destination = match ask.destination(&args, &letter.body, &stem) {
+    let delivery = match ask.delivery(&args, &letter.body, &stem) {
         Err(Error::Interrupted) if !signer.note.is_empty() => {
             // The writer typed a note: keep it even though they cancelled.
-            if let Ok(path) = deliver::rescue(&letter.body, &stem) {
+            if let Ok(path) = deliver::rescue(letter.body.as_bytes(), &format!("{stem}.txt")) {
                 talk::say(format_args!("your letter was kept in {}", path.display()));
             }
             return Err(Error::Interrupted);
@@ -148,27 +148,82 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     if let Some(terminal) = &terminal {
         terminal.check()?;
     }
-    let width = args.width.unwrap_or_else(|| destination.default_width());
-    let text = wrap(&letter.body, width);
-    deliver::deliver(&text, &destination, args.force, &stem)?;
+    let Delivery {
+        destination,
+        format,
+        open,
+    } = &delivery;
+    if *format == Format::Pdf && *destination == Destination::Stdout && io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "a PDF can't be shown in a terminal: give a file, -o letter.pdf".to_string(),
+        ));
+    }
+    let envelope = Envelope {
+        target: &action.target,
+        sender: std::iter::once(signer.name.clone())
+            .chain(Some(signer.place()).filter(|p| !p.is_empty()))
+            .collect(),
+        width: args.width.unwrap_or_else(|| match format {
+            Format::Txt => destination.default_width(),
+            _ => 0,
+        }),
+        paper: args.paper,
+    };
+    let bytes = deliver::encode(&letter, *format, &envelope)?;
+    let rescue_name = format!("{stem}.{}", format.extension());
+    deliver::deliver(&bytes, destination, args.force, &rescue_name)?;
+    if *open {
+        open_result(destination, *format, &bytes);
+    }
 
     if let Some(terminal) = &terminal {
-        match &destination {
-            Destination::File(path) => {
+        match (destination, format) {
+            (Destination::File(path), Format::Eml) => talk::line(format!(
+                "Saved the email draft to {}: open it in your mail program and press Send.",
+                path.display()
+            )),
+            (Destination::File(path), Format::Pdf) => {
+                talk::line(format!("Saved the printable letter to {}.", path.display()))
+            }
+            (Destination::File(path), _) => {
                 talk::line(format!("Saved the letter to {}.", path.display()))
             }
-            Destination::Clipboard => talk::line("Copied the letter to the clipboard."),
-            Destination::Stdout => {}
+            (Destination::Clipboard, _) => talk::line("Copied the letter to the clipboard."),
+            (Destination::Stdout, _) => {}
         }
-        talk::line(format!(
-            "Send it to {} with the subject: {}",
-            action.target.email, letter.subject
-        ));
+        if *format != Format::Pdf {
+            talk::line(format!(
+                "Send it to {} with the subject: {}",
+                action.target.email, letter.subject
+            ));
+        }
         offer_to_remember(terminal, &remembered, &signer, &requested)?;
-    } else if let Destination::File(path) = &destination {
+    } else if let Destination::File(path) = destination {
         talk::say(format_args!("wrote {}", path.display()));
     }
     Ok(())
+}
+
+/// Where the letter goes, in which form, and whether to open it after.
+struct Delivery {
+    destination: Destination,
+    format: Format,
+    open: bool,
+}
+
+/// Hands the file or the mailto: link to the desktop's default program.
+/// Failing to open is only a warning: the letter is already delivered.
+fn open_result(destination: &Destination, format: Format, bytes: &[u8]) {
+    let target = match (destination, format) {
+        (_, Format::Mailto) => String::from_utf8_lossy(bytes).trim().to_string(),
+        (Destination::File(path), _) => path.display().to_string(),
+        _ => return,
+    };
+    if let Err(e) = open::that_detached(&target) {
+        talk::warn(format_args!(
+            "could not open it with the desktop's program: {e}"
+        ));
+    }
 }
 
 fn warn_if_passed(action: &Action, today: NaiveDate) {
@@ -297,44 +352,91 @@ impl Asker<'_> {
         }
     }
 
-    fn destination(&self, args: &ComposeArgs, letter: &str, stem: &str) -> Result<Destination> {
+    fn delivery(&self, args: &ComposeArgs, letter: &str, stem: &str) -> Result<Delivery> {
+        let format = if args.mailto {
+            Some(Format::Mailto)
+        } else {
+            args.format
+        };
+        let chosen = |destination: Destination, format: Option<Format>| {
+            let format = format.unwrap_or(match &destination {
+                Destination::File(path) => Format::from_path(path),
+                _ => Format::Txt,
+            });
+            if destination == Destination::Clipboard && !format.is_text() {
+                return Err(Error::Usage(format!(
+                    "--clipboard takes text; write the {} to a file with -o",
+                    format.extension()
+                )));
+            }
+            let opens = matches!(destination, Destination::File(_)) || format == Format::Mailto;
+            if args.open && !opens {
+                return Err(Error::Usage(
+                    "--open needs a file (-o letter.eml) or --mailto".to_string(),
+                ));
+            }
+            Ok(Delivery {
+                destination,
+                format,
+                open: args.open,
+            })
+        };
         if args.clipboard {
-            return Ok(Destination::Clipboard);
+            return chosen(Destination::Clipboard, format);
         }
         if let Some(path) = &args.output {
-            return Ok(if path.as_os_str() == "-" {
+            let destination = if path.as_os_str() == "-" {
                 Destination::Stdout
             } else {
                 Destination::File(path.clone())
-            });
+            };
+            return chosen(destination, format);
         }
-        let Some(terminal) = self.terminal else {
-            return Ok(Destination::Stdout);
+        let Some(terminal) = self.terminal.filter(|_| format.is_none()) else {
+            return chosen(Destination::Stdout, format);
         };
         preview(letter);
         let items = [
             "Print it here".to_string(),
-            "Save it to a file".to_string(),
+            "Save it to a text file".to_string(),
             "Copy it to the clipboard".to_string(),
+            "Save it as an email draft (.eml) and open it".to_string(),
+            "Save it as a printable PDF".to_string(),
+            "Open it in my mail program (mailto: link)".to_string(),
         ];
-        match terminal.select("Where should the letter go?", &items, 0)? {
-            0 => Ok(Destination::Stdout),
-            1 => loop {
-                let suggested = format!("{stem}.txt");
-                let typed = terminal.text("File name", Some(&suggested), true, |s| {
-                    Ok(s.trim().to_string())
-                })?;
-                let path = PathBuf::from(typed);
-                if !path.exists()
-                    || args.force
-                    || terminal
-                        .confirm(&format!("{} exists. Replace it?", path.display()), false)?
-                {
-                    break Ok(Destination::File(path));
+        let (extension, format, open) =
+            match terminal.select("Where should the letter go?", &items, 0)? {
+                0 => return chosen(Destination::Stdout, Some(Format::Txt)),
+                2 => return chosen(Destination::Clipboard, Some(Format::Txt)),
+                5 => {
+                    return Ok(Delivery {
+                        destination: Destination::Stdout,
+                        format: Format::Mailto,
+                        open: true,
+                    });
                 }
-            },
-            _ => Ok(Destination::Clipboard),
-        }
+                3 => ("eml", Format::Eml, true),
+                4 => ("pdf", Format::Pdf, false),
+                _ => ("txt", Format::Txt, false),
+            };
+        let path = loop {
+            let suggested = format!("{stem}.{extension}");
+            let typed = terminal.text("File name", Some(&suggested), true, |s| {
+                Ok(s.trim().to_string())
+            })?;
+            let path = PathBuf::from(typed);
+            if !path.exists()
+                || args.force
+                || terminal.confirm(&format!("{} exists. Replace it?", path.display()), false)?
+            {
+                break path;
+            }
+        };
+        Ok(Delivery {
+            destination: Destination::File(path),
+            format,
+            open,
+        })
     }
 }
 

@@ -14,7 +14,8 @@ use crate::error::{Error, Result};
 
 /// Prints a command's result on stdout; a closed pipe is not an error.
 fn print(text: &str) -> Result<()> {
-    stdout::write(text).map_err(|e| Error::Usage(format!("writing to stdout failed: {e}")))
+    stdout::write(text.as_bytes())
+        .map_err(|e| Error::Usage(format!("writing to stdout failed: {e}")))
 }
 
 /// Prints a JSON value, pretty, on stdout.

@@ -2,12 +2,12 @@
 
 use std::io::{self, Write};
 
-/// Writes `text` to stdout. A closed pipe counts as success: the reader
+/// Writes `bytes` to stdout. A closed pipe counts as success: the reader
 /// has all it wanted.
-pub fn write(text: &str) -> io::Result<()> {
+pub fn write(bytes: &[u8]) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

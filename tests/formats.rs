@@ -1,0 +1,248 @@
+//! From letter to inbox: `.eml` drafts, `mailto:` links and `--open`.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Sandbox, stderr_of, stdout_of};
+use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
+
+const NAME: &str = "José Núñez-O'Brien";
+const NOTE: &str = "Ünïcode & <angle> \"quotes\" — 人権 ✓";
+
+/// The letter as plain text, unwrapped: what every other form must carry.
+fn plain_letter(sb: &Sandbox) -> String {
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--no-input", "--width", "0"])
+        .args(["--name", NAME, "--note", NOTE])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    stdout_of(&out)
+}
+
+#[test]
+fn eml_is_a_draft_addressed_to_the_target() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--no-input", "-o", "letter.eml"])
+        .args(["--name", NAME, "--note", NOTE])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let raw = std::fs::read(sb.path("letter.eml")).unwrap();
+    let message = MessageParser::default()
+        .parse(&raw)
+        .expect("a parsable message");
+
+    let to = message.to().and_then(|a| a.first()).expect("a To address");
+    assert_eq!(to.address(), Some("dhssecretary@hq.dhs.gov"));
+    assert_eq!(to.name(), Some("The Honorable Kristi Noem"));
+    assert_eq!(
+        message.subject(),
+        Some("Return those illegally expelled to El Salvador and halt further expulsions")
+    );
+    assert!(message.date().is_some(), "a Date header");
+    assert!(matches!(
+        message.header("MIME-Version"),
+        Some(HeaderValue::Text(v)) if v == "1.0"
+    ));
+    assert!(matches!(
+        message.header("X-Unsent"),
+        Some(HeaderValue::Text(v)) if v == "1"
+    ));
+    let content_type = message.content_type().expect("a Content-Type");
+    assert_eq!(content_type.ctype(), "text");
+    assert_eq!(content_type.subtype(), Some("plain"));
+    assert_eq!(content_type.attribute("charset"), Some("utf-8"));
+    // Non-ASCII text travels in a transfer encoding, never as raw 8-bit.
+    assert!(raw.is_ascii(), "the message itself is 7-bit");
+
+    let body = message.body_text(0).expect("a text body");
+    assert_eq!(body.replace("\r\n", "\n"), plain_letter(&sb));
+}
+
+#[test]
+fn format_eml_goes_to_stdout_too() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "Ana",
+            "--format",
+            "eml",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    assert!(
+        message
+            .body_text(0)
+            .unwrap()
+            .contains("Dear Secretary Noem,")
+    );
+}
+
+#[test]
+fn mailto_link_parses_back_to_the_letter() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--no-input", "--mailto"])
+        .args(["--name", NAME, "--note", NOTE])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let link = stdout_of(&out);
+    let url = url::Url::parse(link.trim()).expect("a valid URL");
+    assert_eq!(url.scheme(), "mailto");
+    assert_eq!(url.path(), "dhssecretary@hq.dhs.gov");
+    let query: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+    assert_eq!(
+        query["subject"],
+        "Return those illegally expelled to El Salvador and halt further expulsions"
+    );
+    assert!(query["body"].contains("\r\n"), "line breaks are CRLF");
+    assert!(
+        !query["body"].replace("\r\n", "").contains('\n'),
+        "no bare LF"
+    );
+    assert_eq!(query["body"].replace("\r\n", "\n"), plain_letter(&sb));
+}
+
+#[test]
+fn a_long_mailto_link_warns_and_suggests_alternatives() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--mailto",
+            "--name",
+            "Ana",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("the mailto link is"), "{err}");
+    assert!(err.contains("use --clipboard or -o letter.eml"), "{err}");
+    assert!(!stdout_of(&out).contains("warning"));
+}
+
+#[test]
+fn clipboard_and_open_refuse_what_they_cannot_do() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "A",
+            "--clipboard",
+            "--format",
+            "pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--clipboard takes text"));
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--no-input", "--name", "A", "--open"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--open needs a file"));
+}
+
+/// A PATH whose `xdg-open` records what it was asked to open.
+fn fake_opener(sb: &Sandbox) -> (std::ffi::OsString, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = sb.path("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let record = sb.path("opened.txt");
+    let script = bin.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = std::env::join_paths(
+        std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    (path, record)
+}
+
+fn wait_for(path: &std::path::Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{} was never written", path.display());
+}
+
+#[test]
+fn open_hands_the_draft_or_the_link_to_the_desktop() {
+    let sb = Sandbox::new();
+    let (path, record) = fake_opener(&sb);
+    let out = sb
+        .appeal()
+        .env("PATH", &path)
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "Ana",
+            "-o",
+            "draft.eml",
+            "--open",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(wait_for(&record).trim(), "draft.eml");
+
+    std::fs::remove_file(&record).unwrap();
+    let out = sb
+        .appeal()
+        .env("PATH", &path)
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "Ana",
+            "--mailto",
+            "--open",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let opened = wait_for(&record);
+    assert!(
+        opened.starts_with("mailto:dhssecretary@hq.dhs.gov?subject="),
+        "{opened}"
+    );
+}
