@@ -306,3 +306,44 @@ fn a_csv_without_a_name_column_is_refused() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr_of(&out).contains("has no `name` column; its header row is: who,city"));
 }
+
+#[test]
+fn out_dir_writes_email_drafts_when_asked() {
+    use mail_parser::MessageParser;
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let out = batch(
+        &sb,
+        &[
+            "--batch",
+            "signers.csv",
+            "--out-dir",
+            "drafts",
+            "--name-template",
+            "{{row}}-{{name}}.eml",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let names = files_in(&sb.path("drafts"));
+    assert_eq!(
+        names,
+        ["1-Ana-Díaz.eml", "2-Ben-Okafor.eml", "3-Chloé-Martin.eml"]
+    );
+    let raw = std::fs::read(sb.path("drafts/1-Ana-Díaz.eml")).unwrap();
+    let message = MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(
+        message
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address()),
+        Some("dhssecretary@hq.dhs.gov")
+    );
+    let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(body.contains("\nHola & <adiós>\n"), "{body}");
+    assert!(body.trim_end().ends_with("Ana Díaz\nQuito, Ecuador"));
+
+    // Without --out-dir, drafts have nowhere to go.
+    let out = batch(&sb, &["--batch", "signers.csv", "--format", "eml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("add --out-dir DIR"));
+}

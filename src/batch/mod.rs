@@ -8,7 +8,7 @@ pub mod reader;
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -18,6 +18,7 @@ use serde_json::json;
 
 use crate::action::Action;
 use crate::answers::{Signer, clean_line, clean_note};
+use crate::deliver;
 use crate::deliver::file::write_file;
 use crate::error::{Error, Result};
 use crate::lang;
@@ -39,6 +40,10 @@ pub struct Options {
     pub jsonl: bool,
     pub force: bool,
     pub width: Option<usize>,
+    /// The letters' form in --out-dir [default: from --name-template's
+    /// extension: `.eml`, `.pdf`, else text].
+    pub form: Option<deliver::Format>,
+    pub paper: deliver::pdf::Paper,
     /// `--lang`, `--city`, `--country`: used where a row leaves them empty.
     pub lang: Option<String>,
     pub city: Option<String>,
@@ -52,7 +57,10 @@ struct Rendered {
     lang: String,
     fallback: bool,
     subject: String,
+    /// The letter as text, wrapped: for stdout, JSON Lines and text files.
     body: String,
+    /// The letter in another form (`.eml`, `.pdf`), for its file.
+    encoded: Option<Vec<u8>>,
     file_name: Option<String>,
 }
 
@@ -87,12 +95,23 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
                 .ok_or_else(|| Error::Usage(format!("--lang: `{l}` is not a language tag")))
         })
         .transpose()?;
+    let form = options.form.unwrap_or(match &options.out_dir {
+        Some(_) => deliver::Format::from_path(Path::new(&options.name_template)),
+        None => deliver::Format::Txt,
+    });
+    if form != deliver::Format::Txt && options.out_dir.is_none() {
+        return Err(Error::Usage(format!(
+            "--format {} writes one file per letter: add --out-dir DIR",
+            form.extension()
+        )));
+    }
     let width = options
         .width
         .unwrap_or(match (&options.out_dir, options.jsonl) {
+            (Some(_), _) if form != deliver::Format::Txt => 0,
             (Some(_), _) => 72,
             (None, true) => 0,
-            (None, false) => crate::deliver::Destination::Stdout.default_width(),
+            (None, false) => deliver::Destination::Stdout.default_width(),
         });
     let namer = match &options.out_dir {
         Some(dir) => {
@@ -113,6 +132,8 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         action,
         renderer,
         width,
+        form,
+        paper: options.paper,
         default_lang: default_lang.as_deref(),
         city: options.city.as_deref().unwrap_or(""),
         country: options.country.as_deref().unwrap_or(""),
@@ -181,6 +202,8 @@ struct Job<'a> {
     action: &'a Action,
     renderer: &'a Renderer<'a>,
     width: usize,
+    form: deliver::Format,
+    paper: deliver::pdf::Paper,
     default_lang: Option<&'a str>,
     city: &'a str,
     country: &'a str,
@@ -257,6 +280,20 @@ impl Job<'_> {
             ),
             None => None,
         };
+        let encoded = match self.form {
+            deliver::Format::Txt => None,
+            form => {
+                let envelope = deliver::Envelope {
+                    target: &self.action.target,
+                    sender: std::iter::once(signer.name.clone())
+                        .chain(Some(signer.place()).filter(|p| !p.is_empty()))
+                        .collect(),
+                    width: self.width,
+                    paper: self.paper,
+                };
+                Some(deliver::encode(&letter, form, &envelope).map_err(|e| fail(e.to_string()))?)
+            }
+        };
         Ok(Rendered {
             number,
             name: signer.name,
@@ -264,6 +301,7 @@ impl Job<'_> {
             lang: choice.chosen,
             subject: letter.subject,
             body: wrap(&letter.body, self.width),
+            encoded,
             file_name,
         })
     }
@@ -371,7 +409,8 @@ impl Output {
                 if !force && path.exists() {
                     return Ok(false);
                 }
-                match write_file(&path, letter.body.as_bytes(), force, false) {
+                let bytes = letter.encoded.as_deref().unwrap_or(letter.body.as_bytes());
+                match write_file(&path, bytes, force, false) {
                     Ok(()) => Ok(true),
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
                     Err(e) => Err(Stop::Failed(format!(

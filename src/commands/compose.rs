@@ -82,6 +82,12 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
             jsonl: args.jsonl,
             force: args.force,
             width: args.width,
+            form: if args.mailto {
+                Some(Format::Mailto)
+            } else {
+                args.format
+            },
+            paper: args.paper,
             lang: args.lang,
             city: args.city,
             country: args.country,
