@@ -110,6 +110,16 @@ impl Action {
         Ok(())
     }
 
+    /// The letter for a requested language tag: the tag, a shorter prefix
+    /// of it (`es-CL` → `es`), or the preferred language.
+    pub fn choose_letter(&self, requested: &str) -> lang::Choice {
+        lang::choose(
+            requested,
+            self.letters.keys().map(String::as_str),
+            &self.preferred_language,
+        )
+    }
+
     /// The languages that have a model letter, the preferred one first.
     pub fn languages(&self) -> Vec<&str> {
         let mut langs: Vec<&str> = self.letters.keys().map(String::as_str).collect();

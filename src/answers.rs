@@ -29,6 +29,14 @@ impl Signer {
         }
     }
 
+    /// The writer's block for a printed letter: the name, then the place if any.
+    pub fn sender_block(&self) -> Vec<String> {
+        let place = self.place();
+        std::iter::once(self.name.clone())
+            .chain((!place.is_empty()).then_some(place))
+            .collect()
+    }
+
     /// The place for the signature: `Lyon, France`, `Lyon`, `France` or empty.
     pub fn place(&self) -> String {
         match (self.city.is_empty(), self.country.is_empty()) {

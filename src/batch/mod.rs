@@ -264,11 +264,7 @@ impl Job<'_> {
                 .default_lang
                 .map_or_else(|| self.action.preferred_language.clone(), str::to_string),
         };
-        let choice = lang::choose(
-            &requested,
-            self.action.letters.keys().map(String::as_str),
-            &self.action.preferred_language,
-        );
+        let choice = self.action.choose_letter(&requested);
         let letter = self
             .renderer
             .render(&choice.chosen, &signer)
@@ -285,9 +281,7 @@ impl Job<'_> {
             form => {
                 let envelope = deliver::Envelope {
                     target: &self.action.target,
-                    sender: std::iter::once(signer.name.clone())
-                        .chain(Some(signer.place()).filter(|p| !p.is_empty()))
-                        .collect(),
+                    sender: signer.sender_block(),
                     width: self.width,
                     paper: self.paper,
                 };

@@ -106,11 +106,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
 
     let name = ask.line(&NAME, args.name.as_deref(), remembered.name.as_deref())?;
     let requested = ask.language(&action, args.lang.as_deref(), remembered.lang.as_deref())?;
-    let choice = lang::choose(
-        &requested,
-        action.letters.keys().map(String::as_str),
-        &action.preferred_language,
-    );
+    let choice = action.choose_letter(&requested);
     if choice.is_fallback() {
         talk::say(format_args!(
             "note: there is no model letter in `{}`; the letter is in `{}`{}",
@@ -166,9 +162,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     }
     let envelope = Envelope {
         target: &action.target,
-        sender: std::iter::once(signer.name.clone())
-            .chain(Some(signer.place()).filter(|p| !p.is_empty()))
-            .collect(),
+        sender: signer.sender_block(),
         width: args.width.unwrap_or_else(|| match format {
             Format::Txt => destination.default_width(),
             _ => 0,

@@ -83,11 +83,7 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
             .ok_or_else(|| Error::Usage(format!("`{l}` is not a language tag (e.g. `es`)")))?,
         None => action.preferred_language.clone(),
     };
-    let choice = lang::choose(
-        &requested,
-        action.letters.keys().map(String::as_str),
-        &action.preferred_language,
-    );
+    let choice = action.choose_letter(&requested);
     if choice.is_fallback() {
         talk::say(format_args!(
             "note: there is no letter in `{}`; showing `{}`",

@@ -17,11 +17,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
         .map(|r| {
             let tag = lang::normalize(r)
                 .ok_or_else(|| Error::Usage(format!("`{r}` is not a language tag (e.g. `es`)")))?;
-            Ok::<_, Error>(lang::choose(
-                &tag,
-                action.letters.keys().map(String::as_str),
-                &action.preferred_language,
-            ))
+            Ok::<_, Error>(action.choose_letter(&tag))
         })
         .transpose()?;
     if json {
