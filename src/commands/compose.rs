@@ -459,20 +459,24 @@ fn read_note(path: &std::path::Path) -> Result<String> {
     read_limited(path)
 }
 
-/// The first lines of the letter, on stderr, before asking where it goes.
+/// The letter's beginning and end, on stderr, before asking where it goes:
+/// the end holds the writer's own note and signature.
 fn preview(letter: &str) {
-    const LINES: usize = 12;
+    const HEAD: usize = 6;
+    const TAIL: usize = 10;
     let width = console::Term::stderr()
         .size_checked()
         .map_or(80, |(_, cols)| usize::from(cols).min(80));
     let wrapped = wrap(letter, width.saturating_sub(4).max(20));
+    let lines: Vec<&str> = wrapped.lines().collect();
     talk::line("");
-    for line in wrapped.lines().take(LINES) {
-        talk::line(format!("  │ {line}"));
-    }
-    let more = wrapped.lines().count().saturating_sub(LINES);
-    if more > 0 {
-        talk::line(format!("  │ … ({more} more lines)"));
+    let show = |line: &str| talk::line(format!("  │ {line}"));
+    if lines.len() <= HEAD + TAIL + 1 {
+        lines.iter().for_each(|l| show(l));
+    } else {
+        lines[..HEAD].iter().for_each(|l| show(l));
+        show(&format!("… ({} more lines) …", lines.len() - HEAD - TAIL));
+        lines[lines.len() - TAIL..].iter().for_each(|l| show(l));
     }
     talk::line("");
 }
