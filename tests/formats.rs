@@ -246,3 +246,117 @@ fn open_hands_the_draft_or_the_link_to_the_desktop() {
         "{opened}"
     );
 }
+
+/// The text of a PDF, as `pdftotext` reads it.
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils (apt-get install -y poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn pdf_holds_the_sender_the_address_block_and_the_letter() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--no-input", "-o", "letter.pdf"])
+        .args([
+            "--name",
+            "Zoë Παπαδοπούλου",
+            "--city",
+            "Київ",
+            "--country",
+            "Україна",
+        ])
+        .args(["--note", "Écrit à Genève, with care."])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let raw = std::fs::read(sb.path("letter.pdf")).unwrap();
+    assert!(raw.starts_with(b"%PDF-"), "a PDF file");
+    let text = pdf_text(&sb.path("letter.pdf"));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Zoë Παπαδοπούλου",
+        "Київ, Україна",
+        "The Honorable Kristi Noem",
+        "Secretary of Homeland Security",
+        "U.S. Department of Homeland Security",
+        "2707 Martin Luther King Jr. Avenue, SE",
+        "Washington, DC 20528",
+        "28 November 2026",
+        "Dear Secretary Noem,",
+        "238 individuals were expelled to El Salvador on 16 March",
+        "Écrit à Genève, with care.",
+        "Yours sincerely,",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "{expected:?} is not in the PDF's text:\n{text}"
+        );
+    }
+    // The whole letter is there, word for word and in order.
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--no-input", "--width", "0"])
+        .args([
+            "--name",
+            "Zoë Παπαδοπούλου",
+            "--city",
+            "Київ",
+            "--country",
+            "Україна",
+        ])
+        .args(["--note", "Écrit à Genève, with care."])
+        .output()
+        .unwrap();
+    let letter = stdout_of(&out);
+    let mut pdf_words = flat.split_whitespace();
+    for word in letter.split_whitespace() {
+        assert!(
+            pdf_words.any(|w| w == word),
+            "{word:?} is missing or out of order in the PDF's text:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn pdf_comes_in_a4_and_us_letter() {
+    let sb = Sandbox::new();
+    for (paper, media_box) in [
+        ("a4", "/MediaBox [0 0 595 842]"),
+        ("letter", "/MediaBox [0 0 612 792]"),
+    ] {
+        let file = format!("{paper}.pdf");
+        let out = sb
+            .appeal()
+            .args([
+                "compose",
+                "cecot",
+                "--no-input",
+                "--name",
+                "Ana",
+                "--paper",
+                paper,
+                "-o",
+                &file,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let raw = std::fs::read(sb.path(&file)).unwrap();
+        assert!(
+            raw.windows(media_box.len())
+                .any(|w| w == media_box.as_bytes()),
+            "{paper}: {media_box}"
+        );
+    }
+}

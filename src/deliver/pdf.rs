@@ -1,21 +1,1084 @@
-//! Printable letters as PDF. (Placeholder until the PDF renderer lands: the
-//! interface below is the one the renderer keeps.)
+//! Printable letters as PDF: the writer's block top right, the recipient
+//! where a window envelope shows it, then the letter wrapped to the page and
+//! flowing onto further pages.
+//!
+//! Text is shaped (rustybuzz) and set in DejaVu Sans, which is embedded in the
+//! binary and covers Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew and
+//! Arabic. Characters it lacks (Chinese, Japanese, Korean, …) are taken from a
+//! system font when one is installed; lines read right to left where the
+//! Unicode bidirectional algorithm says so.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use krilla::Document;
+use krilla::geom::Point;
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use rustybuzz::{Direction, UnicodeBuffer};
+use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_script::{Script, UnicodeScript};
+
+/// DejaVu Sans 2.37, from Debian's `fonts-dejavu-core`; its licence is
+/// `fonts/DejaVuSans-LICENSE.txt`.
+static DEJAVU_SANS: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+
+/// Points in a millimetre.
+const MM: f32 = 72.0 / 25.4;
+/// Body text size, in points.
+const SIZE: f32 = 11.0;
+/// Distance between baselines, in points.
+const LEADING: f32 = 13.5;
+/// Room a blank line between paragraphs takes: less than a line, the way
+/// word processors space paragraphs.
+const GAP: f32 = 0.6 * LEADING;
+/// Room between the closing and the writer's name, to sign by hand.
+const SIGNATURE: f32 = 2.5 * LEADING;
+/// Page numbers are set smaller than the letter.
+const FOOTER_SIZE: f32 = 9.0;
+/// Left, right and top margins.
+const MARGIN: f32 = 25.0 * MM;
+/// The bottom margin; page numbers sit in the middle of it.
+const BOTTOM: f32 = 20.0 * MM;
+/// How wide the recipient's lines may be: a window envelope's address field
+/// (DIN 5008: 85 mm from 20 mm, so 80 mm from the 25 mm margin).
+const ADDRESS_WIDTH: f32 = 80.0 * MM;
+/// How wide the writer's lines may be before they wrap.
+const SENDER_WIDTH: f32 = 90.0 * MM;
 
 /// Paper sizes for printed letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Paper {
+    // ISO 216 A4, 210 × 297 mm.
     A4,
+    // US Letter, 8.5 × 11 in.
     Letter,
+}
+
+impl Paper {
+    /// Width and height in points, as PDF writers round them.
+    fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.0, 842.0),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// Top of the recipient's first line: inside the window of an envelope
+    /// once the page is folded in three (a DL envelope and DIN 5008's
+    /// address field for A4, a #10 envelope for Letter).
+    fn address_top(self) -> f32 {
+        match self {
+            Paper::A4 => 52.0 * MM,
+            Paper::Letter => 2.5 * 72.0,
+        }
+    }
+
+    /// The highest the body may start: below the window, so that none of
+    /// the letter shows through it.
+    fn body_top(self) -> f32 {
+        match self {
+            Paper::A4 => 95.0 * MM,
+            Paper::Letter => 3.75 * 72.0,
+        }
+    }
 }
 
 /// What goes on the page, top to bottom.
 pub struct Page<'a> {
+    /// The writer's block, top right: name, then "City, Country" if given.
     pub sender: &'a [String],
+    /// The recipient's postal block, left, below the sender: full name, title,
+    /// organisation, address lines.
     pub recipient: &'a [String],
+    /// The letter itself as plain text (it starts with the date line and the
+    /// salutation; paragraphs are separated by blank lines; single newlines
+    /// are hard line breaks to keep, e.g. in the signature).
     pub body: &'a str,
 }
 
-/// Renders the page(s) as PDF bytes.
-pub fn render(_page: &Page, _paper: Paper) -> Result<Vec<u8>, String> {
-    Err("PDF output is not built yet".to_string())
+/// Renders the page(s) as PDF bytes; long letters flow onto further pages.
+pub fn render(page: &Page, paper: Paper) -> Result<Vec<u8>, String> {
+    let sender = clean_lines(page.sender);
+    let recipient = clean_lines(page.recipient);
+    let body = clean(page.body);
+
+    let mut missing = Faces::primary()?.missing(
+        sender
+            .iter()
+            .chain(&recipient)
+            .flat_map(|l| l.chars())
+            .chain(body.chars()),
+    );
+    let system_fonts = system_fonts(&mut missing);
+    let faces = Faces::new(&system_fonts)?;
+
+    let (width, height) = paper.size();
+    let text_width = width - 2.0 * MARGIN;
+
+    // The head of the first page: where each line of the sender and the
+    // recipient goes, and where the body can start.
+    let sender_lines = faces.set_lines(&sender, SENDER_WIDTH);
+    let sender_bottom = MARGIN + LEADING * sender_lines.len() as f32;
+    let recipient_top = paper.address_top().max(sender_bottom + LEADING);
+    let recipient_lines = faces.set_lines(&recipient, ADDRESS_WIDTH);
+    let recipient_bottom = recipient_top + LEADING * recipient_lines.len() as f32;
+    let body_top = paper.body_top().max(recipient_bottom + 2.0 * LEADING);
+
+    let blocks = faces.blocks(&body, text_width);
+    let pages = paginate(
+        &blocks,
+        height - BOTTOM - body_top,
+        height - MARGIN - BOTTOM,
+    );
+
+    let mut document = Document::new();
+    document.set_metadata(Metadata::new().creator(format!("appeal {}", env!("CARGO_PKG_VERSION"))));
+    let settings = PageSettings::from_wh(width, height)
+        .ok_or_else(|| format!("the page size {width}×{height} pt is not valid"))?;
+    let count = pages.len();
+    for (number, rows) in pages.iter().enumerate() {
+        let mut pdf_page = document.start_page_with(settings.clone());
+        let mut sheet = Sheet {
+            surface: pdf_page.surface(),
+            faces: &faces,
+            left: MARGIN,
+            right: width - MARGIN,
+        };
+        let mut top = MARGIN;
+        if number == 0 {
+            for line in &sender_lines {
+                sheet.line(line, SIZE, Align::Right, top);
+                top += LEADING;
+            }
+            top = recipient_top;
+            for line in &recipient_lines {
+                sheet.line(line, SIZE, Align::Left, top);
+                top += LEADING;
+            }
+            top = body_top;
+        }
+        for row in rows {
+            if let Row::Line(line) = row {
+                let align = if line.rtl { Align::Right } else { Align::Left };
+                sheet.line(line, SIZE, align, top);
+            }
+            top += row.height();
+        }
+        if count > 1 {
+            let folio = Line {
+                text: format!("{} / {count}", number + 1),
+                rtl: false,
+            };
+            sheet.line(
+                &folio,
+                FOOTER_SIZE,
+                Align::Center,
+                height - BOTTOM / 2.0 - FOOTER_SIZE,
+            );
+        }
+        sheet.finish();
+        pdf_page.finish();
+    }
+    document.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Font(_, reason) => {
+            format!("a font could not be embedded: {reason}")
+        }
+        other => format!("the PDF could not be written: {other:?}"),
+    })
+}
+
+/// Text as it can be set: no control characters but line breaks, tabs as spaces.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The non-empty lines of a block, cleaned.
+fn clean_lines(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.lines())
+        .map(|l| clean(l).trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// A line as it is set: its text, and whether it reads right to left.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    text: String,
+    rtl: bool,
+}
+
+/// The body, as a page sees it.
+#[derive(Debug, PartialEq)]
+enum Block {
+    /// Room between paragraphs, in points.
+    Space(f32),
+    /// A paragraph, wrapped to the text width.
+    Paragraph(Vec<Line>),
+}
+
+/// What a page holds, top to bottom.
+#[derive(Debug, PartialEq)]
+enum Row<'l> {
+    Line(&'l Line),
+    Space(f32),
+}
+
+impl Row<'_> {
+    fn height(&self) -> f32 {
+        match self {
+            Row::Line(_) => LEADING,
+            Row::Space(height) => *height,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+/// Which rows of the body go on which page, given the height (in points)
+/// the body has on the first page and on the others. A page never starts
+/// with space; a paragraph leaves at least two lines on each page it spans,
+/// or moves on whole; and a one-line paragraph (a salutation, "Yours
+/// sincerely,") goes to the next page rather than end a page alone.
+fn paginate(blocks: &[Block], first: f32, rest: f32) -> Vec<Vec<Row<'_>>> {
+    // Every page after the first holds at least a line, so the loop ends.
+    let rest = rest.max(LEADING);
+    let mut pages: Vec<Vec<Row>> = vec![Vec::new()];
+    let room = |pages: &[Vec<Row>]| {
+        let capacity = if pages.len() == 1 { first } else { rest };
+        capacity
+            - pages
+                .last()
+                .map_or(0.0, |p| p.iter().map(Row::height).sum())
+    };
+    for (index, block) in blocks.iter().enumerate() {
+        let lines = match block {
+            Block::Space(height) => {
+                let room = room(&pages);
+                if let Some(page) = pages.last_mut()
+                    && !page.is_empty()
+                    && room >= *height
+                {
+                    page.push(Row::Space(*height));
+                }
+                continue;
+            }
+            Block::Paragraph(lines) => lines,
+        };
+        let mut left = &lines[..];
+        while !left.is_empty() {
+            let room = room(&pages);
+            let fit = (room / LEADING + 1e-3).max(0.0) as usize;
+            let empty = pages.last().is_none_or(|p| p.is_empty());
+            let mut take = lines_here(left.len(), fit);
+            if take == 0 && empty {
+                take = left.len().min(fit);
+            }
+            if lines.len() == 1 && !empty && room + 1e-3 < LEADING + kept_with(&blocks[index + 1..])
+            {
+                take = 0;
+            }
+            if take == 0 {
+                pages.push(Vec::new());
+                continue;
+            }
+            if let Some(page) = pages.last_mut() {
+                page.extend(left[..take].iter().map(Row::Line));
+            }
+            left = &left[take..];
+        }
+    }
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// How many of a paragraph's `left` lines to set where `fit` lines fit: all
+/// if they do; else at least two here and two on the next page, or none.
+fn lines_here(left: usize, fit: usize) -> usize {
+    if left <= fit {
+        return left;
+    }
+    let take = fit.min(left.saturating_sub(2));
+    if take < 2 { 0 } else { take }
+}
+
+/// The height that must follow a one-line paragraph on its page: the space
+/// after it and the first two lines of the next paragraph.
+fn kept_with(after: &[Block]) -> f32 {
+    let mut height = 0.0;
+    for block in after {
+        match block {
+            Block::Space(space) => height += space,
+            Block::Paragraph(lines) => return height + LEADING * lines.len().min(2) as f32,
+        }
+    }
+    0.0
+}
+
+/// A typeface: what shapes text, and what the PDF embeds.
+struct Face<'a> {
+    shaper: rustybuzz::Face<'a>,
+    font: Font,
+}
+
+impl<'a> Face<'a> {
+    fn new(bytes: &'a [u8], data: krilla::Data, index: u32) -> Option<Face<'a>> {
+        Some(Face {
+            shaper: rustybuzz::Face::from_slice(bytes, index)?,
+            font: Font::new(data, index)?,
+        })
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.shaper.glyph_index(c).is_some()
+    }
+}
+
+/// A run of glyphs in one face and one direction, ready to draw.
+struct Run {
+    face: usize,
+    text: String,
+    glyphs: Vec<KrillaGlyph>,
+    /// Advance in ems.
+    advance: f32,
+}
+
+/// The faces text is set in: DejaVu Sans first, then the system fonts found
+/// for what it lacks.
+struct Faces<'a> {
+    list: Vec<Face<'a>>,
+}
+
+impl<'a> Faces<'a> {
+    fn primary() -> Result<Faces<'static>, String> {
+        Faces::new(&[])
+    }
+
+    fn new(system: &'a [SystemFont]) -> Result<Faces<'a>, String> {
+        let dejavu = Face::new(DEJAVU_SANS, krilla::Data::from(DEJAVU_SANS), 0)
+            .ok_or("the embedded font DejaVu Sans could not be read")?;
+        let mut list = vec![dejavu];
+        list.extend(
+            system.iter().filter_map(|f| {
+                Face::new(&f.bytes[..], krilla::Data::from(f.bytes.clone()), f.index)
+            }),
+        );
+        Ok(Faces { list })
+    }
+
+    /// The characters of `text` that no face has, each once.
+    fn missing(&self, text: impl Iterator<Item = char>) -> Vec<char> {
+        let mut missing: Vec<char> = text
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c))
+            .filter(|&c| !self.list.iter().any(|f| f.has(c)))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
+    /// Lines of a block set one under the other, each wrapped to `width`.
+    fn set_lines(&self, lines: &[String], width: f32) -> Vec<Line> {
+        lines.iter().flat_map(|l| self.wrap(l, width)).collect()
+    }
+
+    /// The body's paragraphs and the blank lines between them.
+    fn blocks(&self, body: &str, width: f32) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        for line in body.trim_end().lines() {
+            if line.trim().is_empty() {
+                blocks.push(Block::Space(GAP));
+                continue;
+            }
+            let wrapped = self.wrap(line, width);
+            match blocks.last_mut() {
+                Some(Block::Paragraph(lines)) => lines.extend(wrapped),
+                _ => blocks.push(Block::Paragraph(wrapped)),
+            }
+        }
+        while let Some(Block::Space(_)) = blocks.first() {
+            blocks.remove(0);
+        }
+        // A one-line closing, a blank line and a short block to end: the
+        // writer's name under "Yours sincerely,", with room to sign between.
+        if let [
+            ..,
+            Block::Paragraph(closing),
+            Block::Space(gap),
+            Block::Paragraph(name),
+        ] = blocks.as_mut_slice()
+            && closing.len() == 1
+            && name.len() <= 3
+        {
+            *gap = SIGNATURE;
+        }
+        blocks
+    }
+
+    /// Breaks one line of text into lines no wider than `width` points,
+    /// between words; a word is split only when it alone is wider.
+    fn wrap(&self, text: &str, width: f32) -> Vec<Line> {
+        let rtl = ParagraphBidiInfo::new(text, None).paragraph_level.is_rtl();
+        let space = self.width(" ", SIZE);
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        let mut used = 0.0;
+        for word in words(text) {
+            let w = self.width(word, SIZE);
+            if !current.is_empty() && used + space + w <= width {
+                current.push(' ');
+                current.push_str(word);
+                used += space + w;
+                continue;
+            }
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            if w <= width {
+                current.push_str(word);
+                used = w;
+            } else {
+                let mut pieces = self.split_word(word, width);
+                let last = pieces.pop().unwrap_or_default();
+                lines.extend(pieces);
+                used = self.width(&last, SIZE);
+                current = last;
+            }
+        }
+        if !current.is_empty() || lines.is_empty() {
+            lines.push(current);
+        }
+        lines.into_iter().map(|text| Line { text, rtl }).collect()
+    }
+
+    /// A word wider than `width`, cut into pieces that fit, never inside a
+    /// character and its accents.
+    fn split_word(&self, word: &str, width: f32) -> Vec<String> {
+        let mut pieces = Vec::new();
+        let mut piece = String::new();
+        let mut used = 0.0;
+        for cluster in clusters(word) {
+            let w = self.width(cluster, SIZE);
+            if !piece.is_empty() && used + w > width {
+                pieces.push(std::mem::take(&mut piece));
+                used = 0.0;
+            }
+            piece.push_str(cluster);
+            used += w;
+        }
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+        pieces
+    }
+
+    /// How wide `text` is at `size`, in points.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let level = ParagraphBidiInfo::new(text, None).paragraph_level;
+        self.shape(text, level)
+            .iter()
+            .map(|r| r.advance)
+            .sum::<f32>()
+            * size
+    }
+
+    /// Shapes one line into runs in visual order, left to right.
+    fn shape(&self, text: &str, level: Level) -> Vec<Run> {
+        let bidi = ParagraphBidiInfo::new(text, Some(level));
+        let (levels, visual) = bidi.visual_runs(0..text.len());
+        let mut runs = Vec::new();
+        for range in visual {
+            let rtl = levels.get(range.start).is_some_and(|l| l.is_rtl());
+            let mut pieces = self.face_runs(&text[range.clone()]);
+            if rtl {
+                pieces.reverse();
+            }
+            for (face, piece) in pieces {
+                let start = range.start + piece.start;
+                let end = range.start + piece.end;
+                runs.push(self.shape_run(face, &text[start..end], rtl));
+            }
+        }
+        runs
+    }
+
+    /// Cuts `text` where the face or the script changes, since a run is
+    /// shaped in one face for one script: DejaVu Sans wherever it can;
+    /// accents and joiners stay with their base, spaces, digits and
+    /// punctuation with the script around them.
+    fn face_runs(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let neutral = |s: Script| matches!(s, Script::Common | Script::Inherited | Script::Unknown);
+        let mut runs: Vec<(usize, Script, Range<usize>)> = Vec::new();
+        for (at, c) in text.char_indices() {
+            let previous = runs.last().map(|r| r.0);
+            let face = match previous {
+                Some(p) if joins_previous(c) => p,
+                Some(p) if c.is_whitespace() && self.list[p].has(c) => p,
+                _ => self
+                    .list
+                    .iter()
+                    .position(|f| f.has(c))
+                    .or(previous)
+                    .unwrap_or(0),
+            };
+            let script = c.script();
+            let end = at + c.len_utf8();
+            match runs.last_mut() {
+                Some((f, s, range))
+                    if *f == face && (neutral(script) || neutral(*s) || *s == script) =>
+                {
+                    if neutral(*s) {
+                        *s = script;
+                    }
+                    range.end = end;
+                }
+                _ => runs.push((face, script, at..end)),
+            }
+        }
+        runs.into_iter()
+            .map(|(face, _, range)| (face, range))
+            .collect()
+    }
+
+    fn shape_run(&self, face: usize, text: &str, rtl: bool) -> Run {
+        let shaper = &self.list[face].shaper;
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        let shaped = rustybuzz::shape(shaper, &[], buffer);
+        let em = shaper.units_per_em() as f32;
+        // A glyph stands for the text from its cluster to the next cluster.
+        let mut starts: Vec<usize> = shaped
+            .glyph_infos()
+            .iter()
+            .map(|g| g.cluster as usize)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let glyphs: Vec<KrillaGlyph> = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| {
+                let start = info.cluster as usize;
+                let next = starts.partition_point(|&s| s <= start);
+                let end = starts.get(next).copied().unwrap_or(text.len());
+                KrillaGlyph::new(
+                    GlyphId::new(info.glyph_id),
+                    pos.x_advance as f32 / em,
+                    pos.x_offset as f32 / em,
+                    pos.y_offset as f32 / em,
+                    pos.y_advance as f32 / em,
+                    start..end,
+                    None,
+                )
+            })
+            .collect();
+        let advance = shaped
+            .glyph_positions()
+            .iter()
+            .map(|p| p.x_advance as f32)
+            .sum::<f32>()
+            / em;
+        Run {
+            face,
+            text: text.to_string(),
+            glyphs,
+            advance,
+        }
+    }
+}
+
+/// A page being drawn, and the edges of its text.
+struct Sheet<'s, 'f> {
+    surface: Surface<'s>,
+    faces: &'f Faces<'f>,
+    left: f32,
+    right: f32,
+}
+
+impl Sheet<'_, '_> {
+    fn finish(self) {
+        self.surface.finish();
+    }
+
+    /// Draws one line whose line box starts `top` points from the top of the page.
+    fn line(&mut self, line: &Line, size: f32, align: Align, top: f32) {
+        let level = if line.rtl { Level::rtl() } else { Level::ltr() };
+        let runs = self.faces.shape(&line.text, level);
+        let width = runs.iter().map(|r| r.advance).sum::<f32>() * size;
+        let mut x = match align {
+            Align::Left => self.left,
+            Align::Right => self.right - width,
+            Align::Center => (self.left + self.right - width) / 2.0,
+        };
+        let baseline = top + size;
+        for run in runs {
+            let font = self.faces.list[run.face].font.clone();
+            let origin = Point::from_xy(x, baseline);
+            self.surface
+                .draw_glyphs(origin, &run.glyphs, font, &run.text, size, false);
+            x += run.advance * size;
+        }
+    }
+}
+
+/// The words of a line: what spaces separate, except no-break spaces.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Pieces of a word that must stay together: a character with the accents
+/// and joiners that follow it.
+fn clusters(word: &str) -> impl Iterator<Item = &str> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut after_joiner = false;
+    for (at, c) in word.char_indices() {
+        if starts.is_empty() || !(joins_previous(c) || after_joiner) {
+            starts.push(at);
+        }
+        after_joiner = c == '\u{200D}';
+    }
+    let ends: Vec<usize> = starts.iter().skip(1).copied().chain([word.len()]).collect();
+    starts.into_iter().zip(ends).map(move |(s, e)| &word[s..e])
+}
+
+/// Whether `c` belongs with the character before it: an accent, a joiner,
+/// a variation selector.
+fn joins_previous(c: char) -> bool {
+    c.general_category_group() == GeneralCategoryGroup::Mark || is_invisible(c)
+}
+
+/// Characters that take no room and need no glyph.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// A font file read from the system, for characters DejaVu Sans lacks.
+struct SystemFont {
+    bytes: Arc<Vec<u8>>,
+    index: u32,
+}
+
+/// Where systems keep fonts for the scripts DejaVu Sans lacks, most useful
+/// first: CJK on Debian/Ubuntu, Fedora and Arch, then macOS and Windows, then
+/// a few Noto fonts for Indic, Thai and Ethiopic scripts.
+const SYSTEM_FONTS: &[(&str, u32)] = &[
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 0),
+    (
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        0,
+    ),
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    (
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        0,
+    ),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 0),
+    ("/System/Library/Fonts/Hiragino Sans GB.ttc", 0),
+    ("/System/Library/Fonts/ヒラギノ角ゴシック W3.ttc", 0),
+    ("/System/Library/Fonts/AppleSDGothicNeo.ttc", 0),
+    ("/System/Library/Fonts/Supplemental/Arial Unicode.ttf", 0),
+    ("/Library/Fonts/Arial Unicode.ttf", 0),
+    ("C:\\Windows\\Fonts\\msyh.ttc", 0),
+    ("C:\\Windows\\Fonts\\YuGothM.ttc", 0),
+    ("C:\\Windows\\Fonts\\malgun.ttf", 0),
+    ("C:\\Windows\\Fonts\\simsun.ttc", 0),
+    ("C:\\Windows\\Fonts\\Nirmala.ttf", 0),
+    ("C:\\Windows\\Fonts\\LeelawUI.ttf", 0),
+    ("C:\\Windows\\Fonts\\ebrima.ttf", 0),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+        0,
+    ),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf",
+        0,
+    ),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf",
+        0,
+    ),
+    ("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf", 0),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf",
+        0,
+    ),
+];
+
+/// Reads the system fonts that have some of the `missing` characters, until
+/// none is left or the list runs out; what no font has is set as DejaVu
+/// Sans's "missing glyph" box.
+fn system_fonts(missing: &mut Vec<char>) -> Vec<SystemFont> {
+    let mut found = Vec::new();
+    for &(path, index) in SYSTEM_FONTS {
+        if missing.is_empty() {
+            break;
+        }
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        let before = missing.len();
+        if let Some(face) = rustybuzz::Face::from_slice(&bytes, index) {
+            missing.retain(|&c| face.glyph_index(c).is_none());
+        }
+        if missing.len() < before {
+            found.push(SystemFont {
+                bytes: Arc::new(bytes),
+                index,
+            });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::process::Command;
+
+    /// Runs a poppler tool on `pdf` (options, the file, then `after`);
+    /// fails, saying what to install, when the tool is missing.
+    fn poppler(tool: &str, options: &[&str], pdf: &[u8], after: &[&str]) -> String {
+        let mut file = tempfile::Builder::new()
+            .suffix(".pdf")
+            .tempfile()
+            .expect("a temporary file can be made");
+        file.write_all(pdf)
+            .expect("the PDF can be written to a temporary file");
+        let output = Command::new(tool)
+            .args(options)
+            .arg(file.path())
+            .args(after)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("could not run `{tool}` ({e}): install poppler-utils (apt-get install -y poppler-utils)")
+            });
+        assert!(
+            output.status.success(),
+            "{tool} failed on the PDF: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("poppler writes UTF-8")
+    }
+
+    fn pdftotext(pdf: &[u8]) -> String {
+        poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf, &["-"])
+    }
+
+    /// A field of `pdfinfo`'s report: `Pages`, `Page size`.
+    fn pdfinfo(pdf: &[u8], field: &str) -> String {
+        let report = poppler("pdfinfo", &[], pdf, &[]);
+        report
+            .lines()
+            .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| panic!("pdfinfo reports no {field}:\n{report}"))
+    }
+
+    fn strings(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    const WORDS: &[&str] = &[
+        "détention",
+        "arbitraire",
+        "family",
+        "office",
+        "final",
+        "Ελευθερία",
+        "свобода",
+        "lawyers",
+        "Ñandú",
+        "conditions",
+        "Straße",
+        "detainees",
+        "urgently",
+        "release",
+        "prompt",
+        "access",
+        "medical",
+        "care",
+        "Президент",
+        "δικαιοσύνη",
+    ];
+
+    /// A letter long enough for two A4 pages.
+    fn long_body() -> String {
+        let mut body = String::from("29 November 2026\n\nDear Minister,\n\n");
+        for p in 0..6 {
+            let words: Vec<&str> = (0..70)
+                .map(|i| WORDS[(i * 7 + p * 3) % WORDS.len()])
+                .collect();
+            body.push_str(&words.join(" "));
+            body.push_str(".\n\n");
+        }
+        body.push_str("Yours sincerely,\n\nZoë Παπαδοπούλου-Иванова\nLyon, France\n");
+        body
+    }
+
+    /// Where each of `needles` is in `haystack`'s words, in order; panics
+    /// naming the first one missing.
+    fn assert_in_order(haystack: &str, needles: &[&str]) {
+        let words: Vec<&str> = haystack.split_whitespace().collect();
+        let mut at = 0;
+        for needle in needles {
+            match words[at..].iter().position(|w| w == needle) {
+                Some(found) => at += found + 1,
+                None => {
+                    panic!("`{needle}` is missing or out of order after word {at} in:\n{haystack}")
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_comes_out_in_reading_order_across_two_pages() {
+        let sender = strings(&["Zoë Παπαδοπούλου-Иванова", "Lyon, France"]);
+        let recipient = strings(&[
+            "Kristi Noem",
+            "Secretary of Homeland Security",
+            "2707 Martin Luther King Jr Ave SE, Washington, DC 20528",
+        ]);
+        let body = long_body();
+        let page = Page {
+            sender: &sender,
+            recipient: &recipient,
+            body: &body,
+        };
+        let pdf = render(&page, Paper::A4).expect("the letter renders");
+        assert_eq!(pdfinfo(&pdf, "Pages"), "2");
+
+        let text = pdftotext(&pdf);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut at = 0;
+        for line in sender.iter().chain(&recipient) {
+            match flat[at..].find(line.as_str()) {
+                Some(found) => at += found + line.len(),
+                None => panic!("`{line}` is missing or out of order in:\n{text}"),
+            }
+        }
+        let after_head = &flat[at..];
+        assert_in_order(after_head, &body.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn paper_sizes_set_the_media_box() {
+        let sender = strings(&["A. Writer"]);
+        let page = Page {
+            sender: &sender,
+            recipient: &[],
+            body: "Hello.",
+        };
+        let sizes = [
+            (Paper::A4, "595 x 842 pts (A4)", "/MediaBox [0 0 595 842]"),
+            (
+                Paper::Letter,
+                "612 x 792 pts (letter)",
+                "/MediaBox [0 0 612 792]",
+            ),
+        ];
+        for (paper, size, media_box) in sizes {
+            let pdf = render(&page, paper).expect("the page renders");
+            assert_eq!(pdfinfo(&pdf, "Page size"), size, "{paper:?}");
+            assert_eq!(pdfinfo(&pdf, "Pages"), "1", "{paper:?}");
+            let bytes = String::from_utf8_lossy(&pdf);
+            assert!(
+                bytes.contains(media_box),
+                "{paper:?}: no {media_box} in the PDF"
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_hard_line_breaks() {
+        let body = "Dear Sir,\n\nYours sincerely,\nZoë Dupont\nLyon, France";
+        let page = Page {
+            sender: &[],
+            recipient: &[],
+            body,
+        };
+        let text = pdftotext(&render(&page, Paper::Letter).expect("the page renders"));
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Dear Sir,",
+                "Yours sincerely,",
+                "Zoë Dupont",
+                "Lyon, France"
+            ]
+        );
+    }
+
+    #[test]
+    fn wraps_between_words_within_the_width() {
+        let faces = Faces::primary().expect("the embedded font loads");
+        let text = long_body().replace('\n', " ");
+        let width = 200.0;
+        let lines = faces.wrap(&text, width);
+        assert!(lines.len() > 20);
+        for line in &lines {
+            assert!(
+                faces.width(&line.text, SIZE) <= width + 0.01,
+                "too wide: {}",
+                line.text
+            );
+        }
+        let rejoined: Vec<&str> = lines.iter().flat_map(|l| l.text.split(' ')).collect();
+        assert_eq!(rejoined, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_break_spaces_hold_words_together() {
+        let words: Vec<&str> = words("10\u{A0}000 people, M.\u{202F}Dupont").collect();
+        assert_eq!(words, ["10\u{A0}000", "people,", "M.\u{202F}Dupont"]);
+    }
+
+    #[test]
+    fn splits_only_words_wider_than_the_line() {
+        let faces = Faces::primary().expect("the embedded font loads");
+        let long = "https://www.example.org/a/very/long/path/that/does/not/fit/on/one/line/at/all";
+        let lines = faces.wrap(&format!("see {long} now"), 150.0);
+        assert_eq!(lines[0].text, "see");
+        assert_eq!(lines.last().map(|l| l.text.as_str()), Some("now"));
+        let pieces: String = lines[1..lines.len() - 1]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(pieces, long);
+        assert!(lines.iter().all(|l| faces.width(&l.text, SIZE) <= 150.0));
+    }
+
+    #[test]
+    fn right_to_left_lines_are_marked_and_render() {
+        let faces = Faces::primary().expect("the embedded font loads");
+        assert!(faces.wrap("שלום עולם", 300.0)[0].rtl);
+        assert!(faces.wrap("مرحبا بالعالم", 300.0)[0].rtl);
+        assert!(!faces.wrap("Dear Sir, שלום", 300.0)[0].rtl);
+        let page = Page {
+            sender: &strings(&["דוד כהן"]),
+            recipient: &strings(&["السيد الوزير", "Ministry of Justice"]),
+            body: "Dear Minister,\n\nمرحبا بالعالم and שלום.\n",
+        };
+        let text = pdftotext(&render(&page, Paper::A4).expect("the page renders"));
+        assert!(text.contains("Ministry of Justice"), "{text}");
+    }
+
+    #[test]
+    fn each_run_has_one_script() {
+        let faces = Faces::primary().expect("the embedded font loads");
+        let text = "Hebrew עברית, Arabic العربية.";
+        let runs: Vec<&str> = faces
+            .face_runs(text)
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(runs, ["Hebrew ", "עברית, ", "Arabic ", "العربية."]);
+    }
+
+    #[test]
+    fn characters_no_font_has_do_not_fail() {
+        let page = Page {
+            sender: &strings(&["王小明"]),
+            recipient: &strings(&["金正恩", "\u{1F600} \u{10FFFD}"]),
+            body: "Dear 先生,\n\n\u{0}Greetings\u{7} ✊🏽 from 東京.\n",
+        };
+        let pdf = render(&page, Paper::A4).expect("unknown characters still render");
+        assert!(pdftotext(&pdf).contains("Greetings"));
+    }
+
+    #[test]
+    fn a_one_line_paragraph_moves_on_with_what_follows() {
+        let line = |t: &str| Line {
+            text: t.to_string(),
+            rtl: false,
+        };
+        let blocks = vec![
+            Block::Paragraph(vec![line("a"), line("b")]),
+            Block::Space(GAP),
+            Block::Paragraph(vec![line("Yours sincerely,")]),
+            Block::Space(SIGNATURE),
+            Block::Paragraph(vec![line("Zoë"), line("Lyon")]),
+        ];
+        let pages = paginate(&blocks, 4.0 * LEADING + GAP, 20.0 * LEADING);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1][0], Row::Line(&line("Yours sincerely,")));
+        assert_eq!(pages[1][1], Row::Space(SIGNATURE));
+    }
+
+    #[test]
+    fn the_closing_leaves_room_to_sign() {
+        let faces = Faces::primary().expect("the embedded font loads");
+        let blocks = faces.blocks(
+            "\n\nDear Sir,\n\nText.\n\nYours sincerely,\n\nZoë\nLyon\n\n",
+            400.0,
+        );
+        let spaces: Vec<f32> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Space(h) => Some(*h),
+                Block::Paragraph(_) => None,
+            })
+            .collect();
+        assert_eq!(spaces, [GAP, GAP, SIGNATURE]);
+        assert_eq!(blocks.len(), 7);
+    }
+
+    #[test]
+    fn paragraphs_leave_two_lines_on_each_page() {
+        assert_eq!(lines_here(5, 10), 5);
+        assert_eq!(lines_here(5, 4), 3);
+        assert_eq!(lines_here(5, 1), 0);
+        assert_eq!(lines_here(3, 2), 0);
+        assert_eq!(lines_here(2, 1), 0);
+        assert_eq!(lines_here(1, 0), 0);
+    }
+
+    #[test]
+    fn an_empty_letter_is_one_page() {
+        let page = Page {
+            sender: &[],
+            recipient: &[],
+            body: "",
+        };
+        let pdf = render(&page, Paper::A4).expect("an empty page renders");
+        assert_eq!(pdfinfo(&pdf, "Pages"), "1");
+    }
 }
