@@ -115,11 +115,13 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         });
     let namer = match &options.out_dir {
         Some(dir) => {
+            // A bad template is refused before anything is made on disk.
+            let namer = name_registry(&options.name_template)?;
             std::fs::create_dir_all(dir).map_err(|e| Error::File {
                 path: dir.display().to_string(),
                 message: format!("the output folder could not be made: {e}"),
             })?;
-            Some(name_registry(&options.name_template)?)
+            Some(namer)
         }
         None => None,
     };

@@ -244,7 +244,13 @@ struct Asker<'t> {
 
 impl Asker<'_> {
     fn line(&self, q: &Question, flag: Option<&str>, remembered: Option<&str>) -> Result<String> {
-        let check = |s: &str| clean_line(q.flag, s);
+        let check = |s: &str| {
+            let value = clean_line(q.flag, s)?;
+            if q.required && value.is_empty() {
+                return Err(Error::Usage(format!("{} must not be empty", q.flag)));
+            }
+            Ok(value)
+        };
         if let Some(value) = flag {
             return check(value);
         }
