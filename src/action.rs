@@ -83,6 +83,7 @@ impl Target {
 impl Action {
     /// Parses and validates an action file's text. `origin` names the file in messages.
     pub fn parse(id: &str, origin: &str, text: &str) -> Result<Action> {
+        refuse_hidden_text(origin, text)?;
         let mut action: Action = parse_yaml(origin, text)?;
         action.id = id.to_string();
         action.origin = origin.to_string();
@@ -103,6 +104,7 @@ impl Action {
                 ),
             });
         };
+        refuse_hidden_text(origin, text)?;
         let mut letter: LetterTemplate = parse_yaml(origin, text)?;
         letter.origin = origin.to_string();
         check_letter(origin, &tag, &letter)?;
@@ -204,6 +206,28 @@ fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
     Ok(())
 }
 
+/// Bidirectional embeddings, overrides and isolates can make a letter read
+/// differently from what it says: refused in action files as in typed text.
+fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((at, c)) = line
+            .char_indices()
+            .find(|(_, c)| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        {
+            return Err(Error::Yaml {
+                path: origin.to_string(),
+                line: i as u64 + 1,
+                column: line[..at].chars().count() as u64 + 1,
+                message: format!(
+                    "an invisible bidirectional-text control (U+{:04X}); such characters can hide or reorder text, so they are refused",
+                    c as u32
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// A deliberately loose check: one `@`, something before it, a dot after it,
 /// no spaces. Enough to catch a name or a URL typed in the wrong field.
 fn is_email(s: &str) -> bool {
@@ -243,10 +267,19 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
-        let message = serde_saphyr::DefaultMessageFormatter
+        let message: String = serde_saphyr::DefaultMessageFormatter
             .format_message(e.without_snippet())
-            .escape_debug()
-            .to_string();
+            .chars()
+            .flat_map(|c| {
+                // Show control characters, never print them.
+                let shown: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                shown
+            })
+            .collect();
         let field = track.path().to_string();
         let message = match message.strip_prefix("missing field `") {
             Some(rest) => {

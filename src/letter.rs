@@ -116,7 +116,7 @@ impl<'a> Renderer<'a> {
                     at: format!("letters.{lang}.{part}"),
                     line: e.line_no.unwrap_or(1),
                     column: e.column_no.unwrap_or(1),
-                    message: e.reason().to_string(),
+                    message: render_message(&e),
                 })
         };
         Ok(Letter {
@@ -210,6 +210,16 @@ fn with_signer(mut data: Map<String, Value>, signer: &Signer) -> Map<String, Val
             .or_insert_with(|| Value::String(value.clone()));
     }
     data
+}
+
+/// A rendering error in words a translator can act on.
+pub fn render_message(e: &handlebars::RenderError) -> String {
+    match e.reason() {
+        handlebars::RenderErrorReason::MissingVariable(Some(name)) => {
+            format!("unknown variable `{name}` (see actions/README.md for the variables)")
+        }
+        other => other.to_string(),
+    }
 }
 
 /// A template syntax error in words a translator can act on; handlebars'

@@ -239,6 +239,9 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
             "is not an action file (expected a name ending in .yaml)".to_string(),
         ));
     };
+    if path.is_dir() {
+        return Err(not_found("is a folder, not an action file".to_string()));
+    }
     if !path.is_file() {
         return Err(not_found("no such file".to_string()));
     }
@@ -276,7 +279,7 @@ pub fn read_limited(path: &Path) -> Result<String> {
         return Err(Error::File {
             path: shown,
             message: format!(
-                "is larger than {} KiB; action files are refused above that size",
+                "is larger than {} KiB; appeal refuses files above that size",
                 MAX_FILE_BYTES / 1024
             ),
         });

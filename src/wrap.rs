@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 
 use textwrap::core::Word;
-use textwrap::{Options, WordSeparator, WordSplitter};
+use textwrap::wrap_algorithms::Penalties;
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 /// Wraps `text` to `width` columns; a width of 0 leaves it as it is.
 pub fn wrap(text: &str, width: usize) -> String {
@@ -60,9 +61,17 @@ impl Cache {
 }
 
 fn fill(line: &str, width: usize) -> String {
+    // Optimal fit balances lines, but by default it lets a line overflow by
+    // a column rather than leave a short one; a prohibitive penalty keeps
+    // every line that has room for a break within the width.
+    let algorithm = WrapAlgorithm::OptimalFit(Penalties {
+        overflow_penalty: 1 << 40,
+        ..Penalties::new()
+    });
     let options = Options::new(width)
         .word_separator(WordSeparator::Custom(find_words))
         .word_splitter(WordSplitter::NoHyphenation)
+        .wrap_algorithm(algorithm)
         .break_words(false);
     textwrap::wrap(line, &options).join("\n")
 }
@@ -137,6 +146,14 @@ mod tests {
             wrap(text, 5),
             "Dear\nX,\n\nA B C\nD E F\n\nName\nCity,\nCountry\n"
         );
+    }
+
+    #[test]
+    fn no_line_overflows_when_it_could_break() {
+        let text = format!("Yours, {}", "x".repeat(66));
+        assert!(wrap(&text, 72).lines().all(|l| l.chars().count() <= 72));
+        let text = format!("aa   {}", "b".repeat(37));
+        assert!(wrap(&text, 41).lines().all(|l| l.chars().count() <= 41));
     }
 
     #[test]

@@ -117,6 +117,12 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         Some(dir) => {
             // A bad template is refused before anything is made on disk.
             let namer = name_registry(&options.name_template)?;
+            if dir.exists() && !dir.is_dir() {
+                return Err(Error::File {
+                    path: dir.display().to_string(),
+                    message: "is a file, not a folder (--out-dir wants a folder)".to_string(),
+                });
+            }
             std::fs::create_dir_all(dir).map_err(|e| Error::File {
                 path: dir.display().to_string(),
                 message: format!("the output folder could not be made: {e}"),
@@ -338,7 +344,7 @@ fn file_name(
     namer
         .render("name", &data)
         .map(|raw| names::sanitize(&raw))
-        .map_err(|e| e.reason().to_string())
+        .map_err(|e| crate::letter::render_message(&e))
 }
 
 /// Why writing stopped.

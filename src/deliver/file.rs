@@ -36,7 +36,19 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
     let mut temp = tempfile::Builder::new()
         .prefix(".appeal-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        // tempfile names its random file in the message; the folder is what
+        // the writer needs to know about.
+        .map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "{} can't be written in: {}",
+                    dir.display(),
+                    io::Error::from(e.kind())
+                ),
+            )
+        })?;
     temp.write_all(bytes)?;
     if durable {
         temp.as_file().sync_all()?;
