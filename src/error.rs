@@ -20,7 +20,7 @@ pub mod exit {
     pub const INTERRUPTED: u8 = 130;
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     #[error("{path}:{line}:{column}: {message}")]
     Yaml {

@@ -1,11 +1,14 @@
 //! Rendering an action's model letter with a writer's answers.
 //!
-//! Templates are compiled once per action, in strict mode (a missing
-//! variable is an error, never a blank) and without HTML escaping (letters
-//! are plain text). What the writer typed is passed as data, never compiled.
+//! Templates are compiled once, when a letter in their language is first
+//! needed, in strict mode (a missing variable is an error, never a blank)
+//! and without HTML escaping (letters are plain text). What the writer typed
+//! is passed as data, never compiled.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 use handlebars::{Context, Handlebars};
 use serde_json::{Map, Value, json};
@@ -25,9 +28,16 @@ pub struct Letter {
 /// An action's templates, compiled once, ready to render many letters.
 pub struct Renderer<'a> {
     action: &'a Action,
+    today: NaiveDate,
+    /// Per language, compiled on first use: compiling is most of the cost
+    /// of one letter, and a letter needs one language, not all of them.
+    compiled: BTreeMap<&'a str, OnceLock<Result<Compiled>>>,
+}
+
+/// One language's templates and the variables every letter in it shares.
+struct Compiled {
     registry: Handlebars<'static>,
-    /// Per language, the variables every letter shares.
-    bases: BTreeMap<String, Map<String, Value>>,
+    base: Map<String, Value>,
 }
 
 pub const DEFAULT_DATE_FORMAT: &str = "%-d %B %Y";
@@ -61,45 +71,30 @@ impl<'a> Renderer<'a> {
     /// Compiles every model letter of `action`, for letters dated `today`;
     /// a syntax error names its file and place.
     pub fn new(action: &'a Action, today: NaiveDate) -> Result<Renderer<'a>> {
-        let mut registry = Handlebars::new();
-        registry.set_strict_mode(true);
-        registry.register_escape_fn(handlebars::no_escape);
-        registry.set_prevent_indent(true);
-        for (lang, letter) in &action.letters {
-            for (part, text) in [("subject", &letter.subject), ("body", &letter.body)] {
-                registry
-                    .register_template_string(&template_name(lang, part), text)
-                    .map_err(|e| {
-                        let (line, column) = e.pos().unwrap_or((1, 1));
-                        Error::Template {
-                            path: letter.origin.clone(),
-                            at: format!("letters.{lang}.{part}"),
-                            line,
-                            column,
-                            message: syntax_message(&e),
-                        }
-                    })?;
-            }
-        }
-        let bases = action
+        let compiled = action
             .letters
-            .iter()
-            .map(|(lang, letter)| (lang.clone(), base_data(action, lang, letter, today)))
+            .keys()
+            .map(|lang| (lang.as_str(), OnceLock::new()))
             .collect();
         Ok(Renderer {
             action,
-            registry,
-            bases,
+            today,
+            compiled,
         })
     }
 
-    /// Renders the letter in `lang` (which must be one of the action's letters).
-    pub fn render(&self, lang: &str, signer: &Signer) -> Result<Letter> {
-        let (template, base) = self
+    /// Compiles the letter in `lang` now, so that a template error is
+    /// reported before the writer is asked anything more.
+    pub fn prepare(&self, lang: &str) -> Result<()> {
+        self.compiled(lang).map(|_| ())
+    }
+
+    fn compiled(&self, lang: &str) -> Result<&Compiled> {
+        let (letter, cell) = self
             .action
             .letters
             .get(lang)
-            .zip(self.bases.get(lang))
+            .zip(self.compiled.get(lang))
             .ok_or_else(|| {
                 Error::Usage(format!(
                     "action `{}` has no letter in `{lang}`; available: {}",
@@ -107,10 +102,19 @@ impl<'a> Renderer<'a> {
                     self.action.languages().join(", ")
                 ))
             })?;
+        cell.get_or_init(|| compile(self.action, lang, letter, self.today))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Renders the letter in `lang` (which must be one of the action's letters).
+    pub fn render(&self, lang: &str, signer: &Signer) -> Result<Letter> {
+        let Compiled { registry, base } = self.compiled(lang)?;
+        let template = &self.action.letters[lang];
         let context = Context::from(Value::Object(with_signer(base.clone(), signer)));
         let render = |part: &str| {
-            self.registry
-                .render_with_context(&template_name(lang, part), &context)
+            registry
+                .render_with_context(part, &context)
                 .map_err(|e| Error::Template {
                     path: template.origin.clone(),
                     at: format!("letters.{lang}.{part}"),
@@ -125,6 +129,35 @@ impl<'a> Renderer<'a> {
             body: tidy(render("body")?),
         })
     }
+}
+
+/// Compiles one language's subject and body; a syntax error names its file and place.
+fn compile(
+    action: &Action,
+    lang: &str,
+    letter: &LetterTemplate,
+    today: NaiveDate,
+) -> Result<Compiled> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(handlebars::no_escape);
+    registry.set_prevent_indent(true);
+    for (part, text) in [("subject", &letter.subject), ("body", &letter.body)] {
+        registry.register_template_string(part, text).map_err(|e| {
+            let (line, column) = e.pos().unwrap_or((1, 1));
+            Error::Template {
+                path: letter.origin.clone(),
+                at: format!("letters.{lang}.{part}"),
+                line,
+                column,
+                message: syntax_message(&e),
+            }
+        })?;
+    }
+    Ok(Compiled {
+        registry,
+        base: base_data(action, lang, letter, today),
+    })
 }
 
 /// What every letter in `lang` shares: the date, the target, the action.
@@ -232,10 +265,6 @@ pub fn syntax_message(e: &handlebars::TemplateError) -> String {
         }
         other => other.to_string(),
     }
-}
-
-fn template_name(lang: &str, part: &str) -> String {
-    format!("{lang}/{part}")
 }
 
 /// Formats a date with month and day names in the letter's language, from

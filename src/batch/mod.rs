@@ -131,6 +131,11 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         }
         None => None,
     };
+    // Every language a row may ask for compiles before the first row, so a
+    // broken template is one error, not one per row.
+    for lang in action.letters.keys() {
+        renderer.prepare(lang)?;
+    }
     let mut rows = reader::open(&options.input, format)?;
     let total_bytes = std::fs::metadata(&options.input).ok().map(|m| m.len());
     let progress = progress_bar(total_bytes);

@@ -119,6 +119,8 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
             }
         ));
     }
+    // A broken template is reported now, before the writer types a note.
+    renderer.prepare(&choice.chosen)?;
     let note = ask.note(&args)?;
     let city = ask.line(&CITY, args.city.as_deref(), remembered.city.as_deref())?;
     let country = ask.line(
