@@ -262,21 +262,25 @@ fn pdf_text(path: &std::path::Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// A writer whose name and place need more than Latin letters.
+const PDF_WRITER: [&str; 8] = [
+    "--name",
+    "Zoë Παπαδοπούλου",
+    "--city",
+    "Київ",
+    "--country",
+    "Україна",
+    "--note",
+    "Écrit à Genève, with care.",
+];
+
 #[test]
 fn pdf_holds_the_sender_the_address_block_and_the_letter() {
     let sb = Sandbox::new();
     let out = sb
         .appeal()
         .args(["compose", "cecot", "--no-input", "-o", "letter.pdf"])
-        .args([
-            "--name",
-            "Zoë Παπαδοπούλου",
-            "--city",
-            "Київ",
-            "--country",
-            "Україна",
-        ])
-        .args(["--note", "Écrit à Genève, with care."])
+        .args(PDF_WRITER)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -307,15 +311,7 @@ fn pdf_holds_the_sender_the_address_block_and_the_letter() {
     let out = sb
         .appeal()
         .args(["compose", "cecot", "--no-input", "--width", "0"])
-        .args([
-            "--name",
-            "Zoë Παπαδοπούλου",
-            "--city",
-            "Київ",
-            "--country",
-            "Україна",
-        ])
-        .args(["--note", "Écrit à Genève, with care."])
+        .args(PDF_WRITER)
         .output()
         .unwrap();
     let letter = stdout_of(&out);
