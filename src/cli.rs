@@ -255,3 +255,14 @@ pub struct ComposeArgs {
     #[arg(long, env = "APPEAL_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_input: bool,
 }
+
+impl ComposeArgs {
+    /// The form asked for: `--mailto` is `--format mailto`.
+    pub fn form(&self) -> Option<crate::deliver::Format> {
+        if self.mailto {
+            Some(crate::deliver::Format::Mailto)
+        } else {
+            self.format
+        }
+    }
+}

@@ -71,7 +71,8 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
             )));
         }
     }
-    if let Some(input) = args.batch {
+    if let Some(input) = args.batch.clone() {
+        let form = args.form();
         let options = batch::Options {
             input,
             format: args.batch_format,
@@ -82,11 +83,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
             jsonl: args.jsonl,
             force: args.force,
             width: args.width,
-            form: if args.mailto {
-                Some(Format::Mailto)
-            } else {
-                args.format
-            },
+            form,
             paper: args.paper,
             lang: args.lang,
             city: args.city,
@@ -361,11 +358,7 @@ impl Asker<'_> {
     }
 
     fn delivery(&self, args: &ComposeArgs, letter: &str, stem: &str) -> Result<Delivery> {
-        let format = if args.mailto {
-            Some(Format::Mailto)
-        } else {
-            args.format
-        };
+        let format = args.form();
         let chosen = |destination: Destination, format: Option<Format>| {
             let format = format.unwrap_or(match &destination {
                 Destination::File(path) => Format::from_path(path),
