@@ -12,7 +12,7 @@ use crate::answers::Signer;
 use crate::deadline::days_left;
 use crate::error::Error;
 use crate::letter::{Renderer, VARIABLES, syntax_message};
-use crate::library::{ActionFiles, SourceFile};
+use crate::library::{ActionFiles, SourceFile, closest};
 use crate::placeholders::{paragraphs, prose, tags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -206,7 +206,7 @@ impl Findings {
                     .iter()
                     .filter(|v| !VARIABLES.contains(&v.as_str()))
                 {
-                    let hint = closest_variable(var)
+                    let hint = closest(var, VARIABLES.iter().copied())
                         .map(|v| format!("did you mean `{v}`? "))
                         .unwrap_or_default();
                     self.push(
@@ -422,15 +422,6 @@ fn todo_marker(line: &str) -> Option<usize> {
         let after = line[i + 4..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-fn closest_variable(typed: &str) -> Option<&'static str> {
-    VARIABLES
-        .iter()
-        .map(|v| (strsim::jaro_winkler(typed, v), *v))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

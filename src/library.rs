@@ -192,7 +192,7 @@ impl Library {
             }
         }
         let available = self.ids();
-        let suggestion = closest(spec, &available);
+        let suggestion = closest(spec, available.iter().map(String::as_str)).map(str::to_string);
         Err(Error::UnknownAction {
             id: spec.to_string(),
             suggestion,
@@ -293,13 +293,14 @@ pub fn read_limited(path: &Path) -> Result<String> {
     })
 }
 
-/// The id closest to a mistyped one, if any is close enough to be a typo.
-fn closest(typed: &str, ids: &[String]) -> Option<String> {
-    ids.iter()
-        .map(|id| (strsim::jaro_winkler(typed, id), id))
+/// The name closest to a mistyped one, if any is close enough to be a typo.
+pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(typed, name), name))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, id)| id.clone())
+        .map(|(_, name)| name)
 }
 
 #[cfg(test)]
@@ -318,9 +319,9 @@ mod tests {
 
     #[test]
     fn suggests_a_close_id_only() {
-        let ids = vec!["cecot".to_string(), "other".to_string()];
-        assert_eq!(closest("cecott", &ids).as_deref(), Some("cecot"));
-        assert_eq!(closest("zzz", &ids), None);
+        let ids = ["cecot", "other"];
+        assert_eq!(closest("cecott", ids), Some("cecot"));
+        assert_eq!(closest("zzz", ids), None);
     }
 
     #[test]
