@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 use crate::action::{Action, LetterTemplate};
 use crate::answers::Signer;
 use crate::error::{Error, Result};
+use crate::template::Template;
 
 /// A finished letter in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub struct Renderer<'a> {
 /// One language's templates and the variables every letter in it shares.
 struct Compiled {
     registry: Handlebars<'static>,
+    subject: Template,
+    body: Template,
     base: Map<String, Value>,
 }
 
@@ -109,24 +112,24 @@ impl<'a> Renderer<'a> {
 
     /// Renders the letter in `lang` (which must be one of the action's letters).
     pub fn render(&self, lang: &str, signer: &Signer) -> Result<Letter> {
-        let Compiled { registry, base } = self.compiled(lang)?;
-        let template = &self.action.letters[lang];
-        let context = Context::from(Value::Object(with_signer(base.clone(), signer)));
-        let render = |part: &str| {
-            registry
-                .render_with_context(part, &context)
+        let compiled = self.compiled(lang)?;
+        let origin = &self.action.letters[lang].origin;
+        let context = Context::from(Value::Object(with_signer(compiled.base.clone(), signer)));
+        let render = |part: &str, template: &Template| {
+            template
+                .render(&compiled.registry, &context)
                 .map_err(|e| Error::Template {
-                    path: template.origin.clone(),
+                    path: origin.clone(),
                     at: format!("letters.{lang}.{part}"),
-                    line: e.line_no.unwrap_or(1),
-                    column: e.column_no.unwrap_or(1),
-                    message: render_message(&e),
+                    line: e.line,
+                    column: e.column,
+                    message: render_message(&e.error),
                 })
         };
         Ok(Letter {
             lang: lang.to_string(),
-            subject: render("subject")?.trim().to_string(),
-            body: tidy(render("body")?),
+            subject: render("subject", &compiled.subject)?.trim().to_string(),
+            body: tidy(render("body", &compiled.body)?),
         })
     }
 }
@@ -142,20 +145,21 @@ fn compile(
     registry.set_strict_mode(true);
     registry.register_escape_fn(handlebars::no_escape);
     registry.set_prevent_indent(true);
-    for (part, text) in [("subject", &letter.subject), ("body", &letter.body)] {
-        registry.register_template_string(part, text).map_err(|e| {
-            let (line, column) = e.pos().unwrap_or((1, 1));
-            Error::Template {
-                path: letter.origin.clone(),
-                at: format!("letters.{lang}.{part}"),
-                line,
-                column,
-                message: syntax_message(&e),
-            }
-        })?;
-    }
+    let mut compile = |part: &str, text: &str| {
+        Template::compile(&mut registry, part, text).map_err(|e| Error::Template {
+            path: letter.origin.clone(),
+            at: format!("letters.{lang}.{part}"),
+            line: e.line,
+            column: e.column,
+            message: syntax_message(&e.error),
+        })
+    };
+    let subject = compile("subject", &letter.subject)?;
+    let body = compile("body", &letter.body)?;
     Ok(Compiled {
         registry,
+        subject,
+        body,
         base: base_data(action, lang, letter, today),
     })
 }

@@ -21,4 +21,5 @@ pub mod library;
 pub mod placeholders;
 pub mod prompt;
 pub mod talk;
+pub mod template;
 pub mod wrap;

@@ -12,6 +12,7 @@ use appeal::batch::names::sanitize;
 use appeal::batch::reader::{Format, open};
 use appeal::letter::Renderer;
 use appeal::library::Library;
+use appeal::template::Template;
 use appeal::wrap::wrap;
 use chrono::NaiveDate;
 use common::{Sandbox, cecot_yaml, stderr_of, stdout_of};
@@ -361,6 +362,93 @@ proptest! {
 }
 
 // The real binary: a typed name is in the letter, or refused with exit 3.
+/// Templates made of prose, line breaks and every kind of tag, mostly well
+/// formed (blocks nest and close), sometimes not: what splitting a template
+/// into prose and tags must not change.
+fn template_text() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        6 => prop::sample::select(vec![
+            "Dear ", "prose", " ", "  ", "\t", "\n", "\n", "\n\n", "\r\n", ",", "é王",
+        ]),
+        4 => prop::sample::select(vec![
+            "{{name}}", "{{note}}", "{{{note}}}", "{{&note}}", "{{target.name}}", "{{this}}",
+            "{{!-- a\ncomment --}}", "{{! note }}", "{{lookup target \"name\"}}", "{{name\n}}",
+        ]),
+        1 => prop::sample::select(vec![
+            "{{~name}}", "{{name~}}", "\\{{name}}", "{{missing}}", "{{", "}}", "{{> part}}",
+            "{{{{raw}}}}", "{{{{/raw}}}}", "{{[name]}}", "{{#if \"}}\"}}", "{{/if}}", "{{else}}",
+            "{{#if note}}",
+        ]),
+    ]
+    .prop_map(str::to_string);
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        let blocks = prop::sample::select(vec![
+            ("{{#if note}}", "{{/if}}"),
+            ("{{#unless city}}", "{{/unless}}"),
+            ("{{^note}}", "{{/note}}"),
+            ("{{#each list}}", "{{/each}}"),
+            ("{{#with target}}", "{{/with}}"),
+            ("{{#if (eq lang \"es\")}}", "{{/if}}"),
+        ]);
+        let breaks = prop::sample::select(vec!["", "\n", "  \n", "\n\n"]);
+        let body = || prop::collection::vec(inner.clone(), 0..6).prop_map(|v| v.concat());
+        let else_ = prop::option::of((
+            prop::sample::select(vec!["{{else}}", "{{^}}", "{{else if city}}"]),
+            body(),
+        ));
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 1..8).prop_map(|v| v.concat()),
+            (blocks, breaks.clone(), body(), else_, breaks).prop_map(
+                |((open, close), gap, body, else_, end)| {
+                    let else_ = else_.map(|(tag, body)| format!("{gap}{tag}{gap}{body}"));
+                    format!(
+                        "{open}{gap}{body}{}{gap}{close}{end}",
+                        else_.unwrap_or_default()
+                    )
+                }
+            ),
+        ]
+    })
+}
+
+fn registry() -> handlebars::Handlebars<'static> {
+    let mut registry = handlebars::Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(handlebars::no_escape);
+    registry.set_prevent_indent(true);
+    registry
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_template_split_into_prose_and_tags_renders_as_it_does_whole(
+        text in template_text(),
+        note in prop::sample::select(vec!["", "a note", "<&>"]),
+    ) {
+        let context = handlebars::Context::wraps(serde_json::json!({
+            "name": "Ana", "note": note, "city": "", "lang": "es",
+            "list": ["x", "y"], "target": {"name": "Bukele"},
+        })).expect("a JSON object is a context");
+        let mut whole = registry();
+        let whole = whole
+            .register_template_string("t", &text)
+            .map_err(|e| e.pos())
+            .and_then(|()| whole.render_with_context("t", &context).map_err(|e| e.line_no.zip(e.column_no)));
+        let mut split = registry();
+        let split = Template::compile(&mut split, "t", &text)
+            .map_err(|e| Some((e.line, e.column)))
+            .and_then(|t| t.render(&split, &context).map_err(|e| Some((e.line, e.column))));
+        match (&whole, &split) {
+            (Ok(w), Ok(s)) => prop_assert_eq!(w, s, "{:?}", text),
+            // An error is reported at the same place either way.
+            (Err(w), Err(s)) => prop_assert_eq!(w.unwrap_or((1, 1)), s.unwrap_or((1, 1)), "{:?}", text),
+            _ => prop_assert!(false, "{text:?}: whole {whole:?}, split {split:?}"),
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 

@@ -1,0 +1,313 @@
+//! A letter template as prose and tags: handlebars compiles only the runs
+//! of lines that hold `{{…}}` tags, and the prose between them is copied
+//! as it is.
+//!
+//! A model letter is mostly prose. Handlebars' parser walks raw text one
+//! character at a time and works out the line and column of each element
+//! from the start of the template, so compiling prose costs far more than
+//! the few tags in it; for one letter it was most of a compose.
+//!
+//! The split keeps handlebars' meaning exactly. Runs are whole lines,
+//! newline included, so a tag standing alone on its line is seen with the
+//! same line around it as in the whole template; a run ends only where every
+//! tag and block it opened is closed. A template that uses anything whose
+//! effect can reach past its own line (`~` whitespace control, `\{{`
+//! escapes, raw blocks, partials, decorators), or that handlebars would
+//! refuse, is compiled whole, so its output and its errors are handlebars'
+//! own.
+
+use std::ops::Range;
+
+use handlebars::{Context, Handlebars, RenderError, TemplateError};
+
+/// A template compiled into `registry`: its prose as text, its runs of tags
+/// as handlebars templates.
+#[derive(Debug)]
+pub struct Template {
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug)]
+enum Piece {
+    Prose(String),
+    Tags { name: String, first_line: usize },
+}
+
+/// An error and where it is in the whole template (1-based).
+#[derive(Debug)]
+pub struct Located<E> {
+    pub error: E,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Template {
+    /// Compiles `text` into `registry` under names that start with `name`.
+    pub fn compile(
+        registry: &mut Handlebars<'_>,
+        name: &str,
+        text: &str,
+    ) -> Result<Template, Located<TemplateError>> {
+        let whole = || {
+            vec![Run {
+                span: 0..text.len(),
+                first_line: 1,
+                tags: true,
+            }]
+        };
+        let mut pieces = Vec::new();
+        for (i, run) in split(text).unwrap_or_else(whole).into_iter().enumerate() {
+            let part = &text[run.span];
+            if !run.tags {
+                pieces.push(Piece::Prose(part.to_string()));
+                continue;
+            }
+            let name = format!("{name}#{i}");
+            registry
+                .register_template_string(&name, part)
+                .map_err(|error| {
+                    let (line, column) = error.pos().unwrap_or((1, 1));
+                    Located {
+                        error,
+                        line: line + run.first_line - 1,
+                        column,
+                    }
+                })?;
+            pieces.push(Piece::Tags {
+                name,
+                first_line: run.first_line,
+            });
+        }
+        Ok(Template { pieces })
+    }
+
+    /// Renders the template, compiled into `registry`, with `context`.
+    pub fn render(
+        &self,
+        registry: &Handlebars<'_>,
+        context: &Context,
+    ) -> Result<String, Located<RenderError>> {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Prose(text) => out.push_str(text),
+                Piece::Tags { name, first_line } => {
+                    let text = registry
+                        .render_with_context(name, context)
+                        .map_err(|error| Located {
+                            line: error.line_no.unwrap_or(1) + first_line - 1,
+                            column: error.column_no.unwrap_or(1),
+                            error,
+                        })?;
+                    out.push_str(&text);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A run of whole lines of a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range in the template.
+    pub span: Range<usize>,
+    /// 1-based line of the template where the run starts.
+    pub first_line: usize,
+    /// Whether the run holds tags (and so needs handlebars).
+    pub tags: bool,
+}
+
+/// The template's runs of prose and of tags, in order; `None` when it
+/// must be compiled whole.
+pub fn split(template: &str) -> Option<Vec<Run>> {
+    if ["\\{{", "{{{{", "{{~", "~}}"]
+        .iter()
+        .any(|s| template.contains(s))
+    {
+        return None;
+    }
+    let tags = scan(template)?;
+    let mut runs: Vec<Run> = Vec::new();
+    let mut next_tag = tags.iter().peekable();
+    let mut depth = 0;
+    let (mut start, mut first_line, mut has_tags) = (0, 1, false);
+    // Where the last tag seen ends: past the line's end, it runs on.
+    let mut tag_end = 0;
+    let mut line_start = 0;
+    for (i, text) in template.split_inclusive('\n').enumerate() {
+        let end = line_start + text.len();
+        while let Some(tag) = next_tag.next_if(|t| t.span.start < end) {
+            has_tags = true;
+            depth += tag.depth_change;
+            if depth < 0 {
+                return None;
+            }
+            tag_end = tag.span.end;
+        }
+        line_start = end;
+        if depth == 0 && tag_end <= end {
+            push(&mut runs, start..end, first_line, has_tags);
+            (start, first_line, has_tags) = (end, i + 2, false);
+        }
+    }
+    (depth == 0).then_some(runs)
+}
+
+/// Adds a run, joined to the one before when both are prose or both tags.
+fn push(runs: &mut Vec<Run>, span: Range<usize>, first_line: usize, tags: bool) {
+    match runs.last_mut() {
+        Some(last) if last.tags == tags => last.span.end = span.end,
+        _ => runs.push(Run {
+            span,
+            first_line,
+            tags,
+        }),
+    }
+}
+
+/// One `{{…}}` tag: where it is, and how it changes the depth of blocks.
+struct Tag {
+    span: Range<usize>,
+    depth_change: i32,
+}
+
+/// Every tag in `template`; `None` for one left open or one that is not
+/// simply a value, a block's start, `else` or a block's end.
+fn scan(template: &str) -> Option<Vec<Tag>> {
+    let bytes = template.as_bytes();
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(found) = template[from..].find("{{") {
+        let start = from + found;
+        let inner = &template[start + 2..];
+        let end = if let Some(comment) = inner.strip_prefix("!--") {
+            start + 5 + comment.find("--}}")? + 4
+        } else if inner.starts_with('!') {
+            start + 2 + inner.find("}}")? + 2
+        } else {
+            let mut i = start + 2;
+            loop {
+                match bytes.get(i)? {
+                    quote @ (b'"' | b'\'') => {
+                        i += 1 + template[i + 1..].find(*quote as char)?;
+                    }
+                    b'}' if bytes.get(i + 1) == Some(&b'}') => break i + 2,
+                    _ => {}
+                }
+                i += 1;
+            }
+        };
+        // `{{{value}}}` ends with a third brace.
+        let end = if bytes[start + 2] == b'{' {
+            (bytes.get(end) == Some(&b'}')).then_some(end + 1)?
+        } else {
+            end
+        };
+        let body = template[start + 2..end].trim_matches(['{', '}']).trim();
+        let depth_change = match body.as_bytes() {
+            [b'!', ..] => 0,
+            // Escapes in strings and `[…]` segments can hide braces: not
+            // worth reading exactly, since compiling whole is always right.
+            _ if body.contains(['\\', '[']) => return None,
+            [b'#', b'>' | b'*', ..] | [b'>' | b'*', ..] => return None,
+            [b'#', ..] => 1,
+            [b'^'] => 0,
+            [b'^', ..] => 1,
+            [b'/', ..] => -1,
+            _ => 0,
+        };
+        tags.push(Tag {
+            span: start..end,
+            depth_change,
+        });
+        from = end;
+    }
+    Some(tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs as (first line, tags?, text).
+    fn runs(template: &str) -> Option<Vec<(usize, bool, &str)>> {
+        Some(
+            split(template)?
+                .into_iter()
+                .map(|r| (r.first_line, r.tags, &template[r.span]))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn prose_and_tags_alternate_by_whole_lines() {
+        let t = "{{date}}\n\nDear {{target.name}},\n\nPlain prose.\nMore prose.\n{{#if note}}\n\n{{note}}\n{{/if}}\nYours,\n{{name}}";
+        assert_eq!(
+            runs(t).unwrap(),
+            [
+                (1, true, "{{date}}\n"),
+                (2, false, "\n"),
+                (3, true, "Dear {{target.name}},\n"),
+                (4, false, "\nPlain prose.\nMore prose.\n"),
+                (7, true, "{{#if note}}\n\n{{note}}\n{{/if}}\n"),
+                (11, false, "Yours,\n"),
+                (12, true, "{{name}}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_template_without_tags_is_one_run_of_prose() {
+        assert_eq!(runs("Hello.\n").unwrap(), [(1, false, "Hello.\n")]);
+        assert_eq!(runs("").unwrap(), []);
+    }
+
+    #[test]
+    fn a_tag_or_comment_across_lines_keeps_its_lines_together() {
+        let t = "A\n{{!-- a\ncomment }} --}}\nB\n{{name\n}} and {{{note}}}\nC\n";
+        assert_eq!(
+            runs(t).unwrap(),
+            [
+                (1, false, "A\n"),
+                (2, true, "{{!-- a\ncomment }} --}}\n"),
+                (4, false, "B\n"),
+                (5, true, "{{name\n}} and {{{note}}}\n"),
+                (7, false, "C\n"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_braces_do_not_end_a_tag() {
+        let t = "{{#if (eq lang \"}}\")}}\nX\n{{else}}\nY\n{{/if}}\nZ\n";
+        let r = runs(t).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1], (6, false, "Z\n"));
+    }
+
+    #[test]
+    fn inverse_blocks_nest_and_a_lone_caret_is_else() {
+        let t = "{{^note}}\nnone\n{{^}}\nsome\n{{/note}}\nend\n";
+        assert_eq!(runs(t).unwrap()[1], (6, false, "end\n"));
+    }
+
+    #[test]
+    fn what_reaches_past_a_line_is_compiled_whole() {
+        for t in [
+            "A\n{{~name}}\n",
+            "{{name~}}\nB\n",
+            "\\{{name}}\n",
+            "{{{{raw}}}}\n{{x}}\n{{{{/raw}}}}\n",
+            "{{> partial}}\n",
+            "{{#> layout}}\n{{/layout}}\n",
+            "{{#*inline \"x\"}}\n{{/inline}}\n",
+            "{{#if a}}\nunclosed\n",
+            "{{/if}}\n",
+            "{{name\n",
+            "{{!-- open\n",
+        ] {
+            assert_eq!(runs(t), None, "{t:?}");
+        }
+    }
+}
