@@ -96,20 +96,20 @@ impl Action {
 
     /// Adds a translation read from its own file (`cecot.es.yaml`).
     pub fn add_translation(&mut self, lang: &str, origin: &str, text: &str) -> Result<()> {
-        let Some(tag) = lang::normalize(lang) else {
-            return Err(Error::File {
-                path: origin.to_string(),
-                message: format!(
-                    "`{lang}` in the file name is not a language tag (expected e.g. `es` or `pt-BR`)"
-                ),
-            });
-        };
+        let tag = translation_tag(origin, lang)?;
         refuse_hidden_text(origin, text)?;
         let mut letter: LetterTemplate = parse_yaml(origin, text)?;
         letter.origin = origin.to_string();
         check_letter(origin, &tag, &letter)?;
         self.letters.insert(tag, letter);
         Ok(())
+    }
+
+    /// Whether a letter in `lang` could answer a request for `requested`
+    /// (a tag, or `None` for the preferred language): `es` answers `es-CL`.
+    pub fn could_answer(&self, lang: &str, requested: Option<&str>) -> bool {
+        let requested = requested.unwrap_or(&self.preferred_language);
+        lang::fallbacks(requested).any(|t| t == lang)
     }
 
     /// The letter for a requested language tag: the tag, a shorter prefix
@@ -208,24 +208,40 @@ fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
 
 /// Bidirectional embeddings, overrides and isolates can make a letter read
 /// differently from what it says: refused in action files as in typed text.
+/// The language tag of a translation file named `ID.LANG.yaml`, normalised.
+pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
+    lang::normalize(lang).ok_or_else(|| Error::File {
+        path: origin.to_string(),
+        message: format!(
+            "`{lang}` in the file name is not a language tag (expected e.g. `es` or `pt-BR`)"
+        ),
+    })
+}
+
 fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
-    for (i, line) in text.lines().enumerate() {
-        if let Some((at, c)) = line
-            .char_indices()
-            .find(|(_, c)| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        {
-            return Err(Error::Yaml {
-                path: origin.to_string(),
-                line: i as u64 + 1,
-                column: line[..at].chars().count() as u64 + 1,
-                message: format!(
-                    "an invisible bidirectional-text control (U+{:04X}); such characters can hide or reorder text, so they are refused",
-                    c as u32
-                ),
-            });
-        }
-    }
-    Ok(())
+    // Every such control is encoded as E2 80 AA..AE or E2 81 A6..A9: look
+    // only where an E2 byte is, which is rarely.
+    let bytes = text.as_bytes();
+    let hidden = memchr::memchr_iter(0xE2, bytes).find(|&at| {
+        matches!(
+            bytes.get(at + 1..at + 3),
+            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+        )
+    });
+    let Some(at) = hidden else {
+        return Ok(());
+    };
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let c = text[at..].chars().next().unwrap_or_default();
+    Err(Error::Yaml {
+        path: origin.to_string(),
+        line: text[..at].matches('\n').count() as u64 + 1,
+        column: text[line_start..at].chars().count() as u64 + 1,
+        message: format!(
+            "an invisible bidirectional-text control (U+{:04X}); such characters can hide or reorder text, so they are refused",
+            c as u32
+        ),
+    })
 }
 
 /// A deliberately loose check: one `@`, something before it, a dot after it,
@@ -326,6 +342,23 @@ fn optional_date<'de, D: serde::Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_controls_are_found_with_their_line_and_column() {
+        let place = |text: &str| match refuse_hidden_text("a.yaml", text) {
+            Err(Error::Yaml { line, column, .. }) => Some((line, column)),
+            _ => None,
+        };
+        // Quotes and dashes share the E2 lead byte and pass.
+        assert_eq!(place("“Yes” – ‘no’ …\n"), None);
+        assert_eq!(place("a: b\r\nc: dé\u{202E}x\n"), Some((2, 6)));
+        assert_eq!(place("\u{2069}"), Some((1, 1)));
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{2066}', '\u{2067}', '\u{2068}',
+        ] {
+            assert!(place(&format!("x{c}")).is_some(), "{c:?}");
+        }
+    }
 
     #[test]
     fn email_check_accepts_addresses_and_refuses_others() {

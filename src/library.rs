@@ -4,14 +4,16 @@
 //! Only the action asked for is read and parsed, so startup stays fast
 //! however many actions there are.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::action::{Action, MAX_FILE_BYTES};
+use crate::action::{Action, MAX_FILE_BYTES, translation_tag};
 use crate::error::{Error, Result};
+use crate::lang;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/actions");
 
@@ -61,18 +63,21 @@ impl Shelf<'_> {
         }
     }
 
-    fn read(&self, name: &str) -> Result<Option<String>> {
+    fn read(&self, name: &str) -> Result<Option<Cow<'static, str>>> {
         match self {
             Shelf::Disk(dir) => {
                 let path = dir.join(name);
                 if !path.is_file() {
                     return Ok(None);
                 }
-                read_limited(&path).map(Some)
+                read_limited(&path).map(|text| Some(Cow::Owned(text)))
             }
-            Shelf::Embedded => Ok(EMBEDDED
-                .get_file(name)
-                .map(|f| String::from_utf8_lossy(f.contents()).into_owned())),
+            // Read in place, not copied; a file that is not UTF-8 (none
+            // ships) shows its bad bytes as U+FFFD, which parsing reports.
+            Shelf::Embedded => Ok(EMBEDDED.get_file(name).map(|f| {
+                std::str::from_utf8(f.contents())
+                    .map_or_else(|_| String::from_utf8_lossy(f.contents()), Cow::Borrowed)
+            })),
         }
     }
 
@@ -119,7 +124,7 @@ pub struct SourceFile {
     pub origin: String,
     /// The file on disk; `None` for an action built into the binary.
     pub path: Option<PathBuf>,
-    pub text: String,
+    pub text: Cow<'static, str>,
 }
 
 /// An action's files as read, before parsing: what `load` parses and
@@ -142,10 +147,29 @@ impl ActionFiles {
 
     /// Parses the action and adds its translations.
     pub fn parse(&self) -> Result<Action> {
+        self.parse_where(|_, _| true)
+    }
+
+    /// Parses the action and only the translations that could answer a
+    /// request for `requested` (`es-CL`: `es-CL` and `es`; `None`: the
+    /// preferred language). One letter needs one language, and a broken
+    /// translation then stops only letters in its own language; `check`
+    /// reads them all.
+    pub fn parse_for(&self, requested: Option<&str>) -> Result<Action> {
+        match requested.map(lang::normalize) {
+            Some(None) => self.parse(), // not a tag: the caller says so
+            Some(Some(tag)) => self.parse_where(|a, l| a.could_answer(l, Some(&tag))),
+            None => self.parse_where(|a, l| a.could_answer(l, None)),
+        }
+    }
+
+    fn parse_where(&self, wanted: impl Fn(&Action, &str) -> bool) -> Result<Action> {
         let mut action = Action::parse(&self.id, &self.main.origin, &self.main.text)?;
         for t in &self.translations {
-            let lang = t.lang.as_deref().unwrap_or_default();
-            action.add_translation(lang, &t.origin, &t.text)?;
+            let lang = translation_tag(&t.origin, t.lang.as_deref().unwrap_or_default())?;
+            if wanted(&action, &lang) {
+                action.add_translation(&lang, &t.origin, &t.text)?;
+            }
         }
         Ok(action)
     }
@@ -179,6 +203,12 @@ impl Library {
     /// Loads an action by id (`cecot`) or by the path of its file (`./draft.yaml`).
     pub fn load(&self, spec: &str) -> Result<Action> {
         self.files(spec)?.parse()
+    }
+
+    /// Loads an action with only the translations that could answer a
+    /// request for `requested` (see [`ActionFiles::parse_for`]).
+    pub fn load_for(&self, spec: &str, requested: Option<&str>) -> Result<Action> {
+        self.files(spec)?.parse_for(requested)
     }
 
     /// Reads an action's files, by id or path, without parsing them.

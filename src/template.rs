@@ -25,6 +25,8 @@ use handlebars::{Context, Handlebars, RenderError, TemplateError};
 #[derive(Debug)]
 pub struct Template {
     pieces: Vec<Piece>,
+    /// The length of the prose: most of a letter.
+    prose_len: usize,
 }
 
 #[derive(Debug)]
@@ -78,7 +80,14 @@ impl Template {
                 first_line: run.first_line,
             });
         }
-        Ok(Template { pieces })
+        let prose_len = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Prose(text) => text.len(),
+                Piece::Tags { .. } => 0,
+            })
+            .sum();
+        Ok(Template { pieces, prose_len })
     }
 
     /// Renders the template, compiled into `registry`, with `context`.
@@ -87,7 +96,7 @@ impl Template {
         registry: &Handlebars<'_>,
         context: &Context,
     ) -> Result<String, Located<RenderError>> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.prose_len + 256);
         for piece in &self.pieces {
             match piece {
                 Piece::Prose(text) => out.push_str(text),

@@ -231,7 +231,7 @@ fn cases() -> Vec<Case> {
                 fixture_text("draft.es.yaml") + "fax: 1\n",
             )
             .args(&["compose", "draft", "--actions-dir", "acts", "--name", "Ana"])
-            .args(&["--no-input"])
+            .args(&["--no-input", "--lang", "es"])
             .fails(3, &["draft.es.yaml:", "unknown field `fax`"]),
         case("translation_file_name_not_a_language")
             .text("acts/draft.yaml", draft())

@@ -265,6 +265,57 @@ fn lang_picks_a_letter_and_falls_back_with_a_note() {
 }
 
 #[test]
+fn a_broken_translation_stops_only_letters_in_its_language() {
+    let sb = Sandbox::new();
+    sb.write("acts/draft.yaml", &fixture_text("draft.yaml"));
+    let broken = fixture_text("draft.es.yaml").replace("subject:", "subjet:");
+    sb.write("acts/draft.es.yaml", &broken);
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut cmd = sb.appeal();
+        cmd.args(["compose", "draft", "--actions-dir", "acts", "--no-input"])
+            .args(["--name", "Ana"])
+            .args(args);
+        if let Some(lang) = env {
+            cmd.env("APPEAL_LANG", lang);
+        }
+        cmd.timeout(Duration::from_secs(20)).output().unwrap()
+    };
+
+    // A letter in English does not need the Spanish file.
+    let out = run(&[], None);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("Dear Minister"),
+        "{}",
+        stdout_of(&out)
+    );
+    let out = run(&["--lang", "de"], None);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    // A letter that the Spanish file could answer reports it, however asked.
+    for (args, env) in [
+        (&["--lang", "es"][..], None),
+        (&["--lang", "es-MX"][..], None),
+        (&[][..], Some("es")),
+    ] {
+        let out = run(args, env);
+        assert_eq!(out.status.code(), Some(3), "{args:?} {env:?}");
+        let err = stderr_of(&out);
+        assert!(err.contains("draft.es.yaml:"), "{err}");
+        assert!(err.contains("subjet"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+
+    // `check` reads every file.
+    let out = sb
+        .appeal()
+        .args(["check", "draft", "--actions-dir", "acts"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+}
+
+#[test]
 fn a_malformed_lang_is_a_usage_error() {
     let sb = Sandbox::new();
     let out = compose(&sb, &["--name", "Ana", "--lang", "english!"]);

@@ -52,7 +52,25 @@ const COUNTRY: Question = Question {
 };
 
 pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
-    let action = library.load(&args.action)?;
+    let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
+    let remembered = if args.batch.is_none() {
+        Remembered::load().unwrap_or_else(|e| {
+            talk::warn(format_args!("{e}; ignoring the remembered settings"));
+            Remembered::default()
+        })
+    } else {
+        Remembered::default()
+    };
+    // Without prompts the letter's language is known now, and only the
+    // files that could hold its letter are read.
+    let action = if interactive || args.batch.is_some() {
+        library.load(&args.action)?
+    } else {
+        let requested = (args.lang.clone())
+            .or_else(|| env("APPEAL_LANG"))
+            .or_else(|| remembered.lang.clone());
+        library.load_for(&args.action, requested.as_deref())?
+    };
     let today = today()?;
     let renderer = Renderer::new(&action, today)?;
     warn_if_passed(&action, today);
@@ -91,11 +109,6 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         };
         return batch::run(&action, &renderer, &options);
     }
-    let remembered = Remembered::load().unwrap_or_else(|e| {
-        talk::warn(format_args!("{e}; ignoring the remembered settings"));
-        Remembered::default()
-    });
-    let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
     let terminal = interactive.then(Terminal::new);
     let ask = Asker {
         terminal: terminal.as_ref(),
