@@ -13,8 +13,9 @@ rows=${1:-100000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet
-appeal=$PWD/target/release/appeal
+# shellcheck source=benches/release-binary.sh
+. benches/release-binary.sh
+appeal=$(release_binary)
 export APPEAL_TODAY=2026-11-28 XDG_CONFIG_HOME=$work/config
 
 signers() { # N FILE: a CSV of N signers in three languages, each with a note
