@@ -32,9 +32,10 @@ mkdir -p "$work/config" target/bench
 # shellcheck source=benches/release-binary.sh
 . benches/release-binary.sh
 # Timed as installed, the way `cargo install` leaves it: a copy. On this
-# kind of machine a binary just written by the linker starts about 0.25 ms
-# slower than the same bytes copied into a new file (its page cache is
-# made of smaller pieces), and envsubst is an installed binary too.
+# kind of machine a binary just written by the linker starts 0.25-0.4 ms
+# slower than the same bytes copied into a new file or read back from disk
+# (more page faults, from how its page cache was filled), and envsubst is
+# an installed binary too.
 install -m 755 "$(release_binary)" "$work/appeal"
 appeal=$work/appeal
 
