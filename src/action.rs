@@ -206,8 +206,6 @@ fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
     Ok(())
 }
 
-/// Bidirectional embeddings, overrides and isolates can make a letter read
-/// differently from what it says: refused in action files as in typed text.
 /// The language tag of a translation file named `ID.LANG.yaml`, normalised.
 pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
     lang::normalize(lang).ok_or_else(|| Error::File {
@@ -218,6 +216,8 @@ pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
     })
 }
 
+/// Bidirectional embeddings, overrides and isolates can make a letter read
+/// differently from what it says: refused in action files as in typed text.
 fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
     // Every such control is encoded as E2 80 AA..AE or E2 81 A6..A9: look
     // only where an E2 byte is, which is rarely.

@@ -57,10 +57,11 @@ impl Template {
                 tags: true,
             }]
         };
-        let mut pieces = Vec::new();
+        let (mut pieces, mut prose_len) = (Vec::new(), 0);
         for (i, run) in split(text).unwrap_or_else(whole).into_iter().enumerate() {
             let part = &text[run.span];
             if !run.tags {
+                prose_len += part.len();
                 pieces.push(Piece::Prose(part.to_string()));
                 continue;
             }
@@ -80,13 +81,6 @@ impl Template {
                 first_line: run.first_line,
             });
         }
-        let prose_len = pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Prose(text) => text.len(),
-                Piece::Tags { .. } => 0,
-            })
-            .sum();
         Ok(Template { pieces, prose_len })
     }
 
@@ -118,18 +112,18 @@ impl Template {
 
 /// A run of whole lines of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
+struct Run {
     /// Byte range in the template.
-    pub span: Range<usize>,
+    span: Range<usize>,
     /// 1-based line of the template where the run starts.
-    pub first_line: usize,
+    first_line: usize,
     /// Whether the run holds tags (and so needs handlebars).
-    pub tags: bool,
+    tags: bool,
 }
 
 /// The template's runs of prose and of tags, in order; `None` when it
 /// must be compiled whole.
-pub fn split(template: &str) -> Option<Vec<Run>> {
+fn split(template: &str) -> Option<Vec<Run>> {
     if ["\\{{", "{{{{", "{{~", "~}}"]
         .iter()
         .any(|s| template.contains(s))

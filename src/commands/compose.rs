@@ -66,7 +66,9 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let action = if interactive || args.batch.is_some() {
         library.load(&args.action)?
     } else {
-        let requested = (args.lang.clone())
+        let requested = args
+            .lang
+            .clone()
             .or_else(|| env("APPEAL_LANG"))
             .or_else(|| remembered.lang.clone());
         library.load_for(&args.action, requested.as_deref())?
