@@ -10,12 +10,7 @@ use predicates::prelude::*;
 
 /// `appeal compose cecot --no-input` plus `args`, returning the output.
 fn compose(sb: &Sandbox, args: &[&str]) -> std::process::Output {
-    sb.appeal()
-        .args(["compose", "cecot", "--no-input"])
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap()
+    sb.compose().args(args).output().unwrap()
 }
 
 fn letter(sb: &Sandbox, args: &[&str]) -> String {
@@ -142,8 +137,8 @@ fn missing_name_without_a_terminal_fails_fast_naming_the_flag() {
 fn environment_supplies_defaults_and_flags_win() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "--country", "Chile"])
+        .compose()
+        .args(["--country", "Chile"])
         .env("APPEAL_NAME", "Env Name")
         .env("APPEAL_CITY", "Valparaíso")
         .env("APPEAL_COUNTRY", "Peru")
@@ -164,8 +159,7 @@ fn remembered_config_is_the_last_fallback() {
     let text = letter(&sb, &["--country", "Sweden"]);
     assert!(text.ends_with("Remembered Name\nOslo, Sweden\n"), "{text}");
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input"])
+        .compose()
         .env("APPEAL_NAME", "From Env")
         .output()
         .unwrap();
@@ -506,8 +500,8 @@ fn a_passed_deadline_warns_on_stderr_only() {
 
     // Before the deadline there is no warning.
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "--name", "Ana"])
+        .compose()
+        .args(["--name", "Ana"])
         .env("APPEAL_TODAY", "2025-06-01")
         .output()
         .unwrap();

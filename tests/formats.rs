@@ -13,8 +13,8 @@ const NOTE: &str = "Ünïcode & <angle> \"quotes\" — 人権 ✓";
 /// The letter as plain text, unwrapped: what every other form must carry.
 fn plain_letter(sb: &Sandbox) -> String {
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "--width", "0"])
+        .compose()
+        .args(["--width", "0"])
         .args(["--name", NAME, "--note", NOTE])
         .output()
         .unwrap();
@@ -26,8 +26,8 @@ fn plain_letter(sb: &Sandbox) -> String {
 fn eml_is_a_draft_addressed_to_the_target() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "-o", "letter.eml"])
+        .compose()
+        .args(["-o", "letter.eml"])
         .args(["--name", NAME, "--note", NOTE])
         .output()
         .unwrap();
@@ -68,16 +68,8 @@ fn eml_is_a_draft_addressed_to_the_target() {
 fn format_eml_goes_to_stdout_too() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args([
-            "compose",
-            "cecot",
-            "--no-input",
-            "--name",
-            "Ana",
-            "--format",
-            "eml",
-        ])
+        .compose()
+        .args(["--name", "Ana", "--format", "eml"])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -94,8 +86,8 @@ fn format_eml_goes_to_stdout_too() {
 fn mailto_link_parses_back_to_the_letter() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "--mailto"])
+        .compose()
+        .args(["--mailto"])
         .args(["--name", NAME, "--note", NOTE])
         .output()
         .unwrap();
@@ -121,15 +113,8 @@ fn mailto_link_parses_back_to_the_letter() {
 fn a_long_mailto_link_warns_and_suggests_alternatives() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args([
-            "compose",
-            "cecot",
-            "--no-input",
-            "--mailto",
-            "--name",
-            "Ana",
-        ])
+        .compose()
+        .args(["--mailto", "--name", "Ana"])
         .output()
         .unwrap();
     let err = stderr_of(&out);
@@ -142,24 +127,15 @@ fn a_long_mailto_link_warns_and_suggests_alternatives() {
 fn clipboard_and_open_refuse_what_they_cannot_do() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args([
-            "compose",
-            "cecot",
-            "--no-input",
-            "--name",
-            "A",
-            "--clipboard",
-            "--format",
-            "pdf",
-        ])
+        .compose()
+        .args(["--name", "A", "--clipboard", "--format", "pdf"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--clipboard takes text"));
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "--name", "A", "--open"])
+        .compose()
+        .args(["--name", "A", "--open"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -278,8 +254,8 @@ const PDF_WRITER: [&str; 8] = [
 fn pdf_holds_the_sender_the_address_block_and_the_letter() {
     let sb = Sandbox::new();
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "-o", "letter.pdf"])
+        .compose()
+        .args(["-o", "letter.pdf"])
         .args(PDF_WRITER)
         .output()
         .unwrap();
@@ -309,8 +285,8 @@ fn pdf_holds_the_sender_the_address_block_and_the_letter() {
     }
     // The whole letter is there, word for word and in order.
     let out = sb
-        .appeal()
-        .args(["compose", "cecot", "--no-input", "--width", "0"])
+        .compose()
+        .args(["--width", "0"])
         .args(PDF_WRITER)
         .output()
         .unwrap();
@@ -333,18 +309,8 @@ fn pdf_comes_in_a4_and_us_letter() {
     ] {
         let file = format!("{paper}.pdf");
         let out = sb
-            .appeal()
-            .args([
-                "compose",
-                "cecot",
-                "--no-input",
-                "--name",
-                "Ana",
-                "--paper",
-                paper,
-                "-o",
-                &file,
-            ])
+            .compose()
+            .args(["--name", "Ana", "--paper", paper, "-o", &file])
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", stderr_of(&out));

@@ -459,8 +459,8 @@ proptest! {
     ) {
         let sb = Sandbox::new();
         let out = sb
-            .appeal()
-            .args(["compose", "cecot", "--no-input", "--width", "0"])
+            .compose()
+            .args(["--width", "0"])
             .arg(format!("--name={name}"))
             .timeout(std::time::Duration::from_secs(30))
             .output()

@@ -31,6 +31,15 @@ impl Sandbox {
         Command::from_std(self.std_appeal())
     }
 
+    /// `appeal compose cecot --no-input`, for a test to add its flags to:
+    /// nothing is asked, and a run that hangs is stopped after 20 seconds.
+    pub fn compose(&self) -> Command {
+        let mut cmd = self.appeal();
+        cmd.args(["compose", "cecot", "--no-input"])
+            .timeout(std::time::Duration::from_secs(20));
+        cmd
+    }
+
     /// The same as [`Sandbox::appeal`], as a plain `std` command, for tests
     /// that set up stdio themselves.
     pub fn std_appeal(&self) -> std::process::Command {
