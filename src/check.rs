@@ -166,7 +166,8 @@ impl Findings {
         for (lang, letter) in &action.letters {
             clean &= self.template(file_of(letter), lang, letter);
         }
-        if clean && let Ok(renderer) = Renderer::new(action, today) {
+        if clean {
+            let renderer = Renderer::new(action, today);
             for lang in action.letters.keys() {
                 if let Err(e) = renderer.render(lang, &Signer::sample()) {
                     let letter = &action.letters[lang];

@@ -71,19 +71,19 @@ pub const VARIABLES: &[&str] = &[
 ];
 
 impl<'a> Renderer<'a> {
-    /// Compiles every model letter of `action`, for letters dated `today`;
-    /// a syntax error names its file and place.
-    pub fn new(action: &'a Action, today: NaiveDate) -> Result<Renderer<'a>> {
+    /// A renderer of `action`'s letters, dated `today`. Nothing is compiled
+    /// yet: each language is, when a letter in it is first asked for.
+    pub fn new(action: &'a Action, today: NaiveDate) -> Renderer<'a> {
         let compiled = action
             .letters
             .keys()
             .map(|lang| (lang.as_str(), OnceLock::new()))
             .collect();
-        Ok(Renderer {
+        Renderer {
             action,
             today,
             compiled,
-        })
+        }
     }
 
     /// Compiles the letter in `lang` now, so that a template error is

@@ -113,8 +113,12 @@ proptest! {
         }
         let mangled = format!("{}{insert}{}", &text[..at], &text[end..]);
         if let Ok(action) = Action::parse("cecot", "cecot.yaml", &mangled) {
-            // What loads must also compile, or fail with an error, not a panic.
-            let _ = Renderer::new(&action, today());
+            // What loads must also compile and render, or fail with an
+            // error, not a panic.
+            let renderer = Renderer::new(&action, today());
+            for lang in action.letters.keys() {
+                let _ = renderer.render(lang, &Signer::sample());
+            }
         }
     }
 }
@@ -177,7 +181,7 @@ proptest! {
             note,
             ..Signer::default()
         };
-        let renderer = Renderer::new(&CECOT, today()).expect("cecot compiles");
+        let renderer = Renderer::new(&CECOT, today());
         for lang in CECOT.letters.keys() {
             let letter = renderer.render(lang, &signer).expect("a clean signer renders");
             let body = wrap(&letter.body, 0);
@@ -207,7 +211,7 @@ proptest! {
         let name = clean_line("--name", &typed).expect("no hiding characters");
         let note = clean_note("--note", &typed).expect("no hiding characters");
         let signer = Signer { name: name.clone(), note: note.clone(), ..Signer::default() };
-        let renderer = Renderer::new(&CECOT, today()).expect("cecot compiles");
+        let renderer = Renderer::new(&CECOT, today());
         let letter = renderer.render("en", &signer).expect("renders");
         prop_assert!(letter.body.contains(&name), "{name:?} in:\n{}", letter.body);
         if !note.is_empty() {

@@ -74,7 +74,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         library.load_for(&args.action, requested.as_deref())?
     };
     let today = today()?;
-    let renderer = Renderer::new(&action, today)?;
+    let renderer = Renderer::new(&action, today);
     warn_if_passed(&action, today);
     // clap waives `requires` when a conflicting flag is present (`--name`
     // conflicts with `--batch`), so the batch-only flags are checked here.

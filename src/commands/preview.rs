@@ -77,7 +77,7 @@ fn stamp(files: &ActionFiles) -> std::result::Result<Vec<(PathBuf, Option<System
 fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String> {
     let action = files.parse()?;
     let today = today()?;
-    let renderer = Renderer::new(&action, today)?;
+    let renderer = Renderer::new(&action, today);
     let requested = match options.lang.or(files.named_lang.as_deref()) {
         Some(l) => lang::normalize(l)
             .ok_or_else(|| Error::Usage(format!("`{l}` is not a language tag (e.g. `es`)")))?,
