@@ -183,18 +183,9 @@ fn open_hands_the_draft_or_the_link_to_the_desktop() {
     let sb = Sandbox::new();
     let (path, record) = fake_opener(&sb);
     let out = sb
-        .appeal()
+        .compose()
         .env("PATH", &path)
-        .args([
-            "compose",
-            "cecot",
-            "--no-input",
-            "--name",
-            "Ana",
-            "-o",
-            "draft.eml",
-            "--open",
-        ])
+        .args(["--name", "Ana", "-o", "draft.eml", "--open"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -202,17 +193,9 @@ fn open_hands_the_draft_or_the_link_to_the_desktop() {
 
     std::fs::remove_file(&record).unwrap();
     let out = sb
-        .appeal()
+        .compose()
         .env("PATH", &path)
-        .args([
-            "compose",
-            "cecot",
-            "--no-input",
-            "--name",
-            "Ana",
-            "--mailto",
-            "--open",
-        ])
+        .args(["--name", "Ana", "--mailto", "--open"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
