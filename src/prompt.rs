@@ -3,42 +3,32 @@
 //! gets its answers from flags, the environment and the config file.
 
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, Select};
 
 use crate::error::{Error, Result};
+use crate::interrupt;
 
-/// The terminal's prompts, sharing one theme. Creating it installs a
-/// Ctrl-C handler that restores the cursor, so a cancelled prompt returns
+/// The terminal's prompts, sharing one theme. Creating it starts catching
+/// Ctrl-C, so a cancelled prompt, editor or delivery returns
 /// `Error::Interrupted` and the program can exit with 130.
 pub struct Terminal {
     theme: ColorfulTheme,
-    /// Set by Ctrl-C, also when it comes while no prompt is reading a key
-    /// (in the editor, during delivery).
-    interrupted: Arc<AtomicBool>,
 }
 
 impl Terminal {
     pub fn new() -> Terminal {
-        let interrupted = Arc::new(AtomicBool::new(false));
-        let flag = interrupted.clone();
-        // A second handler can't be installed; the first one does the same job.
-        let _ = ctrlc::set_handler(move || {
-            flag.store(true, Ordering::SeqCst);
-            let _ = console::Term::stderr().show_cursor();
-        });
+        interrupt::catch();
         Terminal {
             theme: ColorfulTheme::default(),
-            interrupted,
         }
     }
 
-    /// `Err(Interrupted)` once Ctrl-C has been pressed, wherever it was.
+    /// `Err(Interrupted)` once Ctrl-C has been pressed, wherever it was
+    /// (prompts read it as a key; the editor and delivery get the signal).
     pub fn check(&self) -> Result<()> {
-        if self.interrupted.load(Ordering::SeqCst) {
+        if interrupt::pressed() {
             Err(Error::Interrupted)
         } else {
             Ok(())

@@ -347,3 +347,56 @@ fn out_dir_writes_email_drafts_when_asked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("add --out-dir DIR"));
 }
+
+/// Ctrl-C (SIGINT) stops a long batch between letters: exit 130, and every
+/// letter that did come out is whole.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_between_letters_with_130() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    const ROWS: usize = 400_000;
+    let sb = Sandbox::new();
+    let mut rows = String::from("name,lang\n");
+    for i in 0..ROWS {
+        rows.push_str(&format!("Signer {i},en\n"));
+    }
+    sb.write("many.csv", &rows);
+    let mut child = sb
+        .std_appeal()
+        .args(["compose", "cecot", "--batch", "many.csv", "--jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut output = vec![0; 1 << 16];
+    stdout.read_exact(&mut output).unwrap();
+    // The shell's own `kill`: no procps needed.
+    let killed = std::process::Command::new("sh")
+        .args(["-c", "kill -INT \"$0\"", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    stdout.read_to_end(&mut output).unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("cancelled"), "{stderr}");
+    let text = String::from_utf8(output).unwrap();
+    assert!(text.ends_with('\n'), "the last letter is whole");
+    let letters = text.lines().count();
+    assert!(letters < ROWS, "stopped early: {letters} letters");
+    for (i, line) in text.lines().enumerate() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record["row"], i + 1);
+    }
+}

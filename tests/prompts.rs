@@ -202,7 +202,17 @@ impl Tty {
 
     /// Reads to the end of the output; returns what came after the last
     /// `expect`, the whole transcript and the exit code.
-    fn finish(mut self) -> (String, String, i32) {
+    fn finish(self) -> (String, String, i32) {
+        match self.finish_status() {
+            (rest, transcript, WaitStatus::Exited(_, code)) => (rest, transcript, code),
+            (_, transcript, status) => {
+                panic!("appeal ended with {status:?}\n--- the terminal ---\n{transcript}")
+            }
+        }
+    }
+
+    /// `finish`, for a run that may end by a signal.
+    fn finish_status(mut self) -> (String, String, WaitStatus) {
         let rest = match self.session.expect(Eof) {
             Ok(found) => found.as_bytes().to_vec(),
             Err(e) => {
@@ -215,13 +225,9 @@ impl Tty {
         };
         self.seen.extend_from_slice(&rest);
         let deadline = Instant::now() + TIMEOUT;
-        let code = loop {
+        let status = loop {
             match self.session.get_process().status() {
-                Ok(WaitStatus::Exited(_, code)) => break code,
-                Ok(WaitStatus::Signaled(_, signal, _)) => panic!(
-                    "appeal was killed by {signal:?}\n--- the terminal ---\n{}",
-                    self.transcript()
-                ),
+                Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => break status,
                 Ok(_) if Instant::now() < deadline => sleep(Duration::from_millis(10)),
                 other => panic!(
                     "appeal closed the terminal but did not exit ({other:?})\n--- the terminal ---\n{}",
@@ -232,7 +238,7 @@ impl Tty {
         (
             String::from_utf8_lossy(&rest).into_owned(),
             self.transcript(),
-            code,
+            status,
         )
     }
 }
@@ -599,6 +605,67 @@ fn ctrl_c_in_the_editor_cancels_instead_of_keeping_an_empty_note() {
     assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
     assert!(after.contains("appeal: cancelled"), "{after:?}");
     assert!(!letter_path.exists(), "no letter without the note");
+}
+
+/// `--note-file -` at a terminal: the note is typed before any prompt, ends
+/// with Ctrl-D, and Ctrl-C while typing ends appeal as it ends `cat`.
+#[test]
+fn a_note_typed_on_the_terminal_ends_with_ctrl_d_and_ctrl_c_stops_it() {
+    for cancel in [false, true] {
+        let home = Home::new();
+        let letter_path = home.path("work").join("letter.txt");
+        let mut tty = Tty::spawn(home.command(&[
+            "compose",
+            "cecot",
+            "--lang",
+            "en",
+            "--city",
+            "",
+            "--country",
+            "",
+            "--note-file",
+            "-",
+            "-o",
+            letter_path.to_str().unwrap(),
+        ]));
+        tty.expect("Ctrl-D on a line of its own.");
+        tty.session.send("Mis palabras, <tal cual>.\n").unwrap();
+        if cancel {
+            tty.session.send(CTRL_C).unwrap();
+            let (_, transcript, status) = tty.finish_status();
+            assert!(
+                matches!(
+                    status,
+                    WaitStatus::Signaled(_, expectrl::process::unix::Signal::SIGINT, _)
+                ),
+                "{status:?}\n--- the terminal ---\n{transcript}"
+            );
+            assert!(!transcript.contains("Your name"), "{transcript}");
+            assert_eq!(home.written_files(), Vec::<PathBuf>::new());
+            continue;
+        }
+        tty.session.send("\x04").unwrap();
+        tty.expect("Your name");
+        tty.keys(&format!("Ana{ENTER}"));
+        tty.expect("Remember");
+        tty.keys(&format!("n{ENTER}"));
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(code, 0, "{transcript}");
+        let letter = fs::read_to_string(&letter_path).unwrap();
+        assert!(letter.contains("Mis palabras, <tal cual>."), "{letter}");
+    }
+}
+
+/// A --note-file that can't be read fails before the writer answers
+/// anything.
+#[test]
+fn an_unreadable_note_file_fails_before_the_first_prompt() {
+    let home = Home::new();
+    let tty = Tty::spawn(home.command(&["compose", "cecot", "--note-file", "nowhere.txt"]));
+    let (output, _, code) = tty.finish();
+    assert_ne!(code, 0, "{output:?}");
+    assert!(output.contains("nowhere.txt"), "{output:?}");
+    assert!(!output.contains("Your name"), "{output:?}");
 }
 
 #[test]

@@ -9,8 +9,6 @@ pub mod reader;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use handlebars::Handlebars;
 use rayon::prelude::*;
@@ -21,6 +19,7 @@ use crate::answers::{Signer, clean_line, clean_note};
 use crate::deliver;
 use crate::deliver::file::write_file;
 use crate::error::{Error, Result};
+use crate::interrupt;
 use crate::lang;
 use crate::letter::Renderer;
 use crate::talk;
@@ -139,7 +138,8 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
     let mut rows = reader::open(&options.input, format)?;
     let total_bytes = std::fs::metadata(&options.input).ok().map(|m| m.len());
     let progress = progress_bar(total_bytes);
-    let interrupted = interrupt_flag();
+    // Ctrl-C stops the batch between letters, so no file is left half-written.
+    interrupt::catch();
 
     let job = Job {
         action,
@@ -164,7 +164,7 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         let results: Vec<std::result::Result<Rendered, Failure>> =
             chunk.par_drain(..).map(|row| job.letter(row)).collect();
         for result in results {
-            if interrupted.load(Ordering::Relaxed) {
+            if interrupt::pressed() {
                 break;
             }
             match result {
@@ -193,7 +193,7 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
             bar.set_position(rows.bytes_read());
             bar.set_message(format!("{} letters", tally.written));
         }
-        if interrupted.load(Ordering::Relaxed) {
+        if interrupt::pressed() {
             break;
         }
     }
@@ -201,7 +201,7 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         bar.finish_and_clear();
     }
     summarise(&tally, options, action);
-    if interrupted.load(Ordering::Relaxed) {
+    if interrupt::pressed() {
         return Err(Error::Interrupted);
     }
     if tally.failed > 0 {
@@ -502,13 +502,4 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
     };
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     Some(bar)
-}
-
-/// Set when the user presses Ctrl-C: the batch stops between letters, so
-/// no file is left half-written.
-fn interrupt_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let setter = flag.clone();
-    let _ = ctrlc::set_handler(move || setter.store(true, Ordering::Relaxed));
-    flag
 }

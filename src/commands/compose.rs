@@ -111,6 +111,10 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         };
         return batch::run(&action, &renderer, &options);
     }
+    // A note given by flag is read before any prompt: a wrong path fails
+    // before the writer has answered anything, and Ctrl-C while a note is
+    // typed on stdin ends the program instead of being caught.
+    let given_note = note_from_flags(&args)?;
     let terminal = interactive.then(Terminal::new);
     let ask = Asker {
         terminal: terminal.as_ref(),
@@ -133,7 +137,10 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     }
     // A broken template is reported now, before the writer types a note.
     renderer.prepare(&choice.chosen)?;
-    let note = ask.note(&args)?;
+    let note = match given_note {
+        Some(note) => note,
+        None => ask.note()?,
+    };
     let city = ask.line(&CITY, args.city.as_deref(), remembered.city.as_deref())?;
     let country = ask.line(
         &COUNTRY,
@@ -151,7 +158,9 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let letter = renderer.render(&choice.chosen, &signer)?;
     let stem = format!("{}-{}", action.id, today.format("%Y-%m-%d"));
 
-    let delivery = match ask.delivery(&args, &letter.body, &stem) {
+    // Ctrl-C pressed outside a prompt (between prompts) counts here too.
+    let chosen = ask.delivery(&args, &letter.body, &stem);
+    let delivery = match chosen.and_then(|d| ask.check().map(|()| d)) {
         Err(Error::Interrupted) if !signer.note.is_empty() => {
             // The writer typed a note: keep it even though they cancelled.
             if let Ok(path) = deliver::rescue(letter.body.as_bytes(), &format!("{stem}.txt")) {
@@ -161,9 +170,6 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         }
         other => other?,
     };
-    if let Some(terminal) = &terminal {
-        terminal.check()?;
-    }
     let Delivery {
         destination,
         format,
@@ -257,6 +263,11 @@ struct Asker<'t> {
 }
 
 impl Asker<'_> {
+    /// `Err(Interrupted)` once Ctrl-C has been pressed at the terminal.
+    fn check(&self) -> Result<()> {
+        self.terminal.map_or(Ok(()), Terminal::check)
+    }
+
     fn line(&self, q: &Question, flag: Option<&str>, remembered: Option<&str>) -> Result<String> {
         let check = |s: &str| {
             let value = clean_line(q.flag, s)?;
@@ -332,17 +343,8 @@ impl Asker<'_> {
         }
     }
 
-    fn note(&self, args: &ComposeArgs) -> Result<String> {
+    fn note(&self) -> Result<String> {
         const WHAT: &str = "note";
-        if let Some(note) = &args.note {
-            return clean_note("--note", note);
-        }
-        if let Some(path) = &args.note_file {
-            return clean_note(
-                &format!("--note-file {}", path.display()),
-                &read_note(path)?,
-            );
-        }
         let Some(terminal) = self.terminal else {
             return Ok(String::new());
         };
@@ -461,8 +463,26 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// `--note` or `--note-file`, cleaned; `None` when neither was given.
+fn note_from_flags(args: &ComposeArgs) -> Result<Option<String>> {
+    if let Some(note) = &args.note {
+        return clean_note("--note", note).map(Some);
+    }
+    let Some(path) = &args.note_file else {
+        return Ok(None);
+    };
+    clean_note(
+        &format!("--note-file {}", path.display()),
+        &read_note(path)?,
+    )
+    .map(Some)
+}
+
 fn read_note(path: &std::path::Path) -> Result<String> {
     if path.as_os_str() == "-" {
+        if io::stdin().is_terminal() {
+            talk::line("Type your note, then press Ctrl-D on a line of its own.");
+        }
         let mut text = String::new();
         io::stdin()
             .read_to_string(&mut text)
