@@ -356,7 +356,7 @@ fn ctrl_c_stops_between_letters_with_130() {
     use std::io::Read;
     use std::process::Stdio;
 
-    const ROWS: usize = 400_000;
+    const ROWS: usize = 50_000;
     let sb = Sandbox::new();
     let mut rows = String::from("name,lang\n");
     for i in 0..ROWS {
