@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use signal_hook::consts::SIGINT;
 
-/// The process-wide flag, with its handlers installed on first use.
+/// Set by Ctrl-C once `catch` has installed the handlers.
 ///
 /// The flag is set inside the signal handler itself, so it is already set
 /// when any system call the signal interrupted returns. That matters for
@@ -17,8 +17,10 @@ use signal_hook::consts::SIGINT;
 ///
 /// A second Ctrl-C, while the first is still being acted on, ends the
 /// process the usual way, so nothing can leave it unkillable.
-fn flag() -> &'static Arc<AtomicBool> {
-    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// Start catching Ctrl-C (idempotent).
+pub fn catch() {
     FLAG.get_or_init(|| {
         let flag = Arc::new(AtomicBool::new(false));
         // Registered first, so it sees the flag as it was before this
@@ -27,15 +29,10 @@ fn flag() -> &'static Arc<AtomicBool> {
         let _ = signal_hook::flag::register_conditional_default(SIGINT, flag.clone());
         let _ = signal_hook::flag::register(SIGINT, flag.clone());
         flag
-    })
-}
-
-/// Start catching Ctrl-C (idempotent).
-pub fn catch() {
-    flag();
+    });
 }
 
 /// Whether Ctrl-C has been pressed since `catch`.
 pub fn pressed() -> bool {
-    flag().load(Ordering::SeqCst)
+    FLAG.get().is_some_and(|flag| flag.load(Ordering::SeqCst))
 }
