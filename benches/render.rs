@@ -13,10 +13,10 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Duration;
 
-use appeal::answers::Signer;
-use appeal::letter::Renderer;
-use appeal::library::Library;
-use appeal::wrap::wrap;
+use appeal::Library;
+use appeal::Renderer;
+use appeal::Signer;
+use appeal::wrap;
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 

@@ -10,6 +10,8 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::lang;
+use crate::text::{find_bidi_control, line_and_column};
+pub use crate::yaml::parse_yaml;
 
 /// Largest action or translation file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -219,24 +221,14 @@ pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
 /// Bidirectional embeddings, overrides and isolates can make a letter read
 /// differently from what it says: refused in action files as in typed text.
 fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
-    // Every such control is encoded as E2 80 AA..AE or E2 81 A6..A9: look
-    // only where an E2 byte is, which is rarely.
-    let bytes = text.as_bytes();
-    let hidden = memchr::memchr_iter(0xE2, bytes).find(|&at| {
-        matches!(
-            bytes.get(at + 1..at + 3),
-            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
-        )
-    });
-    let Some(at) = hidden else {
+    let Some((at, c)) = find_bidi_control(text) else {
         return Ok(());
     };
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let c = text[at..].chars().next().unwrap_or_default();
+    let (line, column) = line_and_column(text, at);
     Err(Error::Yaml {
         path: origin.to_string(),
-        line: text[..at].matches('\n').count() as u64 + 1,
-        column: text[line_start..at].chars().count() as u64 + 1,
+        line: line as u64,
+        column: column as u64,
         message: format!(
             "an invisible bidirectional-text control (U+{:04X}); such characters can hide or reorder text, so they are refused",
             c as u32
@@ -256,71 +248,6 @@ fn is_email(s: &str) -> bool {
         && !domain.ends_with('.')
         && !s.contains(char::is_whitespace)
         && !domain.contains('@')
-}
-
-/// Deserialises YAML with limits that stop alias bombs and deep nesting.
-/// Errors read `path:line:column: field `target.email`: message`.
-pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> Result<T> {
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_documents: 1,
-            max_reader_input_bytes: Some(MAX_FILE_BYTES as usize),
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 10_000,
-            max_replay_stack_depth: 16,
-            max_alias_expansions_per_anchor: 100,
-        },
-    };
-    let mut track = serde_path_to_error::Track::new();
-    let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-        T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track))
-    });
-    parsed.map_err(|e| {
-        use serde_saphyr::MessageFormatter;
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1));
-        let message: String = serde_saphyr::DefaultMessageFormatter
-            .format_message(e.without_snippet())
-            .chars()
-            .flat_map(|c| {
-                // Show control characters, never print them.
-                let shown: Vec<char> = if c.is_control() {
-                    c.escape_default().collect()
-                } else {
-                    vec![c]
-                };
-                shown
-            })
-            .collect();
-        let field = track.path().to_string();
-        let message = match message.strip_prefix("missing field `") {
-            Some(rest) => {
-                let name = rest.trim_end_matches('`');
-                let full = if field == "." {
-                    name.to_string()
-                } else {
-                    format!("{field}.{name}")
-                };
-                format!("missing required field `{full}`")
-            }
-            None if message.starts_with("unknown field") => {
-                let expected = message.split_once(", ").map_or("", |(_, rest)| rest);
-                format!("unknown field `{field}`; {expected}")
-            }
-            None if field != "." && !field.is_empty() => format!("field `{field}`: {message}"),
-            None => message,
-        };
-        Error::Yaml {
-            path: origin.to_string(),
-            line,
-            column,
-            message,
-        }
-    })
 }
 
 /// Reads a date written `YYYY-MM-DD`, with a message that says so.

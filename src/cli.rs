@@ -185,7 +185,7 @@ pub struct ComposeArgs {
 
     /// The letter's form [default: from the -o file's extension (.eml, .pdf), else txt]
     #[arg(long, value_name = "FORMAT")]
-    pub format: Option<crate::deliver::Format>,
+    pub format: Option<crate::form::Form>,
 
     /// Print a mailto: link with the target, the subject and the letter (--format mailto)
     #[arg(long, conflicts_with_all = ["format", "clipboard"])]
@@ -197,7 +197,7 @@ pub struct ComposeArgs {
 
     /// Paper size for --format pdf
     #[arg(long, value_name = "SIZE", default_value = "a4")]
-    pub paper: crate::deliver::pdf::Paper,
+    pub paper: crate::form::pdf::Paper,
 
     /// Wrap lines at N columns (0: no wrapping) [default: terminal width up
     /// to 80, 72 for files and pipes, none for the clipboard]
@@ -226,7 +226,7 @@ pub struct ComposeArgs {
         requires = "batch",
         help_heading = "Batch"
     )]
-    pub batch_format: Option<crate::batch::Format>,
+    pub batch_format: Option<crate::answers::rows::Format>,
 
     /// Write one file per letter in DIR [default: all letters to stdout, separated by form feeds]
     #[arg(long, value_name = "DIR", requires = "batch", help_heading = "Batch")]
@@ -258,9 +258,9 @@ pub struct ComposeArgs {
 
 impl ComposeArgs {
     /// The form asked for: `--mailto` is `--format mailto`.
-    pub fn form(&self) -> Option<crate::deliver::Format> {
+    pub fn form(&self) -> Option<crate::form::Form> {
         if self.mailto {
-            Some(crate::deliver::Format::Mailto)
+            Some(crate::form::Form::Mailto)
         } else {
             self.format
         }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::action::parse_yaml;
-use crate::deliver::file::write_atomic;
+use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::library::read_limited;
 
@@ -46,7 +46,10 @@ impl Remembered {
 
     /// Writes the config file atomically, readable by its owner only.
     pub fn save(&self) -> Result<PathBuf> {
-        let path = path().ok_or_else(|| Error::Usage("this system has no config folder".into()))?;
+        let path = path().ok_or_else(|| Error::Io {
+            doing: "remembering your details".into(),
+            message: "this system has no config folder".into(),
+        })?;
         let fail = |message: String| Error::File {
             path: path.display().to_string(),
             message,

@@ -56,7 +56,7 @@ pub enum Error {
     #[error("{path}: {at}, line {line}, column {column}: {message}")]
     Template {
         path: String,
-        at: String,
+        at: TemplateAt,
         line: usize,
         column: usize,
         message: String,
@@ -72,6 +72,24 @@ pub enum Error {
         shown: bool,
     },
 
+    /// Batch letters that could not go where they were asked and were
+    /// kept in the rescue folder instead.
+    #[error("{reason}; {count} letter(s) were saved to {} instead", .saved.display())]
+    Rescued {
+        reason: String,
+        count: usize,
+        saved: PathBuf,
+    },
+
+    /// Output stopped part way: what was written is all there is.
+    #[error("{reason}; {written} letter(s) were written before it stopped")]
+    Stopped { reason: String, written: usize },
+
+    /// Something outside appeal failed: a write to stdout, the editor,
+    /// the terminal, a PDF's layout.
+    #[error("{doing}: {message}")]
+    Io { doing: String, message: String },
+
     #[error("cancelled")]
     Interrupted,
 
@@ -82,6 +100,49 @@ pub enum Error {
     /// `appeal check` found errors; they were already printed.
     #[error("{0} error(s) found")]
     CheckFailed(usize),
+}
+
+/// Where in an action's files a template is: `letters.es.body` in the
+/// action file, or just `body` in a translation file of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateAt {
+    pub lang: String,
+    pub part: Part,
+    /// Whether the letter is in a translation file (`cecot.es.yaml`).
+    pub in_translation: bool,
+}
+
+/// A part of a model letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Subject,
+    Body,
+}
+
+impl Part {
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Subject => "subject",
+            Part::Body => "body",
+        }
+    }
+}
+
+impl TemplateAt {
+    /// The field's path in its file, as keys.
+    pub fn keys(&self) -> Vec<&str> {
+        if self.in_translation {
+            vec![self.part.key()]
+        } else {
+            vec!["letters", &self.lang, self.part.key()]
+        }
+    }
+}
+
+impl std::fmt::Display for TemplateAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.keys().join("."))
+    }
 }
 
 fn suggest(suggestion: &Option<String>) -> String {
@@ -101,7 +162,11 @@ impl Error {
             | Error::BadText { .. }
             | Error::RowsFailed(_) => exit::BAD_INPUT,
             Error::UnknownAction { .. } | Error::Usage(_) => exit::USAGE,
-            Error::Delivery { .. } | Error::DeliveryUnsaved { .. } => exit::DELIVERY,
+            Error::Delivery { .. }
+            | Error::DeliveryUnsaved { .. }
+            | Error::Rescued { .. }
+            | Error::Stopped { .. } => exit::DELIVERY,
+            Error::Io { .. } => exit::FAILURE,
             Error::Interrupted => exit::INTERRUPTED,
             Error::CheckFailed(_) => exit::FAILURE,
         }

@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 
 use crate::action::{Action, LetterTemplate};
 use crate::answers::Signer;
-use crate::error::{Error, Result};
+use crate::error::{Error, Part, Result, TemplateAt};
 use crate::template::Template;
 
 /// A finished letter in one language.
@@ -113,14 +113,14 @@ impl<'a> Renderer<'a> {
     /// Renders the letter in `lang` (which must be one of the action's letters).
     pub fn render(&self, lang: &str, signer: &Signer) -> Result<Letter> {
         let compiled = self.compiled(lang)?;
-        let origin = &self.action.letters[lang].origin;
+        let letter = &self.action.letters[lang];
         let context = Context::from(Value::Object(with_signer(compiled.base.clone(), signer)));
-        let render = |part: &str, template: &Template| {
+        let render = |part: Part, template: &Template| {
             template
                 .render(&compiled.registry, &context)
                 .map_err(|e| Error::Template {
-                    path: origin.clone(),
-                    at: format!("letters.{lang}.{part}"),
+                    path: letter.origin.clone(),
+                    at: template_at(self.action, lang, letter, part),
                     line: e.line,
                     column: e.column,
                     message: render_message(&e.error),
@@ -128,8 +128,8 @@ impl<'a> Renderer<'a> {
         };
         Ok(Letter {
             lang: lang.to_string(),
-            subject: render("subject", &compiled.subject)?.trim().to_string(),
-            body: tidy(render("body", &compiled.body)?),
+            subject: render(Part::Subject, &compiled.subject)?.trim().to_string(),
+            body: tidy(render(Part::Body, &compiled.body)?),
         })
     }
 }
@@ -145,23 +145,32 @@ fn compile(
     registry.set_strict_mode(true);
     registry.register_escape_fn(handlebars::no_escape);
     registry.set_prevent_indent(true);
-    let mut compile = |part: &str, text: &str| {
-        Template::compile(&mut registry, part, text).map_err(|e| Error::Template {
+    let mut compile = |part: Part, text: &str| {
+        Template::compile(&mut registry, part.key(), text).map_err(|e| Error::Template {
             path: letter.origin.clone(),
-            at: format!("letters.{lang}.{part}"),
+            at: template_at(action, lang, letter, part),
             line: e.line,
             column: e.column,
             message: syntax_message(&e.error),
         })
     };
-    let subject = compile("subject", &letter.subject)?;
-    let body = compile("body", &letter.body)?;
+    let subject = compile(Part::Subject, &letter.subject)?;
+    let body = compile(Part::Body, &letter.body)?;
     Ok(Compiled {
         registry,
         subject,
         body,
         base: base_data(action, lang, letter, today),
     })
+}
+
+/// Where a letter's template is, for messages.
+fn template_at(action: &Action, lang: &str, letter: &LetterTemplate, part: Part) -> TemplateAt {
+    TemplateAt {
+        lang: lang.to_string(),
+        part,
+        in_translation: letter.origin != action.origin,
+    }
 }
 
 /// What every letter in `lang` shares: the date, the target, the action.
@@ -175,20 +184,20 @@ fn base_data(
     today: NaiveDate,
 ) -> Map<String, Value> {
     let mut all = all_base_data(action, lang, template, today);
-    let tags: Vec<_> = [&template.subject, &template.body]
-        .into_iter()
-        .flat_map(|t| crate::placeholders::tags(t))
-        .collect();
-    // `@root` and `../` reach variables no tag names: keep everything then.
-    if tags
+    let parts = [&template.subject, &template.body];
+    // `@root`, `../` and `lookup` reach variables no tag names: keep everything then.
+    if parts
         .iter()
-        .any(|t| t.text.contains("@root") || t.text.contains("../"))
+        .any(|t| crate::placeholders::reads_indirectly(t))
     {
         return all;
     }
-    let roots: std::collections::BTreeSet<&str> = tags
+    let variables: Vec<String> = parts
         .iter()
-        .flat_map(|t| &t.variables)
+        .flat_map(|t| crate::placeholders::variables(t))
+        .collect();
+    let roots: std::collections::BTreeSet<&str> = variables
+        .iter()
         .map(|v| v.split(['.', '/', '[']).next().unwrap_or(v))
         .collect();
     all.retain(|key, _| roots.contains(key.as_str()));

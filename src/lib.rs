@@ -1,26 +1,43 @@
 //! `appeal`: compose personal letters for human-rights urgent actions.
 //!
 //! Data flows one way: the command line names an action, the `library`
-//! loads it, `answers` are gathered from flags, the environment, the config
-//! file or prompts, the `letter` is rendered and wrapped, and `deliver`
-//! puts it on stdout, in a file or on the clipboard.
+//! loads it, `compose` plans the work and gathers the signer's `answers`
+//! (flags, the environment, the config file, prompts or batch rows), the
+//! `letter` is rendered, a `form` turns it into bytes (text, email draft,
+//! PDF, mailto link) and a `destination` delivers them (stdout, a file, the
+//! clipboard, a folder).
 
 pub mod action;
 pub mod answers;
-pub mod batch;
-pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod compose;
 pub mod config;
 pub mod deadline;
-pub mod deliver;
+pub mod destination;
 pub mod error;
+pub mod form;
 pub mod interrupt;
 pub mod lang;
 pub mod letter;
 pub mod library;
+pub mod lint;
 pub mod placeholders;
 pub mod prompt;
 pub mod talk;
 pub mod template;
+pub mod text;
 pub mod wrap;
+pub mod yaml;
+
+// The surface that tests, benchmarks and fuzz targets use: these names stay
+// where they are when the modules behind them move.
+pub use action::Action;
+pub use answers::Signer;
+pub use answers::rows::{Format as RowsFormat, open as read_rows};
+pub use answers::signer::{clean_line, clean_note};
+pub use destination::names::sanitize as file_name;
+pub use letter::{Letter, Renderer};
+pub use library::Library;
+pub use template::Template;
+pub use wrap::wrap;

@@ -4,8 +4,9 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{check, completions, compose, list, man, new, preview, show};
-use appeal::deliver::clipboard;
+use appeal::commands::{check, completions, list, man, new, preview, show};
+use appeal::compose;
+use appeal::destination::clipboard;
 use appeal::error::{Error, exit};
 use appeal::library::Library;
 use appeal::talk;

@@ -86,7 +86,10 @@ impl Terminal {
             .edit("")
             .map_err(|e| match cancelled(e) {
                 Error::Interrupted => Error::Interrupted,
-                other => Error::Usage(format!("the editor could not be used: {other}")),
+                other => Error::Io {
+                    doing: "starting the editor".to_string(),
+                    message: other.to_string(),
+                },
             })?;
         self.check()?;
         Ok(edited)
@@ -102,6 +105,9 @@ impl Default for Terminal {
 fn cancelled(e: dialoguer::Error) -> Error {
     match e {
         dialoguer::Error::IO(e) if e.kind() == io::ErrorKind::Interrupted => Error::Interrupted,
-        dialoguer::Error::IO(e) => Error::Usage(format!("the terminal could not be read: {e}")),
+        dialoguer::Error::IO(e) => Error::Io {
+            doing: "reading the terminal".to_string(),
+            message: e.to_string(),
+        },
     }
 }

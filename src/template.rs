@@ -175,11 +175,13 @@ struct Tag {
     depth_change: i32,
 }
 
-/// Every tag in `template`; `None` for one left open or one that is not
-/// simply a value, a block's start, `else` or a block's end.
+/// Every tag in `template`; `None` for one left open, a block closed by
+/// another name than it was opened with, or one that is not simply a value,
+/// a block's start, `else` or a block's end.
 fn scan(template: &str) -> Option<Vec<Tag>> {
     let bytes = template.as_bytes();
     let mut tags = Vec::new();
+    let mut open: Vec<&str> = Vec::new();
     let mut from = 0;
     while let Some(found) = template[from..].find("{{") {
         let start = from + found;
@@ -220,6 +222,11 @@ fn scan(template: &str) -> Option<Vec<Tag>> {
             [b'/', ..] => -1,
             _ => 0,
         };
+        match depth_change {
+            1 => open.push(block_name(body)),
+            -1 if open.pop() != Some(block_name(body)) => return None,
+            _ => {}
+        }
         tags.push(Tag {
             span: start..end,
             depth_change,
@@ -227,6 +234,14 @@ fn scan(template: &str) -> Option<Vec<Tag>> {
         from = end;
     }
     Some(tags)
+}
+
+/// The helper a block tag opens or closes: `if` for `#if note` and `/if`.
+fn block_name(body: &str) -> &str {
+    body.trim_start_matches(['#', '^', '/'])
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
 }
 
 #[cfg(test)]
@@ -307,6 +322,7 @@ mod tests {
             "{{#*inline \"x\"}}\n{{/inline}}\n",
             "{{#if a}}\nunclosed\n",
             "{{/if}}\n",
+            "{{#each list}}{{/if}}\n\n{{Dear {{/each}}",
             "{{name\n",
             "{{!-- open\n",
         ] {

@@ -166,7 +166,7 @@ fn every_paragraph_of_the_model_letter_is_kept_word_for_word() {
         .collect();
     assert_eq!(paragraphs.len(), 6, "salutation, four paragraphs, closing");
 
-    let action = appeal::library::Library::default()
+    let action = appeal::Library::default()
         .load("cecot")
         .expect("cecot loads");
     let body = &action.letters["en"].body;

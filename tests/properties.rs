@@ -6,14 +6,14 @@ mod common;
 
 use std::sync::LazyLock;
 
-use appeal::action::Action;
-use appeal::answers::{Signer, clean_line, clean_note};
-use appeal::batch::names::sanitize;
-use appeal::batch::reader::{Format, open};
-use appeal::letter::Renderer;
-use appeal::library::Library;
-use appeal::template::Template;
-use appeal::wrap::wrap;
+use appeal::Action;
+use appeal::Library;
+use appeal::Renderer;
+use appeal::Template;
+use appeal::file_name as sanitize;
+use appeal::wrap;
+use appeal::{RowsFormat as Format, read_rows as open};
+use appeal::{Signer, clean_line, clean_note};
 use chrono::NaiveDate;
 use common::{Sandbox, cecot_yaml, stderr_of, stdout_of};
 use proptest::prelude::*;

@@ -2,9 +2,9 @@
 //! error, and an action that loads compiles and renders or fails cleanly.
 #![no_main]
 
-use appeal::action::Action;
-use appeal::answers::Signer;
-use appeal::letter::Renderer;
+use appeal::Action;
+use appeal::Signer;
+use appeal::Renderer;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
-use appeal::batch::names::sanitize;
-use appeal::batch::reader::{Format, open};
+use appeal::file_name as sanitize;
+use appeal::{RowsFormat as Format, read_rows as open};
 use libfuzzer_sys::fuzz_target;
 
 static DIR: LazyLock<tempfile::TempDir> =

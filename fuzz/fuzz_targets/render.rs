@@ -5,11 +5,11 @@
 
 use std::sync::LazyLock;
 
-use appeal::action::Action;
-use appeal::answers::{Signer, clean_line, clean_note};
-use appeal::letter::Renderer;
-use appeal::library::Library;
-use appeal::wrap::wrap;
+use appeal::Action;
+use appeal::{Signer, clean_line, clean_note};
+use appeal::Renderer;
+use appeal::Library;
+use appeal::wrap;
 use libfuzzer_sys::fuzz_target;
 
 static CECOT: LazyLock<Action> =

@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use super::{print, print_json};
-use crate::check::{Level, Problem, check};
 use crate::deadline::today;
 use crate::error::{Error, Result};
 use crate::library::Library;
+use crate::lint::{Level, Problem, lint};
 use crate::talk;
 
 /// Checks the named actions (ids or paths), or every action when none is named.
@@ -22,7 +22,7 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
     for spec in &specs {
         let action = library.files(spec)?;
         files += 1 + action.translations.len();
-        problems.extend(check(&action, today));
+        problems.extend(lint(&action, today));
     }
     let errors = problems.iter().filter(|p| p.level == Level::Error).count();
     let warnings = problems.len() - errors;

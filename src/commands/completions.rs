@@ -39,7 +39,10 @@ pub fn run(shell: Shell) -> Result<()> {
     let mut script = Vec::new();
     completer
         .write_registration(VAR, "appeal", "appeal", "appeal", &mut script)
-        .map_err(|e| Error::Usage(format!("the completion script could not be written: {e}")))?;
+        .map_err(|e| Error::Io {
+            doing: "making the completion script".to_string(),
+            message: e.to_string(),
+        })?;
     print(&String::from_utf8_lossy(&script))
 }
 

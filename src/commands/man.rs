@@ -27,7 +27,10 @@ pub fn run(dir: Option<&Path>) -> Result<()> {
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)
-                .map_err(|e| Error::Usage(format!("the manual page could not be made: {e}")))?;
+                .map_err(|e| Error::Io {
+                    doing: "making the manual page".to_string(),
+                    message: e.to_string(),
+                })?;
             print(&String::from_utf8_lossy(&page))
         }
     }

@@ -2,20 +2,21 @@
 
 pub mod check;
 pub mod completions;
-pub mod compose;
 pub mod list;
 pub mod man;
 pub mod new;
 pub mod preview;
 pub mod show;
 
-use crate::deliver::stdout;
+use crate::destination::stdout;
 use crate::error::{Error, Result};
 
 /// Prints a command's result on stdout; a closed pipe is not an error.
 fn print(text: &str) -> Result<()> {
-    stdout::write(text.as_bytes())
-        .map_err(|e| Error::Usage(format!("writing to stdout failed: {e}")))
+    stdout::write(text.as_bytes()).map_err(|e| Error::Io {
+        doing: "writing to stdout".to_string(),
+        message: e.to_string(),
+    })
 }
 
 /// Prints a JSON value, pretty, on stdout.

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::deliver::file::write_atomic;
+use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::talk;
 
@@ -22,12 +22,17 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
     let path: PathBuf = dir.join(format!("{id}.yaml"));
     let text = SKELETON.replace("{id}", id);
     write_atomic(&path, text.as_bytes(), force).map_err(|e| {
-        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            "already exists; not overwritten (use --force to replace it)".to_string()
+        let path = path.display().to_string();
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Usage(format!(
+                "{path}: already exists; not overwritten (use --force to replace it)"
+            ))
         } else {
-            e.to_string()
-        };
-        Error::Usage(format!("{}: {message}", path.display()))
+            Error::Io {
+                doing: format!("writing {path}"),
+                message: e.to_string(),
+            }
+        }
     })?;
     talk::say(format_args!(
         "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",

@@ -1,12 +1,16 @@
-//! Reading signers from CSV (with a header row) or JSON Lines, one row at a
-//! time, so memory stays flat however long the file is. A bad row is an
-//! error for that row alone; reading goes on with the next.
+//! Batch rows: signers read from CSV (with a header row) or JSON Lines, one
+//! row at a time, so memory stays flat however long the file is, and turned
+//! into answers through the same field declarations as a single letter. A
+//! bad row is an error for that row alone; reading goes on with the next.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+
+use super::fields::Field;
+use super::{Answers, Signer, Sources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -165,6 +169,80 @@ impl Iterator for Rows {
     }
 }
 
+/// What fills a batch row's empty cells: for each field a batch may share,
+/// its flag, then its environment variable (see `Sources::batch_default`).
+pub struct Defaults {
+    values: Vec<(&'static Field, String)>,
+    /// The language when neither the row nor a default names one.
+    preferred: String,
+}
+
+impl Defaults {
+    pub fn new(sources: &Sources, preferred: &str) -> Result<Defaults> {
+        let mut values = Vec::new();
+        for field in super::FIELDS {
+            if let Some(value) = sources.batch_default(field)? {
+                values.push((field, value));
+            }
+        }
+        Ok(Defaults {
+            values,
+            preferred: preferred.to_string(),
+        })
+    }
+
+    fn get(&self, field: &Field) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(f, _)| f.key == field.key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A row's answers: each column that names a field is cleaned by that
+/// field's rule; an empty cell takes the default; other columns become
+/// template variables.
+pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, String> {
+    let mut signer = Signer::default();
+    let mut lang = None;
+    for (key, value) in row.fields {
+        let Some(field) = Field::named(&key) else {
+            signer.extra.insert(key, value);
+            continue;
+        };
+        if value.trim().is_empty() {
+            continue;
+        }
+        let value = field.clean(field.key, &value).map_err(|e| e.to_string())?;
+        match field.value(&mut signer) {
+            Some(slot) => *slot = value,
+            None => lang = Some(value),
+        }
+    }
+    for field in super::FIELDS {
+        let Some(default) = defaults.get(field) else {
+            continue;
+        };
+        match field.value(&mut signer) {
+            Some(slot) if slot.is_empty() => *slot = default.to_string(),
+            Some(_) => {}
+            None => {
+                lang.get_or_insert_with(|| default.to_string());
+            }
+        }
+    }
+    for field in super::FIELDS {
+        let empty = field.value(&mut signer).is_some_and(|v| v.is_empty());
+        if field.required && empty {
+            return Err(format!("has no {}", field.key));
+        }
+    }
+    Ok(Answers {
+        signer,
+        lang: lang.unwrap_or_else(|| defaults.preferred.clone()),
+    })
+}
+
 fn csv_message(e: &csv::Error, columns: usize) -> String {
     match e.kind() {
         csv::ErrorKind::UnequalLengths { len, .. } => format!(
@@ -287,5 +365,72 @@ mod tests {
         std::fs::write(&path, "who,city\nAna,Lyon\n").unwrap();
         let err = open(&path, Format::Csv).err().unwrap().to_string();
         assert!(err.contains("has no `name` column"), "{err}");
+    }
+
+    fn row(pairs: &[(&str, &str)]) -> Row {
+        Row {
+            number: 1,
+            fields: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    fn defaults(given: &[(&'static str, &str)], env: &'static [(&str, &str)]) -> Defaults {
+        let given = given.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        let env = move |name: &str| {
+            env.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        };
+        let sources = Sources {
+            given: &given,
+            env: &env,
+            remembered: None,
+        };
+        Defaults::new(&sources, "en").unwrap()
+    }
+
+    #[test]
+    fn empty_cells_take_the_flag_then_the_environment() {
+        let d = defaults(
+            &[("city", "Quito")],
+            &[("APPEAL_CITY", "Lima"), ("APPEAL_LANG", "fr")],
+        );
+        let a = answers(row(&[("Name", "Ana"), ("city", ""), ("lang", "")]), &d).unwrap();
+        assert_eq!((a.signer.city.as_str(), a.lang.as_str()), ("Quito", "fr"));
+        let a = answers(
+            row(&[("name", "Ana"), ("city", "Oslo"), ("lang", "es_cl")]),
+            &d,
+        )
+        .unwrap();
+        assert_eq!((a.signer.city.as_str(), a.lang.as_str()), ("Oslo", "es-CL"));
+        let a = answers(row(&[("name", "Ana")]), &defaults(&[], &[])).unwrap();
+        assert_eq!(
+            a.lang, "en",
+            "the preferred language when nothing names one"
+        );
+    }
+
+    #[test]
+    fn a_row_is_cleaned_by_the_same_rules_as_a_flag() {
+        let d = defaults(&[], &[("APPEAL_NAME", "Everyone")]);
+        assert_eq!(
+            answers(row(&[("city", "Oslo")]), &d).unwrap_err(),
+            "has no name"
+        );
+        let err = answers(row(&[("name", "A\u{7}")]), &d).unwrap_err();
+        assert!(
+            err.starts_with("name: contains a control character"),
+            "{err}"
+        );
+        let flag = crate::answers::fields::NAME
+            .clean("name", "A\u{7}")
+            .unwrap_err();
+        assert_eq!(err, flag.to_string());
+        let a = answers(row(&[("name", " Ana "), ("party", "x")]), &d).unwrap();
+        assert_eq!(a.signer.name, "Ana");
+        assert_eq!(a.signer.extra.get("party").map(String::as_str), Some("x"));
     }
 }

@@ -1,10 +1,11 @@
-//! The writer's answers (name, note, place) and the one validation every
-//! answer passes, whether it came from a flag, the environment, the config
-//! file, a prompt or a batch row.
+//! The signer: who signs a letter and what they added to it, and the
+//! cleaning rules every answer passes, whether it came from a flag, the
+//! environment, the config file, a prompt or a batch row.
 
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
+use crate::text::{hides_text, line_and_column};
 
 /// Who signs a letter, and what they added to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,9 +78,7 @@ pub fn clean_note(what: &str, value: &str) -> Result<String> {
 }
 
 fn bad(what: &str, value: &str, byte: usize, c: char) -> Error {
-    let before = &value[..byte];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let (line, column) = line_and_column(value, byte);
     let kind = if c.is_control() {
         "a control character"
     } else {
@@ -92,12 +91,6 @@ fn bad(what: &str, value: &str, byte: usize, c: char) -> Error {
             c as u32
         ),
     }
-}
-
-/// Characters that can hide text or change how it reads: C0/C1 controls
-/// (including line breaks) and the bidi embeddings, overrides and isolates.
-fn hides_text(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

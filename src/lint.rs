@@ -4,16 +4,16 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use handlebars::Handlebars;
 use serde::Serialize;
 
 use crate::action::{Action, LetterTemplate, parse_yaml};
 use crate::answers::Signer;
 use crate::deadline::days_left;
-use crate::error::Error;
+use crate::error::{Error, Part, TemplateAt};
 use crate::letter::{Renderer, VARIABLES, syntax_message};
 use crate::library::{ActionFiles, SourceFile, closest};
-use crate::placeholders::{paragraphs, prose, tags};
+use crate::placeholders::{paragraphs, prose_paragraphs, tags};
+use crate::yaml::Spans;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -52,7 +52,7 @@ impl std::fmt::Display for Problem {
 }
 
 /// Every problem in an action's files, sorted by file and line.
-pub fn check(files: &ActionFiles, today: NaiveDate) -> Vec<Problem> {
+pub fn lint(files: &ActionFiles, today: NaiveDate) -> Vec<Problem> {
     let mut found = Findings::default();
     for file in files.all() {
         found.markers(file);
@@ -100,20 +100,15 @@ impl Findings {
     fn error_from(&mut self, file: &SourceFile, e: Error) {
         let (line, message) = match &e {
             Error::Yaml { line, message, .. } => (*line as usize, message.clone()),
-            Error::Field { field, message, .. } => {
-                let path: Vec<&str> = field.split('.').collect();
-                (
-                    field_line(&file.text, &path).unwrap_or(1),
-                    format!("field `{field}`: {message}"),
-                )
-            }
+            Error::Field { field, message, .. } => (
+                spans(file).map_or(1, |s| s.line_of(field)),
+                format!("field `{field}`: {message}"),
+            ),
             Error::Template {
                 at, line, message, ..
             } => {
-                let mut parts = at.split('.').skip(1);
-                let (lang, part) = (parts.next().unwrap_or(""), parts.next().unwrap_or("body"));
-                let place = Place::of(file, lang, part);
-                (place.line(*line), format!("{}: {message}", place.field))
+                let place = Place::of(file, at);
+                (place.line(*line), format!("{at}: {message}"))
             }
             Error::File { message, .. } => (1, message.clone()),
             other => (1, other.to_string()),
@@ -151,7 +146,7 @@ impl Findings {
         if days_left(action.deadline, today) < 0 {
             self.push(
                 &main.origin,
-                field_line(&main.text, &["deadline"]).unwrap_or(1),
+                spans(main).map_or(1, |s| s.line_of("deadline")),
                 Level::Warning,
                 format!("the deadline {} has passed", action.deadline),
             );
@@ -187,21 +182,24 @@ impl Findings {
     /// Syntax and variables of one letter's templates; true when clean.
     fn template(&mut self, file: &SourceFile, lang: &str, letter: &LetterTemplate) -> bool {
         let mut clean = true;
-        for (part, text) in [("subject", &letter.subject), ("body", &letter.body)] {
-            let place = Place::of(file, lang, part);
-            let mut registry = Handlebars::new();
-            if let Err(e) = registry.register_template_string(part, text) {
-                let line = e.pos().map_or(1, |(l, _)| l);
-                self.push(
-                    &file.origin,
-                    place.line(line),
-                    Level::Error,
-                    format!("{}: {}", place.field, syntax_message(&e)),
-                );
-                clean = false;
-                continue;
-            }
-            for tag in tags(text) {
+        for (part, text) in [(Part::Subject, &letter.subject), (Part::Body, &letter.body)] {
+            let at = at(file, lang, part);
+            let place = Place::of(file, &at);
+            let found = match tags(text) {
+                Ok(found) => found,
+                Err(e) => {
+                    let line = e.pos().map_or(1, |(l, _)| l);
+                    self.push(
+                        &file.origin,
+                        place.line(line),
+                        Level::Error,
+                        format!("{at}: {}", syntax_message(&e)),
+                    );
+                    clean = false;
+                    continue;
+                }
+            };
+            for tag in found {
                 for var in tag
                     .variables
                     .iter()
@@ -215,8 +213,8 @@ impl Findings {
                         place.line(tag.line),
                         Level::Error,
                         format!(
-                            "{}: unknown variable `{var}` in `{}`; {hint}(see actions/README.md for the variables)",
-                            place.field, tag.text
+                            "{at}: unknown variable `{var}` in `{}`; {hint}(see actions/README.md for the variables)",
+                            tag.text
                         ),
                     );
                     clean = false;
@@ -235,33 +233,32 @@ impl Findings {
         source_lang: &str,
         source: &LetterTemplate,
     ) {
-        let place = Place::of(file, lang, "body");
-        let ours: BTreeSet<String> = tags(&letter.body).into_iter().map(|t| t.text).collect();
-        let theirs: BTreeSet<String> = tags(&source.body).into_iter().map(|t| t.text).collect();
+        let body = at(file, lang, Part::Body);
+        let place = Place::of(file, &body);
+        let our_tags = tags(&letter.body).unwrap_or_default();
+        let ours: BTreeSet<&str> = our_tags.iter().map(|t| t.text.as_str()).collect();
+        let source_tags = tags(&source.body).unwrap_or_default();
+        let theirs: BTreeSet<&str> = source_tags.iter().map(|t| t.text.as_str()).collect();
         for missing in theirs.difference(&ours) {
             self.push(
                 &file.origin,
                 place.line(1),
                 Level::Error,
                 format!(
-                    "{}: `{missing}` is in the source letter ({source_lang}) but not in this translation",
-                    place.field
+                    "{body}: `{missing}` is in the source letter ({source_lang}) but not in this translation"
                 ),
             );
         }
         for extra in ours.difference(&theirs) {
-            let line = tags(&letter.body)
+            let line = our_tags
                 .iter()
-                .find(|t| &t.text == extra)
+                .find(|t| t.text == *extra)
                 .map_or(1, |t| t.line);
             self.push(
                 &file.origin,
                 place.line(line),
                 Level::Error,
-                format!(
-                    "{}: `{extra}` is not in the source letter ({source_lang})",
-                    place.field
-                ),
+                format!("{body}: `{extra}` is not in the source letter ({source_lang})"),
             );
         }
         let ours = paragraphs(&letter.body);
@@ -272,30 +269,30 @@ impl Findings {
                 place.line(1),
                 Level::Warning,
                 format!(
-                    "{}: {} paragraphs, but the source letter ({source_lang}) has {}",
-                    place.field,
+                    "{body}: {} paragraphs, but the source letter ({source_lang}) has {}",
                     ours.len(),
                     theirs.len()
                 ),
             );
         }
-        let source_prose: BTreeSet<String> = theirs.iter().map(|(_, p)| prose(p)).collect();
-        for (line, paragraph) in &ours {
-            let words = prose(paragraph);
-            if words.split_whitespace().count() >= 3 && source_prose.contains(&words) {
+        let source_prose: BTreeSet<String> = prose_paragraphs(&source.body)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        for (line, words) in &prose_paragraphs(&letter.body) {
+            if words.split_whitespace().count() >= 3 && source_prose.contains(words) {
                 self.push(
                     &file.origin,
                     place.line(*line),
                     Level::Warning,
                     format!(
-                        "{}: this paragraph is the same as in the source letter ({source_lang}): not translated yet?",
-                        place.field
+                        "{body}: this paragraph is the same as in the source letter ({source_lang}): not translated yet?"
                     ),
                 );
             }
         }
         if letter.subject.trim() == source.subject.trim() {
-            let subject = Place::of(file, lang, "subject");
+            let subject = Place::of(file, &at(file, lang, Part::Subject));
             self.push(
                 &file.origin,
                 subject.line(1),
@@ -308,10 +305,23 @@ impl Findings {
     }
 }
 
+/// The spans of a file's fields, from the YAML parser.
+fn spans(file: &SourceFile) -> Option<Spans> {
+    Spans::of(&file.text)
+}
+
+/// Where a letter's template is, in this file.
+fn at(file: &SourceFile, lang: &str, part: Part) -> TemplateAt {
+    TemplateAt {
+        lang: lang.to_string(),
+        part,
+        in_translation: file.lang.is_some(),
+    }
+}
+
 /// Where a letter's field sits in its file, to turn a line of the template
 /// into a line of the file.
 struct Place {
-    field: String,
     /// The file line of the template's line 1, less one.
     base: usize,
     /// The file's last line.
@@ -319,76 +329,17 @@ struct Place {
 }
 
 impl Place {
-    fn of(file: &SourceFile, lang: &str, part: &str) -> Place {
-        let path: Vec<&str> = if file.lang.is_some() {
-            vec![part]
-        } else {
-            vec!["letters", lang, part]
-        };
-        let field = path.join(".");
+    fn of(file: &SourceFile, at: &TemplateAt) -> Place {
         let last = file.text.lines().count().max(1);
-        let Some(key_line) = field_line(&file.text, &path) else {
-            return Place {
-                field,
-                base: 0,
-                last,
-            };
-        };
-        // `body: |` starts on the next line; `subject: text` on the same one.
-        let value = file
-            .text
-            .lines()
-            .nth(key_line - 1)
-            .and_then(|l| l.split_once(':'))
-            .map_or("", |(_, v)| v.trim());
-        let block = value.starts_with('|') || value.starts_with('>');
-        Place {
-            field,
-            base: if block { key_line } else { key_line - 1 },
-            last,
-        }
+        let base = spans(file)
+            .and_then(|s| s.at(&at.keys().join(".")).map(|n| n.line - 1))
+            .unwrap_or(0);
+        Place { base, last }
     }
 
     fn line(&self, template_line: usize) -> usize {
         (self.base + template_line).clamp(1, self.last)
     }
-}
-
-/// The 1-based line of a field such as `target.email` in block-style YAML:
-/// each key is looked for among the children of the one before it.
-pub fn field_line(text: &str, path: &[&str]) -> Option<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut from = 0;
-    let mut parent_indent: Option<usize> = None;
-    let mut found = None;
-    for key in path {
-        let mut child_indent = None;
-        let mut hit = None;
-        for (i, line) in lines.iter().enumerate().skip(from) {
-            let trimmed = line.trim_start();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            let indent = line.len() - trimmed.len();
-            if parent_indent.is_some_and(|p| indent <= p) {
-                break;
-            }
-            let level = *child_indent.get_or_insert(indent);
-            if indent == level
-                && trimmed
-                    .strip_prefix(key)
-                    .is_some_and(|rest| rest.starts_with(':'))
-            {
-                hit = Some((i, indent));
-                break;
-            }
-        }
-        let (i, indent) = hit?;
-        from = i + 1;
-        parent_indent = Some(indent);
-        found = Some(i + 1);
-    }
-    found
 }
 
 /// `[TITLE]`, `[TARGET NAME: e.g. …]`: an upper-case label in brackets.
@@ -428,20 +379,6 @@ fn todo_marker(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_nested_field_lines() {
-        let text = "title: x\ntarget:\n  name: a\n  address:\n    - x\n  email: e\nletters:\n  en:\n    subject: s\n    body: |\n      hi\n";
-        assert_eq!(field_line(text, &["title"]), Some(1));
-        assert_eq!(field_line(text, &["target", "email"]), Some(6));
-        assert_eq!(field_line(text, &["letters", "en", "body"]), Some(10));
-        assert_eq!(field_line(text, &["letters", "es", "body"]), None);
-        assert_eq!(
-            field_line(text, &["email"]),
-            None,
-            "only top-level keys at depth 1"
-        );
-    }
 
     #[test]
     fn bracket_markers_are_upper_case_labels() {

@@ -2,8 +2,12 @@
 //! cleaned so that no name escapes the output folder, hides itself, or
 //! collides with another letter of the same run.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
+
+use handlebars::Handlebars;
+
+use crate::answers::Signer;
 
 /// The default `--name-template`.
 pub const DEFAULT_TEMPLATE: &str = "{{row}}-{{name}}-{{lang}}.txt";
@@ -55,12 +59,9 @@ pub fn sanitize(raw: &str) -> String {
 fn clean(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
-        let bad = c.is_control()
+        let bad = crate::text::hides_text(c)
             || c.is_whitespace()
-            || matches!(
-                c,
-                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            );
+            || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|');
         if bad {
             if !out.ends_with('-') {
                 out.push('-');
@@ -79,6 +80,49 @@ fn clean(raw: &str) -> String {
         out = out.replace("..", ".");
     }
     out.trim_matches(|c: char| c == '.' || c == '-').to_string()
+}
+
+/// File names from `--name-template`, rendered for each letter and then
+/// sanitised. The template sees `row`, `name`, `lang`, `city`, `country`
+/// and the batch file's other columns, as data: never compiled.
+pub struct Namer {
+    registry: Handlebars<'static>,
+}
+
+impl Namer {
+    /// Compiles the template; a syntax error names the flag.
+    pub fn new(template: &str) -> Result<Namer, String> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        registry
+            .register_template_string("name", template)
+            .map_err(|e| format!("--name-template: {}", crate::letter::syntax_message(&e)))?;
+        Ok(Namer { registry })
+    }
+
+    /// The file name for the letter of row `row`, signed by `signer` in `lang`.
+    pub fn name(&self, row: usize, signer: &Signer, lang: &str) -> Result<String, String> {
+        let mut data: BTreeMap<&str, &str> = signer
+            .extra
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let row = row.to_string();
+        data.insert("row", &row);
+        data.insert("lang", lang);
+        for (key, value) in [
+            ("name", &signer.name),
+            ("city", &signer.city),
+            ("country", &signer.country),
+        ] {
+            data.insert(key, value);
+        }
+        self.registry
+            .render("name", &data)
+            .map(|raw| sanitize(&raw))
+            .map_err(|e| format!("--name-template: {}", crate::letter::render_message(&e)))
+    }
 }
 
 /// Hands out names, adding `-2`, `-3`, … before the extension when a name

@@ -1,117 +1,26 @@
-//! Getting a finished letter where the writer asked: stdout, a file or the
-//! clipboard. This is the only module that writes outside the process.
-//!
-//! A letter is never lost: when it can't go where it was asked, it is saved
-//! in the rescue folder and the path is reported.
+//! Where a letter's bytes go: stdout, a file, the clipboard, or for a batch
+//! a folder or a stream. This is the only module that writes outside the
+//! process, and it owns what every write must respect: files are written
+//! atomically and never replaced without `--force`, a closed pipe ends
+//! output quietly, and a letter that can't go where it was asked is saved in
+//! the rescue folder, with its path reported.
 
 pub mod clipboard;
-pub mod eml;
 pub mod file;
-pub mod mailto;
-pub mod pdf;
+pub mod folder;
+pub mod names;
 pub mod stdout;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::action::Target;
 use crate::error::{Error, Result};
-use crate::letter::Letter;
-use crate::talk;
-use crate::wrap::wrap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
     Stdout,
     File(PathBuf),
     Clipboard,
-}
-
-/// The form a letter takes: plain text, an email draft, a printable page,
-/// or a `mailto:` link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Txt,
-    Eml,
-    Pdf,
-    Mailto,
-}
-
-impl Format {
-    /// The format a file name asks for: `.eml`, `.pdf`, else text.
-    pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("eml") => Format::Eml,
-            Some(e) if e.eq_ignore_ascii_case("pdf") => Format::Pdf,
-            _ => Format::Txt,
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Txt | Format::Mailto => "txt",
-            Format::Eml => "eml",
-            Format::Pdf => "pdf",
-        }
-    }
-
-    /// Whether the result is text a person can read or paste.
-    pub fn is_text(self) -> bool {
-        matches!(self, Format::Txt | Format::Mailto)
-    }
-}
-
-/// What a letter needs besides its own text to take a form: who sends it,
-/// to whom, and how wide its lines may be.
-pub struct Envelope<'a> {
-    pub target: &'a Target,
-    /// The writer's block: name, then place if given.
-    pub sender: Vec<String>,
-    /// Hard-wrap width for text (0: none).
-    pub width: usize,
-    pub paper: pdf::Paper,
-}
-
-/// The letter in `format`, as the bytes to deliver.
-pub fn encode(letter: &Letter, format: Format, envelope: &Envelope) -> Result<Vec<u8>> {
-    let fail = |what: &str, e: String| Error::Usage(format!("the {what} could not be made: {e}"));
-    match format {
-        Format::Txt => Ok(wrap(&letter.body, envelope.width).into_bytes()),
-        Format::Eml => {
-            let body = Letter {
-                body: wrap(&letter.body, envelope.width),
-                ..letter.clone()
-            };
-            eml::message(&body, envelope.target).map_err(|e| fail("email draft", e.to_string()))
-        }
-        Format::Mailto => {
-            let url = mailto::url(letter, envelope.target);
-            if url.len() > mailto::SAFE_LENGTH {
-                talk::warn(format_args!(
-                    "the mailto link is {} characters long; many mail clients cut links after about {}: \
-                     use --clipboard or -o letter.eml instead",
-                    url.len(),
-                    mailto::SAFE_LENGTH
-                ));
-            }
-            Ok(format!("{url}\n").into_bytes())
-        }
-        Format::Pdf => {
-            let target = envelope.target;
-            let mut recipient = vec![
-                target.full_name(),
-                target.title.clone(),
-                target.organisation.clone(),
-            ];
-            recipient.extend(target.address.iter().cloned());
-            let page = pdf::Page {
-                sender: &envelope.sender,
-                recipient: &recipient,
-                body: &letter.body,
-            };
-            pdf::render(&page, envelope.paper).map_err(|e| fail("PDF", e))
-        }
-    }
 }
 
 impl Destination {
@@ -190,9 +99,49 @@ pub fn rescue(bytes: &[u8], name: &str) -> io::Result<PathBuf> {
     Err(last)
 }
 
+/// A new folder of its own in the rescue folder, for a batch's letters:
+/// `STEM`, or `STEM-2`, … if that is taken.
+pub fn rescue_folder(stem: &str) -> io::Result<PathBuf> {
+    let mut last = io::Error::other("no rescue folder");
+    for dir in rescue_dirs() {
+        if let Err(e) = make_private_dir(&dir) {
+            last = e;
+            continue;
+        }
+        for n in 1..1000 {
+            let path = match n {
+                1 => dir.join(stem),
+                n => dir.join(format!("{stem}-{n}")),
+            };
+            match private_dir_builder().create(&path) {
+                Ok(()) => return Ok(path),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    last = e;
+                    break;
+                }
+            }
+        }
+    }
+    Err(last)
+}
+
+fn private_dir_builder() -> std::fs::DirBuilder {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+}
+
+/// Makes `dir` and its parents, readable by their owner only: which
+/// actions someone writes about is their own business.
+pub fn make_private_dir(dir: &Path) -> io::Result<()> {
+    private_dir_builder().recursive(true).create(dir)
+}
+
 /// Writes `bytes` to `DIR/NAME`, or `STEM-2.EXT`, … if that exists.
 fn save_new(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    make_private_dir(dir)?;
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "txt"));
     for n in 1..1000 {
         let file = if n == 1 {

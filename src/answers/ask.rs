@@ -1,0 +1,299 @@
+//! Asking the writer: the questions, behind a small trait with one
+//! implementation for a terminal (dialoguer prompts) and one for when
+//! nobody can be asked. Gathering answers is the same code either way, so
+//! it can be tested without a terminal.
+
+use std::path::PathBuf;
+
+use crate::action::Action;
+use crate::config::{self, Remembered};
+use crate::error::Result;
+use crate::lang;
+use crate::prompt::Terminal;
+use crate::talk;
+use crate::wrap::wrap;
+
+use super::fields::{Field, Kind};
+use super::{Preset, unasked};
+
+/// Where the writer wants the letter, from the delivery menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Print,
+    TextFile,
+    Clipboard,
+    EmailDraft,
+    Pdf,
+    MailLink,
+}
+
+impl Place {
+    /// The delivery menu, in order: each item is its variant, so the order
+    /// can change without changing what an answer does.
+    pub const MENU: [(Place, &'static str); 6] = [
+        (Place::Print, "Print it here"),
+        (Place::TextFile, "Save it to a text file"),
+        (Place::Clipboard, "Copy it to the clipboard"),
+        (
+            Place::EmailDraft,
+            "Save it as an email draft (.eml) and open it",
+        ),
+        (Place::Pdf, "Save it as a printable PDF"),
+        (Place::MailLink, "Open it in my mail program (mailto: link)"),
+    ];
+
+    /// The file extension of a place that is a file.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Place::TextFile => Some("txt"),
+            Place::EmailDraft => Some("eml"),
+            Place::Pdf => Some("pdf"),
+            Place::Print | Place::Clipboard | Place::MailLink => None,
+        }
+    }
+}
+
+/// The writer's choice of where the letter goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub place: Place,
+    /// The file, for a place that is a file.
+    pub path: Option<PathBuf>,
+    /// The writer agreed to replace the file that is there.
+    pub replace: bool,
+}
+
+/// Asking for what flags, the environment and the config did not give.
+pub trait Ask {
+    /// The answer to `field`, offering `preset` as the default.
+    fn answer(&self, field: &Field, preset: Option<Preset>, action: &Action) -> Result<String>;
+
+    /// Where the letter goes, after showing it; `None` when nobody can be
+    /// asked. `stem` suggests a file name; `force` skips "Replace it?".
+    fn place(&self, letter: &str, stem: &str, force: bool) -> Result<Option<Chosen>>;
+
+    /// `Err(Interrupted)` once Ctrl-C has been pressed.
+    fn check(&self) -> Result<()>;
+
+    /// Offers to keep `now` for next time, when it differs from `before`.
+    fn remember(&self, before: &Remembered, now: &Remembered) -> Result<()>;
+
+    /// Whether a person is there to read what is said.
+    fn is_attended(&self) -> bool;
+}
+
+/// Nobody to ask: presets and defaults only.
+pub struct Unattended;
+
+impl Ask for Unattended {
+    fn answer(&self, field: &Field, preset: Option<Preset>, action: &Action) -> Result<String> {
+        unasked(field, preset, action)
+    }
+
+    fn place(&self, _: &str, _: &str, _: bool) -> Result<Option<Chosen>> {
+        Ok(None)
+    }
+
+    fn check(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn remember(&self, _: &Remembered, _: &Remembered) -> Result<()> {
+        Ok(())
+    }
+
+    fn is_attended(&self) -> bool {
+        false
+    }
+}
+
+/// Prompts at a terminal.
+pub struct Prompts {
+    terminal: Terminal,
+}
+
+impl Prompts {
+    pub fn new() -> Prompts {
+        Prompts {
+            terminal: Terminal::new(),
+        }
+    }
+
+    fn language(&self, action: &Action, preset: Option<&str>) -> Result<String> {
+        let field = &super::fields::LANG;
+        let langs = action.languages();
+        let mut items: Vec<String> = langs
+            .iter()
+            .map(|l| {
+                if *l == action.preferred_language {
+                    format!("{l} (preferred by the target)")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        items.push("another language…".to_string());
+        let default = preset
+            .and_then(lang::normalize)
+            .and_then(|p| langs.iter().position(|l| *l == p))
+            .unwrap_or(0);
+        let picked = self.terminal.select(field.prompt, &items, default)?;
+        match langs.get(picked) {
+            Some(l) => Ok(l.to_string()),
+            None => self
+                .terminal
+                .text("Language code (for example de, pt-BR)", None, true, |s| {
+                    field.clean(field.flag, s)
+                }),
+        }
+    }
+
+    fn note(&self, field: &Field) -> Result<String> {
+        const WHAT: &str = "note";
+        talk::line(
+            "A few words of your own make a letter count: identical letters are often filtered out.",
+        );
+        let items = [
+            "Write a short note here".to_string(),
+            "Write several paragraphs in my editor".to_string(),
+            "No personal note".to_string(),
+        ];
+        match self.terminal.select(field.prompt, &items, 0)? {
+            0 => self
+                .terminal
+                .text("Your note", None, false, |s| field.clean(WHAT, s)),
+            1 => loop {
+                match self.terminal.edit()? {
+                    Some(text) => match field.clean(WHAT, &text) {
+                        Ok(note) => break Ok(note),
+                        Err(e) => talk::say(format_args!("{e}; please edit it again")),
+                    },
+                    None => {
+                        talk::line("The editor closed without saving; no note added.");
+                        break Ok(String::new());
+                    }
+                }
+            },
+            _ => Ok(String::new()),
+        }
+    }
+}
+
+impl Default for Prompts {
+    fn default() -> Self {
+        Prompts::new()
+    }
+}
+
+impl Ask for Prompts {
+    fn answer(&self, field: &Field, preset: Option<Preset>, action: &Action) -> Result<String> {
+        let preset = preset.map(|p| p.value);
+        match field.kind {
+            Kind::Line => {
+                self.terminal
+                    .text(field.prompt, preset.as_deref(), field.required, |s| {
+                        field.clean(field.flag, s)
+                    })
+            }
+            Kind::Lang => self.language(action, preset.as_deref()),
+            Kind::Note => self.note(field),
+        }
+    }
+
+    fn place(&self, letter: &str, stem: &str, force: bool) -> Result<Option<Chosen>> {
+        preview(letter);
+        let items: Vec<String> = Place::MENU.iter().map(|(_, l)| l.to_string()).collect();
+        let picked = self
+            .terminal
+            .select("Where should the letter go?", &items, 0)?;
+        let place = Place::MENU[picked].0;
+        let Some(extension) = place.extension() else {
+            return Ok(Some(Chosen {
+                place,
+                path: None,
+                replace: false,
+            }));
+        };
+        loop {
+            let suggested = format!("{stem}.{extension}");
+            let typed = self
+                .terminal
+                .text("File name", Some(&suggested), true, |s| {
+                    Ok(s.trim().to_string())
+                })?;
+            let path = PathBuf::from(typed);
+            let replace = !force
+                && path.exists()
+                && self
+                    .terminal
+                    .confirm(&format!("{} exists. Replace it?", path.display()), false)?;
+            if force || replace || !path.exists() {
+                return Ok(Some(Chosen {
+                    place,
+                    path: Some(path),
+                    replace,
+                }));
+            }
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        self.terminal.check()
+    }
+
+    fn remember(&self, before: &Remembered, now: &Remembered) -> Result<()> {
+        if now == before {
+            return Ok(());
+        }
+        let place = config::path().map_or_else(String::new, |p| format!(" (in {})", p.display()));
+        if self.terminal.confirm(
+            &format!("Remember your name, place and language for next time{place}?"),
+            true,
+        )? {
+            match now.save() {
+                Ok(path) => talk::line(format!("Remembered in {}.", path.display())),
+                Err(e) => talk::warn(format_args!("could not remember your details: {e}")),
+            }
+        }
+        Ok(())
+    }
+
+    fn is_attended(&self) -> bool {
+        true
+    }
+}
+
+/// The letter's beginning and end, on stderr, before asking where it goes:
+/// the end holds the writer's own note and signature.
+fn preview(letter: &str) {
+    const HEAD: usize = 6;
+    const TAIL: usize = 10;
+    let width = console::Term::stderr()
+        .size_checked()
+        .map_or(80, |(_, cols)| usize::from(cols).min(80));
+    let wrapped = wrap(letter, width.saturating_sub(4).max(20));
+    let lines: Vec<&str> = wrapped.lines().collect();
+    talk::line("");
+    let show = |line: &str| talk::line(format!("  │ {line}"));
+    if lines.len() <= HEAD + TAIL + 1 {
+        lines.iter().for_each(|l| show(l));
+    } else {
+        lines[..HEAD].iter().for_each(|l| show(l));
+        show(&format!("… ({} more lines) …", lines.len() - HEAD - TAIL));
+        lines[lines.len() - TAIL..].iter().for_each(|l| show(l));
+    }
+    talk::line("");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_menu_lists_every_place_once() {
+        let places: std::collections::BTreeSet<String> =
+            Place::MENU.iter().map(|(p, _)| format!("{p:?}")).collect();
+        assert_eq!(places.len(), Place::MENU.len());
+        assert_eq!(Place::MENU[0].0, Place::Print, "printing is the default");
+    }
+}

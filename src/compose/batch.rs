@@ -1,0 +1,335 @@
+//! Batch letters: the steps of a single letter, for every row of a CSV or
+//! JSON Lines file. Rows are read, turned into letters and written in
+//! bounded chunks, the letters of a chunk made in parallel, so memory
+//! stays flat however many rows there are. The letters go to stdout
+//! (separated by form feeds), to stdout as JSON Lines, or one file each in
+//! a folder.
+
+use std::io::{self, IsTerminal};
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::answers::Sources;
+use crate::answers::rows::{self, Defaults, Row, RowError};
+use crate::destination::folder::{Folder, Put};
+use crate::destination::names::Namer;
+use crate::destination::stdout::Stream;
+use crate::error::{Error, Result};
+use crate::interrupt;
+use crate::talk;
+
+use super::Composer;
+use super::plan::{Batch, Sink};
+
+/// Rows made into letters together; bounds memory to a few megabytes.
+const CHUNK: usize = 2048;
+
+/// A row made into a letter, ready to write.
+struct Made {
+    number: usize,
+    name: String,
+    lang: String,
+    fallback: bool,
+    subject: String,
+    bytes: Vec<u8>,
+    file_name: Option<String>,
+}
+
+struct Failure {
+    number: usize,
+    message: String,
+}
+
+#[derive(Default)]
+struct Tally {
+    /// Letters known to be out: in their file, or flushed to stdout.
+    written: usize,
+    /// Letters handed to stdout's buffer since the last flush.
+    pending: usize,
+    kept: usize,
+    rescued: usize,
+    failed: usize,
+    /// The letters in another language than the row asked for, by language.
+    fell_back: std::collections::BTreeMap<String, usize>,
+}
+
+/// Where the letters go.
+enum Out {
+    Stream { stream: Stream, first: bool },
+    JsonLines(Stream),
+    Folder(Folder),
+}
+
+pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> {
+    let action = composer.action;
+    let defaults = Defaults::new(sources, &action.preferred_language)?;
+    let namer = match &batch.sink {
+        // A bad template is refused before anything is made on disk.
+        Sink::Folder { names, .. } => Some(Namer::new(names).map_err(Error::Usage)?),
+        _ => None,
+    };
+    // Every language a row may ask for compiles before the first row, so a
+    // broken template is one error, not one per row.
+    for lang in action.letters.keys() {
+        composer.choose(lang)?;
+    }
+    let mut rows = rows::open(&batch.input, batch.rows)?;
+    let mut out = match &batch.sink {
+        Sink::Stream => Out::Stream {
+            stream: Stream::new(),
+            first: true,
+        },
+        Sink::JsonLines => Out::JsonLines(Stream::new()),
+        Sink::Folder { dir, .. } => Out::Folder(Folder::open(dir, batch.force, &composer.stem())?),
+    };
+    let total_bytes = std::fs::metadata(&batch.input).ok().map(|m| m.len());
+    let progress = progress_bar(total_bytes);
+    // Ctrl-C stops the batch between letters, so no file is left half-written.
+    interrupt::catch();
+
+    let job = Job {
+        composer,
+        batch,
+        defaults: &defaults,
+        namer: namer.as_ref(),
+    };
+    let mut tally = Tally::default();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let stopped = loop {
+        chunk.clear();
+        chunk.extend(rows.by_ref().take(CHUNK));
+        if chunk.is_empty() {
+            break None;
+        }
+        let results: Vec<std::result::Result<Made, Failure>> =
+            chunk.par_drain(..).map(|row| job.letter(row)).collect();
+        let mut stop = None;
+        for result in results {
+            if interrupt::pressed() {
+                break;
+            }
+            let letter = match result {
+                Ok(letter) => letter,
+                Err(f) => {
+                    tally.failed += 1;
+                    report(&progress, f.number, &f.message);
+                    continue;
+                }
+            };
+            if letter.fallback {
+                *tally.fell_back.entry(letter.lang.clone()).or_default() += 1;
+            }
+            match out.put(&letter) {
+                Ok(Put::Written) => tally.pending += 1,
+                Ok(Put::Kept) => tally.kept += 1,
+                Ok(Put::Rescued) => tally.rescued += 1,
+                Err(Stop::Row(message)) => {
+                    tally.failed += 1;
+                    report(&progress, letter.number, &message);
+                }
+                Err(stopped) => {
+                    stop = Some(stopped);
+                    break;
+                }
+            }
+        }
+        if let Some(stop) = stop.or_else(|| out.flush().err()) {
+            break Some(stop);
+        }
+        tally.written += std::mem::take(&mut tally.pending);
+        if let Some(bar) = &progress {
+            bar.set_position(rows.bytes_read());
+            bar.set_message(format!("{} letters", tally.written));
+        }
+        if interrupt::pressed() {
+            break None;
+        }
+    };
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    match stopped {
+        // The reader has all it wanted.
+        Some(Stop::Closed) => return Ok(()),
+        Some(Stop::Failed(reason)) => {
+            return Err(Error::Stopped {
+                reason,
+                written: tally.written,
+            });
+        }
+        Some(Stop::Row(_)) | None => {}
+    }
+    summarise(&tally, batch);
+    if let Out::Folder(folder) = out {
+        folder.finish()?;
+    }
+    if interrupt::pressed() {
+        return Err(Error::Interrupted);
+    }
+    if tally.failed > 0 {
+        return Err(Error::RowsFailed(tally.failed));
+    }
+    Ok(())
+}
+
+/// What every row shares.
+struct Job<'a> {
+    composer: &'a Composer<'a>,
+    batch: &'a Batch,
+    defaults: &'a Defaults,
+    namer: Option<&'a Namer>,
+}
+
+impl Job<'_> {
+    /// The steps of a single letter, for one row: answers, letter, form.
+    fn letter(
+        &self,
+        row: std::result::Result<Row, RowError>,
+    ) -> std::result::Result<Made, Failure> {
+        let row = row.map_err(|e| Failure {
+            number: e.number,
+            message: e.message,
+        })?;
+        let number = row.number;
+        let fail = |message: String| Failure { number, message };
+        let answers = rows::answers(row, self.defaults).map_err(fail)?;
+        let made = self
+            .composer
+            .make(&answers, self.batch.form, self.batch.width)
+            .map_err(|e| fail(e.to_string()))?;
+        let file_name = self
+            .namer
+            .map(|namer| namer.name(number, &answers.signer, &made.choice.chosen))
+            .transpose()
+            .map_err(fail)?;
+        Ok(Made {
+            number,
+            fallback: made.choice.is_fallback(),
+            lang: made.choice.chosen,
+            name: answers.signer.name,
+            subject: made.letter.subject,
+            bytes: made.encoded.bytes,
+            file_name,
+        })
+    }
+}
+
+/// Why writing stopped, or why one letter was not written.
+enum Stop {
+    /// stdout was closed by its reader: stop quietly.
+    Closed,
+    /// Output failed: stop, and say how many letters were written.
+    Failed(String),
+    /// This letter could not be written, nor kept; go on with the next.
+    Row(String),
+}
+
+fn stdout_stop(e: io::Error) -> Stop {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Stop::Closed
+    } else {
+        Stop::Failed(format!("writing to stdout failed: {e}"))
+    }
+}
+
+impl Out {
+    fn put(&mut self, letter: &Made) -> std::result::Result<Put, Stop> {
+        match self {
+            Out::Stream { stream, first } => {
+                if !*first {
+                    stream.write(b"\x0c").map_err(stdout_stop)?;
+                }
+                *first = false;
+                stream.write(&letter.bytes).map_err(stdout_stop)?;
+            }
+            Out::JsonLines(stream) => {
+                let record = json!({
+                    "row": letter.number,
+                    "signer": letter.name,
+                    "lang": letter.lang,
+                    "subject": letter.subject,
+                    "body": String::from_utf8_lossy(&letter.bytes),
+                });
+                let mut line = serde_json::to_vec(&record).expect("a JSON value always serialises");
+                line.push(b'\n');
+                stream.write(&line).map_err(stdout_stop)?;
+            }
+            Out::Folder(folder) => {
+                let name = letter.file_name.as_deref().unwrap_or("letter.txt");
+                return folder.put(name, &letter.bytes).map_err(Stop::Row);
+            }
+        }
+        Ok(Put::Written)
+    }
+
+    fn flush(&mut self) -> std::result::Result<(), Stop> {
+        match self {
+            Out::Stream { stream, .. } | Out::JsonLines(stream) => {
+                stream.flush().map_err(stdout_stop)
+            }
+            Out::Folder(_) => Ok(()),
+        }
+    }
+}
+
+fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &str) {
+    let line = format!("appeal: row {number}: {message}");
+    match progress {
+        Some(bar) => bar.println(line),
+        None => talk::line(line),
+    }
+}
+
+fn summarise(tally: &Tally, batch: &Batch) {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let place = match &batch.sink {
+        Sink::Folder { dir, .. } => format!(" to {}", dir.display()),
+        _ => String::new(),
+    };
+    let mut parts = vec![format!(
+        "{} letter{} written{place}",
+        tally.written,
+        plural(tally.written)
+    )];
+    if tally.kept > 0 {
+        parts.push(format!(
+            "{} already there and kept (--force writes them again)",
+            tally.kept
+        ));
+    }
+    if tally.rescued > 0 {
+        parts.push(format!("{} kept in the rescue folder", tally.rescued));
+    }
+    if tally.failed > 0 {
+        parts.push(format!(
+            "{} row{} failed",
+            tally.failed,
+            plural(tally.failed)
+        ));
+    }
+    for (lang, count) in &tally.fell_back {
+        parts.push(format!(
+            "{count} in `{lang}` for want of a letter in the language asked"
+        ));
+    }
+    talk::say(parts.join(", "));
+}
+
+/// A progress bar on stderr when it is a terminal, sized by the input's bytes.
+fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total_bytes {
+        Some(total) => indicatif::ProgressBar::new(total).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {percent:>3}% {msg} ({elapsed}, {eta} left)",
+            )
+            .expect("the progress template is valid"),
+        ),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
+}

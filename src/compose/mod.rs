@@ -1,0 +1,206 @@
+//! `appeal compose`: one pipeline for one letter or a batch of them.
+//!
+//! A compose is planned first (`plan`: every flag combination checked,
+//! every decision made), then each letter takes the same steps: gather
+//! the signer's answers, render the letter, encode it in its form, deliver
+//! the bytes. `single` takes them once, with prompts where a person is
+//! there; `batch` takes them for every row of a file, in parallel chunks.
+
+pub mod batch;
+pub mod plan;
+pub mod single;
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Read};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::action::Action;
+use crate::answers::{self, Answers, Sources, fields};
+use crate::cli::ComposeArgs;
+use crate::config::Remembered;
+use crate::deadline::{days_left, today};
+use crate::error::{Error, Result};
+use crate::form::{self, Encoded, Envelope, Form, pdf::Paper};
+use crate::lang::Choice;
+use crate::letter::{Letter, Renderer, format_date};
+use crate::library::{Library, read_limited};
+use crate::talk;
+
+use plan::{Output, Plan};
+
+pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
+    let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
+    let plan = Plan::new(&args, interactive)?;
+    let remembered = match &plan.output {
+        Output::Single(_) => Remembered::load().unwrap_or_else(|e| {
+            talk::warn(format_args!("{e}; ignoring the remembered settings"));
+            Remembered::default()
+        }),
+        // A batch signs for other people: the remembered settings are the
+        // machine's user's own.
+        Output::Batch(_) => Remembered::default(),
+    };
+    // A note given by flag is read before anything else: a wrong path fails
+    // before the writer has answered anything, and Ctrl-C while a note is
+    // typed on stdin ends the program instead of being caught.
+    let given = given(&args)?;
+    let sources = Sources {
+        given: &given,
+        env: &answers::process_env,
+        remembered: matches!(plan.output, Output::Single(_)).then_some(&remembered),
+    };
+    // Without prompts the letter's language is known now, and only the
+    // files that could hold its letter are read.
+    let action = match &plan.output {
+        Output::Single(_) if !interactive => {
+            let requested = match sources.flag(&fields::LANG)? {
+                Some(lang) => Some(lang),
+                None => sources.preset(&fields::LANG).map(|p| p.value),
+            };
+            library.load_for(&args.action, requested.as_deref())?
+        }
+        _ => library.load(&args.action)?,
+    };
+    let today = today()?;
+    warn_if_passed(&action, today);
+    let composer = Composer::new(&action, today, plan.paper);
+    match plan.output {
+        Output::Single(delivery) => single::run(
+            &composer,
+            &sources,
+            &remembered,
+            delivery,
+            &args,
+            interactive,
+        ),
+        Output::Batch(batch) => batch::run(&composer, &batch, &sources),
+    }
+}
+
+/// The answers given on the command line, by field key; a note file is read.
+fn given(args: &ComposeArgs) -> Result<BTreeMap<&'static str, String>> {
+    // Cleaned now, so that a bad character is reported with the file's name.
+    let note = match (&args.note, &args.note_file) {
+        (Some(note), _) => Some(fields::NOTE.clean("--note", note)?),
+        (None, Some(path)) => Some(fields::NOTE.clean(
+            &format!("--note-file {}", path.display()),
+            &read_note(path)?,
+        )?),
+        (None, None) => None,
+    };
+    let flags = [
+        (&fields::NAME, args.name.clone()),
+        (&fields::LANG, args.lang.clone()),
+        (&fields::NOTE, note),
+        (&fields::CITY, args.city.clone()),
+        (&fields::COUNTRY, args.country.clone()),
+    ];
+    Ok(flags
+        .into_iter()
+        .filter_map(|(field, value)| Some((field.key, value?)))
+        .collect())
+}
+
+fn read_note(path: &Path) -> Result<String> {
+    if path.as_os_str() == "-" {
+        if io::stdin().is_terminal() {
+            talk::line("Type your note, then press Ctrl-D on a line of its own.");
+        }
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::File {
+                path: "stdin".into(),
+                message: format!("the note could not be read: {e}"),
+            })?;
+        return Ok(text);
+    }
+    read_limited(path)
+}
+
+fn warn_if_passed(action: &Action, today: NaiveDate) {
+    if days_left(action.deadline, today) < 0 {
+        let advice = action.deadline_advice.as_deref().unwrap_or("");
+        talk::warn(format_args!(
+            "the deadline for this action was {}. {advice}",
+            format_date(action.deadline, "%-d %B %Y", "en")
+        ));
+    }
+}
+
+/// What every letter of one compose shares: the action, its templates
+/// (compiled once per language), the paper.
+pub struct Composer<'a> {
+    pub action: &'a Action,
+    renderer: Renderer<'a>,
+    paper: Paper,
+    today: NaiveDate,
+}
+
+/// One letter, rendered and in its form.
+pub struct Made {
+    pub choice: Choice,
+    pub letter: Letter,
+    pub encoded: Encoded,
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(action: &'a Action, today: NaiveDate, paper: Paper) -> Composer<'a> {
+        Composer {
+            action,
+            renderer: Renderer::new(action, today),
+            paper,
+            today,
+        }
+    }
+
+    /// Which letter answers a requested language, and compiles it now, so
+    /// that a broken template is reported before anything more is asked.
+    pub fn choose(&self, requested: &str) -> Result<Choice> {
+        let choice = self.action.choose_letter(requested);
+        self.renderer.prepare(&choice.chosen)?;
+        Ok(choice)
+    }
+
+    /// Renders the letter the answers ask for.
+    pub fn render(&self, answers: &Answers) -> Result<(Choice, Letter)> {
+        let choice = self.action.choose_letter(&answers.lang);
+        let letter = self.renderer.render(&choice.chosen, &answers.signer)?;
+        Ok((choice, letter))
+    }
+
+    /// Puts a rendered letter in its form.
+    pub fn encode(
+        &self,
+        letter: &Letter,
+        answers: &Answers,
+        form: Form,
+        width: usize,
+    ) -> Result<Encoded> {
+        let envelope = Envelope {
+            target: &self.action.target,
+            sender: answers.signer.sender_block(),
+            width,
+            paper: self.paper,
+        };
+        form::encode(letter, form, &envelope)
+    }
+
+    /// Every step from answers to bytes.
+    pub fn make(&self, answers: &Answers, form: Form, width: usize) -> Result<Made> {
+        let (choice, letter) = self.render(answers)?;
+        let encoded = self.encode(&letter, answers, form, width)?;
+        Ok(Made {
+            choice,
+            letter,
+            encoded,
+        })
+    }
+
+    /// A file name for the letter: `cecot-2026-11-29`.
+    pub fn stem(&self) -> String {
+        format!("{}-{}", self.action.id, self.today.format("%Y-%m-%d"))
+    }
+}

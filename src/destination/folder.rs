@@ -1,0 +1,127 @@
+//! A folder of letters, for a batch: one file per letter, each name given
+//! once in a run, written atomically and never over a file that is there
+//! unless asked. A letter that can't be written in the folder is kept in a
+//! rescue folder of its own, and the run then ends with its path.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+use super::file::write_file;
+use super::names::Names;
+
+pub struct Folder {
+    dir: PathBuf,
+    names: Names,
+    force: bool,
+    /// Why the folder itself can't take letters, when it can't.
+    unusable: Option<String>,
+    /// The first reason a letter went to the rescue folder.
+    trouble: Option<String>,
+    /// Names the run's rescue folder (`cecot-2026-11-29`).
+    rescue_stem: String,
+    rescue: Option<PathBuf>,
+    rescued: usize,
+}
+
+/// What became of one letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    Written,
+    /// A file of that name was there and was kept (no `--force`).
+    Kept,
+    /// It went to the rescue folder.
+    Rescued,
+}
+
+impl Folder {
+    /// The folder `dir`, made if needed (readable by its owner only). A
+    /// folder that can't be made is not an error yet: the letters then go
+    /// to the rescue folder.
+    pub fn open(dir: &Path, force: bool, rescue_stem: &str) -> Result<Folder> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::File {
+                path: dir.display().to_string(),
+                message: "is a file, not a folder (--out-dir wants a folder)".to_string(),
+            });
+        }
+        let unusable = super::make_private_dir(dir)
+            .err()
+            .map(|e| format!("the folder {} could not be made: {e}", dir.display()));
+        Ok(Folder {
+            dir: dir.to_path_buf(),
+            names: Names::default(),
+            force,
+            unusable,
+            trouble: None,
+            rescue_stem: rescue_stem.to_string(),
+            rescue: None,
+            rescued: 0,
+        })
+    }
+
+    /// Writes one letter under `name` (made unique in this run). `Err`
+    /// only when it could be written neither here nor in the rescue folder.
+    pub fn put(&mut self, name: &str, bytes: &[u8]) -> std::result::Result<Put, String> {
+        let name = self.names.claim(name);
+        let reason = match &self.unusable {
+            Some(reason) => reason.clone(),
+            None => {
+                let path = self.dir.join(&name);
+                match write_file(&path, bytes, self.force, false) {
+                    Ok(()) => return Ok(Put::Written),
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(Put::Kept),
+                    Err(e) => format!("{} could not be written: {e}", path.display()),
+                }
+            }
+        };
+        let rescue = match &self.rescue {
+            Some(dir) => dir.clone(),
+            None => {
+                let dir = super::rescue_folder(&self.rescue_stem)
+                    .map_err(|e| format!("{reason}; nor could it be kept ({e})"))?;
+                self.rescue.insert(dir).clone()
+            }
+        };
+        write_file(&rescue.join(&name), bytes, false, false).map_err(|e| {
+            format!(
+                "{reason}; nor could it be kept in {}: {e}",
+                rescue.display()
+            )
+        })?;
+        self.trouble.get_or_insert(reason);
+        self.rescued += 1;
+        Ok(Put::Rescued)
+    }
+
+    /// Ends the run: an error naming the rescue folder if any letter went there.
+    pub fn finish(self) -> Result<()> {
+        match (self.rescue, self.trouble) {
+            (Some(saved), Some(reason)) if self.rescued > 0 => Err(Error::Rescued {
+                reason,
+                count: self.rescued,
+                saved,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_repeat_as_numbered_files_and_existing_files_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut folder = Folder::open(dir.path(), false, "t").unwrap();
+        assert_eq!(folder.put("a.txt", b"1").unwrap(), Put::Written);
+        assert_eq!(folder.put("a.txt", b"2").unwrap(), Put::Written);
+        assert_eq!(std::fs::read(dir.path().join("a-2.txt")).unwrap(), b"2");
+        let mut again = Folder::open(dir.path(), false, "t").unwrap();
+        assert_eq!(again.put("a.txt", b"3").unwrap(), Put::Kept);
+        assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), b"1");
+        assert!(again.finish().is_ok());
+    }
+}

@@ -1,0 +1,271 @@
+//! Reading YAML: with limits that stop alias bombs and deep nesting, with
+//! errors that name the field, and with the place of every field, taken
+//! from the YAML parser's own spans, for messages about a file that parsed.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::action::MAX_FILE_BYTES;
+use crate::error::{Error, Result};
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_documents: 1,
+            max_reader_input_bytes: Some(MAX_FILE_BYTES as usize),
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 10_000,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: 100,
+        },
+    }
+}
+
+/// Deserialises YAML with limits that stop alias bombs and deep nesting.
+/// Errors read `path:line:column: field `target.email`: message`.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> Result<T> {
+    let options = options();
+    let mut track = serde_path_to_error::Track::new();
+    let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
+        T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track))
+    });
+    parsed.map_err(|e| {
+        use serde_saphyr::MessageFormatter;
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        let message: String = serde_saphyr::DefaultMessageFormatter
+            .format_message(e.without_snippet())
+            .chars()
+            .flat_map(|c| {
+                // Show control characters, never print them.
+                let shown: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                shown
+            })
+            .collect();
+        let field = track.path().to_string();
+        let message = match message.strip_prefix("missing field `") {
+            Some(rest) => {
+                let name = rest.trim_end_matches('`');
+                let full = if field == "." {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                };
+                format!("missing required field `{full}`")
+            }
+            None if message.starts_with("unknown field") => {
+                let expected = message.split_once(", ").map_or("", |(_, rest)| rest);
+                format!("unknown field `{field}`; {expected}")
+            }
+            None if field != "." && !field.is_empty() => format!("field `{field}`: {message}"),
+            None => message,
+        };
+        Error::Yaml {
+            path: origin.to_string(),
+            line,
+            column,
+            message,
+        }
+    })
+}
+
+/// Where each field of a YAML document is: a tree of the document's
+/// mappings and lists, each node with the line and column where its value
+/// starts (for a block scalar, `body: |`, the line after the key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spans {
+    pub line: usize,
+    pub column: usize,
+    kids: Kids,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kids {
+    Map(Vec<(String, Spans)>),
+    List(Vec<Spans>),
+    Scalar,
+}
+
+impl Spans {
+    /// The spans of `text`; `None` when it is not YAML at all (its error is
+    /// reported by parsing it for real).
+    pub fn of(text: &str) -> Option<Spans> {
+        serde_saphyr::from_str_with_options(text, options()).ok()
+    }
+
+    /// The node at a field path such as `letters.es.body` or
+    /// `targets[1].email` (list indices count from 0).
+    pub fn at(&self, field: &str) -> Option<&Spans> {
+        let mut node = self;
+        for part in field.split('.').filter(|p| !p.is_empty()) {
+            let (key, indices) = match part.find('[') {
+                Some(i) => (&part[..i], &part[i..]),
+                None => (part, ""),
+            };
+            if !key.is_empty() {
+                node = node.child(key)?;
+            }
+            for index in indices.split('[').filter(|s| !s.is_empty()) {
+                let index: usize = index.trim_end_matches(']').parse().ok()?;
+                node = match &node.kids {
+                    Kids::List(items) => items.get(index)?,
+                    _ => return None,
+                };
+            }
+        }
+        Some(node)
+    }
+
+    /// The line of the deepest node on the way to `field`: a field that is
+    /// missing is reported where its parent is.
+    pub fn line_of(&self, field: &str) -> usize {
+        let mut path = field;
+        loop {
+            if let Some(node) = self.at(path) {
+                return node.line;
+            }
+            match path.rfind(['.', '[']) {
+                Some(i) => path = &path[..i],
+                None => return 1,
+            }
+        }
+    }
+
+    fn child(&self, key: &str) -> Option<&Spans> {
+        match &self.kids {
+            Kids::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Spans {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let spanned = Spanned::<Kids>::deserialize(d)?;
+        Ok(Spans {
+            line: spanned.referenced.line() as usize,
+            column: spanned.referenced.column() as usize,
+            kids: spanned.value,
+        })
+    }
+}
+
+/// A mapping key of any scalar type, as text.
+struct Key(String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Key, E> {
+                Ok(Key(String::new()))
+            }
+        }
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Kids {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct KidsVisitor;
+        impl<'de> Visitor<'de> for KidsVisitor {
+            type Value = Kids;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Kids, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(Key(key)) = map.next_key()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(Kids::Map(entries))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Kids, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Kids::List(items))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+            fn visit_none<E: de::Error>(self) -> std::result::Result<Kids, E> {
+                Ok(Kids::Scalar)
+            }
+        }
+        d.deserialize_any(KidsVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_found_where_their_values_start() {
+        let text = "title: x\ntarget:\n  name: a\n  address:\n    - x\n  email: e\nletters:\n  en:\n    subject: s\n    body: |\n      hi\n";
+        let spans = Spans::of(text).unwrap();
+        let line = |f: &str| spans.at(f).map(|n| n.line);
+        assert_eq!(line("title"), Some(1));
+        assert_eq!(line("target.email"), Some(6));
+        assert_eq!(line("target.address[0]"), Some(5));
+        assert_eq!(line("letters.en.subject"), Some(9));
+        assert_eq!(
+            line("letters.en.body"),
+            Some(11),
+            "a block starts below its key"
+        );
+        assert_eq!(line("letters.es.body"), None);
+        assert_eq!(line("email"), None, "only top-level keys at depth 1");
+        assert_eq!(spans.line_of("letters.es.body"), 8, "the nearest parent");
+    }
+}
