@@ -400,3 +400,159 @@ fn ctrl_c_stops_between_letters_with_130() {
         assert_eq!(record["row"], i + 1);
     }
 }
+
+/// The `lang` of each JSON Lines record, in row order.
+fn langs_of(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["lang"].as_str().expect("a lang").to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn each_row_is_written_in_its_own_language() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let out = batch(&sb, &["--batch", "signers.csv", "--jsonl"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert_eq!(langs_of(&text), ["es", "en", "fr"]);
+    let bodies: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(bodies[0]["body"].as_str().unwrap().contains("Atentamente"));
+    assert!(
+        bodies[1]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Yours sincerely")
+    );
+    assert!(
+        bodies[2]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Madame la Secrétaire")
+    );
+}
+
+#[test]
+fn flags_and_environment_fill_empty_cells_but_the_remembered_settings_do_not() {
+    let sb = Sandbox::new();
+    sb.write(
+        "config/appeal/config.yaml",
+        "name: Remembered\ncity: Remembered City\ncountry: Remembered Land\nlang: en\n",
+    );
+    sb.write(
+        "signers.csv",
+        "name,lang,city,country\nAna,,,\nBen,en,Lagos,\n",
+    );
+    let out = sb
+        .appeal()
+        .args(["compose", "cecot", "--batch", "signers.csv", "--jsonl"])
+        .args(["--lang", "fr", "--city", "Quito"])
+        .env("APPEAL_COUNTRY", "Ecuador")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert_eq!(
+        langs_of(&text),
+        ["fr", "en"],
+        "--lang fills an empty cell only"
+    );
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let body = |i: usize| records[i]["body"].as_str().unwrap().to_string();
+    assert!(
+        body(0).trim_end().ends_with("Ana\nQuito, Ecuador"),
+        "{}",
+        body(0)
+    );
+    assert!(
+        body(1).trim_end().ends_with("Ben\nLagos, Ecuador"),
+        "{}",
+        body(1)
+    );
+    assert!(
+        !text.contains("Remembered"),
+        "the config never signs for others"
+    );
+}
+
+#[test]
+fn a_language_that_falls_back_is_reported_with_the_one_used() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", "name,lang\nAna,es-CL\nBen,de\n");
+    let out = batch(&sb, &["--batch", "signers.csv", "--jsonl"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(langs_of(&stdout_of(&out)), ["es", "en"]);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("1 in `es` for want of a letter in the language asked"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 in `en` for want of a letter in the language asked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn letters_a_folder_cannot_take_are_rescued_with_exit_4() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    // A folder inside a file can never be made, even by root.
+    sb.write("blocker", "a file");
+    let out = batch(
+        &sb,
+        &["--batch", "signers.csv", "--out-dir", "blocker/letters"],
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("3 letter(s) were saved to "), "{err}");
+    let saved = err
+        .split("were saved to ")
+        .nth(1)
+        .and_then(|rest| rest.split(" instead").next())
+        .expect("the rescue folder is named");
+    let rescued = files_in(Path::new(saved));
+    assert_eq!(rescued.len(), 3, "{rescued:?}");
+    assert!(
+        saved.starts_with(sb.path("data").to_str().unwrap()),
+        "{saved}"
+    );
+    let text = std::fs::read_to_string(Path::new(saved).join(&rescued[0])).unwrap();
+    assert!(text.contains("Ana Díaz"), "{text}");
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_a_failure_not_a_success() {
+    if !Path::new("/dev/full").exists() {
+        panic!("/dev/full is missing: this test needs a Linux system");
+    }
+    let sb = Sandbox::new();
+    sb.write("signers.csv", SIGNERS);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = sb
+        .std_appeal()
+        .args(["compose", "cecot", "--batch", "signers.csv"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("0 letter(s) were written before it stopped"),
+        "{err}"
+    );
+    assert!(!err.contains("3 letters written"), "{err}");
+}

@@ -610,3 +610,52 @@ fn a_full_disk_on_stdout_keeps_the_letter() {
             .contains("Do not lose me.")
     );
 }
+
+/// The first line of a model letter's body that has no tag: its own words.
+fn first_prose_line(yaml: &str) -> String {
+    yaml.lines()
+        .skip_while(|l| !l.trim_start().starts_with("body:"))
+        .skip(1)
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.contains("{{"))
+        .expect("a body with prose")
+        .to_string()
+}
+
+#[test]
+fn every_shipped_language_renders_its_own_letter() {
+    let actions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("actions");
+    let mut langs = vec![("en".to_string(), first_prose_line(&common::cecot_yaml()))];
+    for entry in std::fs::read_dir(&actions).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(lang) = name
+            .strip_prefix("cecot.")
+            .and_then(|rest| rest.strip_suffix(".yaml"))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(actions.join(&name)).unwrap();
+        langs.push((lang.to_string(), first_prose_line(&text)));
+    }
+    let mut names: Vec<&str> = langs.iter().map(|(l, _)| l.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["en", "es", "fr"], "the languages shipped");
+    let sb = Sandbox::new();
+    for (lang, line) in &langs {
+        let out = sb
+            .compose()
+            .args(["--name", "Ana", "--width", "0", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{lang}: {}", stderr_of(&out));
+        let letter = stdout_of(&out);
+        assert!(
+            letter.contains(line.as_str()),
+            "{lang}: no `{line}` in\n{letter}"
+        );
+        assert!(
+            !stderr_of(&out).contains("there is no model letter"),
+            "{lang} fell back"
+        );
+    }
+}

@@ -697,3 +697,68 @@ fn ctrl_c_at_the_destination_keeps_a_typed_note_and_nothing_else() {
         }
     }
 }
+
+#[test]
+fn no_input_at_a_terminal_never_prompts() {
+    let home = Home::new();
+    for (args, env) in [
+        (&["compose", "cecot", "--no-input"][..], None),
+        (&["compose", "cecot"][..], Some(("APPEAL_NO_INPUT", "1"))),
+    ] {
+        let mut cmd = home.command(args);
+        if let Some((key, value)) = env {
+            cmd.env(key, value);
+        }
+        let tty = Tty::spawn(cmd);
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(
+            code, 2,
+            "{args:?} {env:?}: --- the terminal ---\n{transcript}"
+        );
+        assert!(
+            transcript.contains("no value for --name: pass --name or set APPEAL_NAME"),
+            "{args:?} {env:?}: {transcript}"
+        );
+        assert!(
+            !transcript.contains("Your name"),
+            "a prompt was drawn: {transcript}"
+        );
+    }
+    let mut cmd = home.command(&["compose", "cecot", "--name", NAME]);
+    cmd.env("APPEAL_NO_INPUT", "yes");
+    let tty = Tty::spawn(cmd);
+    let (_, transcript, code) = tty.finish();
+    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert!(transcript.contains(NAME) && transcript.contains("Yours sincerely,"));
+    assert!(
+        !transcript.contains("Where should the letter go?"),
+        "{transcript}"
+    );
+    assert!(!transcript.contains("Remember your name"), "{transcript}");
+}
+
+#[test]
+fn colour_at_a_terminal_follows_no_color_and_the_flag() {
+    let home = Home::new();
+    let warning_of = |extra: &[&str], no_color: bool| {
+        let mut args = vec!["compose", "cecot", "--no-input", "--name", NAME];
+        args.extend_from_slice(extra);
+        let mut cmd = home.command(&args);
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let (_, transcript, code) = Tty::spawn(cmd).finish();
+        assert_eq!(code, 0, "{transcript}");
+        let at = transcript.find("warning:").expect("the deadline warning");
+        transcript[at.saturating_sub(12)..at].to_string()
+    };
+    assert!(
+        warning_of(&[], false).contains('\x1b'),
+        "coloured at a terminal"
+    );
+    assert!(
+        !warning_of(&[], true).contains('\x1b'),
+        "NO_COLOR turns colour off"
+    );
+    assert!(!warning_of(&["--color", "never"], false).contains('\x1b'));
+}

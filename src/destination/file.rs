@@ -7,7 +7,9 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 /// Without `overwrite`, an existing file is left alone and the error's kind
-/// is `AlreadyExists`; the check and the rename are one atomic step.
+/// is `AlreadyExists`: the rename itself is the check (`RENAME_NOREPLACE`
+/// or a hard link), so no other process can slip a file in between, and
+/// the temporary file is removed when it fails.
 /// The file is created readable and writable by its owner only, and is
 /// flushed to disk before the rename.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
@@ -21,12 +23,6 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
         return Err(io::Error::new(
             io::ErrorKind::IsADirectory,
             "is a directory; give a file name",
-        ));
-    }
-    if !overwrite && path.exists() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "already exists",
         ));
     }
     let dir = match path.parent() {
@@ -64,6 +60,25 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_rename_leaves_no_temporary_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("letter.txt");
+        std::fs::write(&path, b"theirs").unwrap();
+        let err = write_file(&path, b"ours", false, false).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            ["letter.txt"],
+            "the temporary file was written, then removed"
+        );
+    }
 
     #[test]
     fn refuses_to_overwrite_unless_asked() {
