@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use handlebars::Handlebars;
 use serde::Serialize;
 
-use crate::action::{Action, LetterTemplate, parse_yaml};
+use crate::action::LetterTemplate;
+use crate::action::{
+    Action, Salutation, Translation, TranslationFile, parse_yaml, translation_tag,
+};
 use crate::answers::Signer;
 use crate::deadline::days_left;
 use crate::error::Error;
@@ -71,7 +74,7 @@ pub fn check(files: &ActionFiles, today: NaiveDate) -> Vec<Problem> {
             found.error_from(&files.main, e);
             // The translations can still be checked on their own.
             for t in &files.translations {
-                if let Err(e) = parse_yaml::<LetterTemplate>(&t.origin, &t.text) {
+                if let Err(e) = parse_yaml::<TranslationFile>(&t.origin, &t.text) {
                     found.error_from(t, e);
                 }
             }
@@ -182,6 +185,128 @@ impl Findings {
                 self.translation(file_of(letter), lang, letter, source_lang, source);
             }
         }
+        self.recipients(main, action);
+        for file in &files.translations {
+            let tag = translation_tag(&file.origin, file.lang.as_deref().unwrap_or_default());
+            if let Some(translation) = tag.ok().and_then(|t| action.translations.get(&t)) {
+                self.translated_texts(file, translation, action);
+            }
+        }
+    }
+
+    /// Targets no one can write to but by post, and salutations by language
+    /// that do not match the letters.
+    fn recipients(&mut self, main: &SourceFile, action: &Action) {
+        let single = field_line(&main.text, &["target"]).is_some();
+        for (i, target) in action.targets.iter().enumerate() {
+            let at = if single {
+                "target".to_string()
+            } else {
+                format!("targets[{i}]")
+            };
+            let line = |field: &str| {
+                let mut path = vec![at.as_str()];
+                path.extend(field.split('.').filter(|f| !f.is_empty()));
+                field_line(&main.text, &path).unwrap_or(1)
+            };
+            if target.email.is_empty() && target.fax.is_empty() && target.phone.is_empty() {
+                self.push(
+                    &main.origin,
+                    line(""),
+                    Level::Warning,
+                    format!(
+                        "`{at}` has no email, fax or phone: letters to {} can only be posted",
+                        target.name
+                    ),
+                );
+            }
+            let Some(Salutation::ByLanguage(map)) = &target.salutation else {
+                continue;
+            };
+            let answers = |key: &str, lang: &str| crate::lang::fallbacks(lang).any(|l| l == key);
+            for key in map.keys() {
+                if !action.letters.keys().any(|l| answers(key, l)) {
+                    self.push(
+                        &main.origin,
+                        line(&format!("salutation.{key}")),
+                        Level::Warning,
+                        format!("`{at}.salutation.{key}`: there is no letter in `{key}` to use it"),
+                    );
+                }
+            }
+            for lang in action.letters.keys() {
+                if !map.keys().any(|key| answers(key, lang)) {
+                    self.push(
+                        &main.origin,
+                        line("salutation"),
+                        Level::Warning,
+                        format!(
+                            "`{at}.salutation` has no `{lang}` text: letters in {lang} open with `{}`",
+                            target.salutation_for(lang, &action.preferred_language)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A translation file's texts besides its letter, held against the
+    /// source's: missing or unchanged is a warning, a background with other
+    /// paragraphs an error.
+    fn translated_texts(&mut self, file: &SourceFile, translation: &Translation, action: &Action) {
+        let source_lang = &action.preferred_language;
+        let source = [
+            Some(action.title.as_str()),
+            Some(&action.summary),
+            Some(&action.people),
+            Some(&action.background),
+            action.deadline_advice.as_deref(),
+        ];
+        let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        let mut missing = Vec::new();
+        for ((name, ours), theirs) in translation.fields().into_iter().zip(source) {
+            let Some(theirs) = theirs else { continue };
+            let Some(ours) = ours else {
+                missing.push(name);
+                continue;
+            };
+            let line = field_line(&file.text, &[name]).unwrap_or(1);
+            if same(ours, theirs) {
+                self.push(
+                    &file.origin,
+                    line,
+                    Level::Warning,
+                    format!(
+                        "{name}: the same as in the source ({source_lang}): not translated yet?"
+                    ),
+                );
+            } else if name == "background" {
+                let (ours, theirs) = (paragraphs(ours).len(), paragraphs(theirs).len());
+                if ours != theirs {
+                    self.push(
+                        &file.origin,
+                        line,
+                        Level::Error,
+                        format!(
+                            "background: {ours} paragraph(s), but the source ({source_lang}) has {theirs}: \
+                             translate each paragraph as one, separated by blank lines"
+                        ),
+                    );
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.push(
+                &file.origin,
+                1,
+                Level::Warning,
+                format!(
+                    "not translated: {}; `appeal show --lang {}` shows them in {source_lang}",
+                    missing.join(", "),
+                    file.lang.as_deref().unwrap_or_default()
+                ),
+            );
+        }
     }
 
     /// Syntax and variables of one letter's templates; true when clean.
@@ -201,12 +326,20 @@ impl Findings {
                 clean = false;
                 continue;
             }
+            // Inside `{{#each copies}}`, a copy's fields are read bare: `{{full_name}}`.
+            let mut blocks: Vec<String> = Vec::new();
             for tag in tags(text) {
-                for var in tag
-                    .variables
-                    .iter()
-                    .filter(|v| !VARIABLES.contains(&v.as_str()))
-                {
+                if let Some(inner) = tag.text.strip_prefix("{{#") {
+                    blocks.push(inner.trim_end_matches('}').to_string());
+                } else if tag.text.starts_with("{{/") {
+                    blocks.pop();
+                }
+                let in_copies = blocks.last().is_some_and(|b| b == "each copies");
+                let known = |v: &str| {
+                    VARIABLES.contains(&v)
+                        || (in_copies && VARIABLES.contains(&format!("target.{v}").as_str()))
+                };
+                for var in tag.variables.iter().filter(|v| !known(v)) {
                     let hint = closest(var, VARIABLES.iter().copied())
                         .map(|v| format!("did you mean `{v}`? "))
                         .unwrap_or_default();
@@ -354,25 +487,38 @@ impl Place {
     }
 }
 
-/// The 1-based line of a field such as `target.email` in block-style YAML:
-/// each key is looked for among the children of the one before it.
+/// The 1-based line of a field such as `target.email` or `targets[1].email`
+/// in block-style YAML: each key is looked for among the children of the
+/// one before it, and `[n]` picks the list's item `n` (from 0).
 pub fn field_line(text: &str, path: &[&str]) -> Option<usize> {
     let lines: Vec<&str> = text.lines().collect();
     let mut from = 0;
     let mut parent_indent: Option<usize> = None;
+    // A list item's own line, where its first key sits after the `- `.
+    let mut item_line = None;
     let mut found = None;
-    for key in path {
+    for segment in path {
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (*segment, None),
+        };
         let mut child_indent = None;
         let mut hit = None;
         for (i, line) in lines.iter().enumerate().skip(from) {
-            let trimmed = line.trim_start();
+            let (indent, trimmed) = shape(line);
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 continue;
             }
-            let indent = line.len() - trimmed.len();
-            if parent_indent.is_some_and(|p| indent <= p) {
+            if item_line != Some(i) && parent_indent.is_some_and(|p| indent <= p) {
                 break;
             }
+            let (indent, trimmed) = match trimmed.strip_prefix("- ") {
+                Some(rest) => {
+                    let (more, rest) = shape(rest);
+                    (indent + 2 + more, rest)
+                }
+                None => (indent, trimmed),
+            };
             let level = *child_indent.get_or_insert(indent);
             if indent == level
                 && trimmed
@@ -386,9 +532,38 @@ pub fn field_line(text: &str, path: &[&str]) -> Option<usize> {
         let (i, indent) = hit?;
         from = i + 1;
         parent_indent = Some(indent);
+        item_line = None;
         found = Some(i + 1);
+        if let Some(n) = index {
+            let mut level = None;
+            let item = lines
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .filter(|(_, l)| !shape(l).1.is_empty() && !shape(l).1.starts_with('#'))
+                .take_while(|(_, l)| {
+                    let (ind, trimmed) = shape(l);
+                    ind > indent || (ind == indent && trimmed.starts_with('-'))
+                })
+                .filter(|(_, l)| {
+                    let (ind, trimmed) = shape(l);
+                    trimmed.starts_with('-') && *level.get_or_insert(ind) == ind
+                })
+                .nth(n);
+            let (j, line) = item?;
+            from = j;
+            parent_indent = Some(shape(line).0);
+            item_line = Some(j);
+            found = Some(j + 1);
+        }
     }
     found
+}
+
+/// A line's indentation and its text after it.
+fn shape(line: &str) -> (usize, &str) {
+    let trimmed = line.trim_start();
+    (line.len() - trimmed.len(), trimmed)
 }
 
 /// `[TITLE]`, `[TARGET NAME: e.g. …]`: an upper-case label in brackets.
@@ -441,6 +616,13 @@ mod tests {
             None,
             "only top-level keys at depth 1"
         );
+        let list = "targets:\n  - name: a\n    email: x\n  - name: b\n    # c\n    email: y\n    address:\n      - z\ncopies:\n- name: c\n  email: w\n";
+        assert_eq!(field_line(list, &["targets[0]", "name"]), Some(2));
+        assert_eq!(field_line(list, &["targets[0]", "email"]), Some(3));
+        assert_eq!(field_line(list, &["targets[1]", "email"]), Some(6));
+        assert_eq!(field_line(list, &["targets[1]", "address"]), Some(7));
+        assert_eq!(field_line(list, &["targets[2]", "email"]), None);
+        assert_eq!(field_line(list, &["copies[0]", "email"]), Some(11));
     }
 
     #[test]

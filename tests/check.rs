@@ -61,7 +61,7 @@ fn an_unknown_field_is_an_error() {
         &["unknown-field.yaml"],
         1,
         &[
-            "check/unknown-field.yaml:17: error: unknown field `target.fax`; expected one of honorific, name, title, organisation, address, email, salutation",
+            "check/unknown-field.yaml:17: error: unknown field `target.telex`; expected one of honorific, name, title, organisation, address, email, fax, phone, salutation",
         ],
     );
 }
@@ -116,6 +116,7 @@ fn placeholders_missing_from_a_translation_or_added_to_it() {
         &["placeholders.yaml"],
         1,
         &[
+            "check/placeholders.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/placeholders.es.yaml:4: error: body: `{{#if place}}` is in the source letter (en) but not in this translation",
             "check/placeholders.es.yaml:4: error: body: `{{place}}` is in the source letter (en) but not in this translation",
             "check/placeholders.es.yaml:14: error: body: `{{city}}` is not in the source letter (en)",
@@ -129,6 +130,7 @@ fn a_different_number_of_paragraphs_is_a_warning() {
         &["paragraphs.yaml"],
         0,
         &[
+            "check/paragraphs.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/paragraphs.es.yaml:4: warning: body: 5 paragraphs, but the source letter (en) has 6",
         ],
     );
@@ -140,6 +142,7 @@ fn text_identical_to_the_source_is_flagged_as_untranslated() {
         &["untranslated.yaml"],
         0,
         &[
+            "check/untranslated.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/untranslated.es.yaml:1: warning: subject: the same as in the source letter (en): not translated yet?",
             "check/untranslated.es.yaml:8: warning: body: this paragraph is the same as in the source letter (en): not translated yet?",
         ],
@@ -182,6 +185,7 @@ fn a_translation_path_checks_its_whole_action() {
         &["paragraphs.es.yaml"],
         0,
         &[
+            "check/paragraphs.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/paragraphs.es.yaml:4: warning: body: 5 paragraphs, but the source letter (en) has 6",
         ],
     );

@@ -293,7 +293,8 @@ impl Job<'_> {
             deliver::Format::Txt => None,
             form => {
                 let envelope = deliver::Envelope {
-                    target: &self.action.target,
+                    target: self.action.target(),
+                    copies: &self.action.copies,
                     sender: signer.sender_block(),
                     width: self.width,
                     paper: self.paper,

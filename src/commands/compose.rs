@@ -181,7 +181,8 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         ));
     }
     let envelope = Envelope {
-        target: &action.target,
+        target: action.target(),
+        copies: &action.copies,
         sender: signer.sender_block(),
         width: args.width.unwrap_or_else(|| match format {
             Format::Txt => destination.default_width(),
@@ -211,10 +212,11 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
             (Destination::Clipboard, _) => talk::line("Copied the letter to the clipboard."),
             (Destination::Stdout, _) => {}
         }
-        if *format != Format::Pdf {
+        if *format != Format::Pdf && !action.target().email.is_empty() {
             talk::line(format!(
                 "Send it to {} with the subject: {}",
-                action.target.email, letter.subject
+                action.target().email.join(", "),
+                letter.subject
             ));
         }
         offer_to_remember(terminal, &remembered, &signer, &requested)?;

@@ -14,7 +14,7 @@ pub mod stdout;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::action::Target;
+use crate::action::{Recipient, Target};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::talk;
@@ -65,6 +65,8 @@ impl Format {
 /// to whom, and how wide its lines may be.
 pub struct Envelope<'a> {
     pub target: &'a Target,
+    /// Whom copies go to (an email draft's Cc).
+    pub copies: &'a [Recipient],
     /// The writer's block: name, then place if given.
     pub sender: Vec<String>,
     /// Hard-wrap width for text (0: none).
@@ -82,10 +84,11 @@ pub fn encode(letter: &Letter, format: Format, envelope: &Envelope) -> Result<Ve
                 body: wrap(&letter.body, envelope.width),
                 ..letter.clone()
             };
-            eml::message(&body, envelope.target).map_err(|e| fail("email draft", e.to_string()))
+            eml::message(&body, envelope.target, envelope.copies)
+                .map_err(|e| fail("email draft", e.to_string()))
         }
         Format::Mailto => {
-            let url = mailto::url(letter, envelope.target);
+            let url = mailto::url(letter, envelope.target, envelope.copies);
             if url.len() > mailto::SAFE_LENGTH {
                 talk::warn(format_args!(
                     "the mailto link is {} characters long; many mail clients cut links after about {}: \
@@ -98,11 +101,8 @@ pub fn encode(letter: &Letter, format: Format, envelope: &Envelope) -> Result<Ve
         }
         Format::Pdf => {
             let target = envelope.target;
-            let mut recipient = vec![
-                target.full_name(),
-                target.title.clone(),
-                target.organisation.clone(),
-            ];
+            let mut recipient = vec![target.full_name(), target.title.clone()];
+            recipient.extend(target.organisation.clone());
             recipient.extend(target.address.iter().cloned());
             let page = pdf::Page {
                 sender: &envelope.sender,
