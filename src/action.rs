@@ -164,7 +164,6 @@ pub struct Shown<'a> {
 /// An action's texts in one language, each falling back to the source.
 #[derive(Debug, Clone, Copy)]
 pub struct Translated<'a> {
-    pub lang: &'a str,
     pub title: Shown<'a>,
     pub summary: Shown<'a>,
     pub people: Shown<'a>,
@@ -359,29 +358,30 @@ impl Action {
     /// The action's texts in `lang`, each from its translation file where
     /// that has it, else the source's. In the preferred language every
     /// text counts as translated.
-    pub fn translated<'a>(&'a self, lang: &'a str) -> Translated<'a> {
+    pub fn translated(&self, lang: &str) -> Translated<'_> {
         let source = lang == self.preferred_language;
         let translation = self.translations.get(lang);
-        let pick = |theirs: Option<&'a Option<String>>, ours: &'a str| match theirs {
-            Some(Some(text)) => Shown {
-                text,
-                translated: true,
-            },
-            _ => Shown {
-                text: ours,
-                translated: source,
-            },
-        };
+        fn pick<'a>(theirs: Option<&'a Option<String>>, ours: &'a str, source: bool) -> Shown<'a> {
+            match theirs {
+                Some(Some(text)) => Shown {
+                    text,
+                    translated: true,
+                },
+                _ => Shown {
+                    text: ours,
+                    translated: source,
+                },
+            }
+        }
         Translated {
-            lang,
-            title: pick(translation.map(|t| &t.title), &self.title),
-            summary: pick(translation.map(|t| &t.summary), &self.summary),
-            people: pick(translation.map(|t| &t.people), &self.people),
-            background: pick(translation.map(|t| &t.background), &self.background),
+            title: pick(translation.map(|t| &t.title), &self.title, source),
+            summary: pick(translation.map(|t| &t.summary), &self.summary, source),
+            people: pick(translation.map(|t| &t.people), &self.people, source),
+            background: pick(translation.map(|t| &t.background), &self.background, source),
             deadline_advice: self
                 .deadline_advice
                 .as_deref()
-                .map(|ours| pick(translation.map(|t| &t.deadline_advice), ours)),
+                .map(|ours| pick(translation.map(|t| &t.deadline_advice), ours, source)),
         }
     }
 
@@ -647,13 +647,16 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
         fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
             Ok(vec![v.to_string()])
         }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Self::Value, E> {
-            Err(E::custom(format!(
-                "`{v}` is read as a number: write it in quotes, as in \"+52 55 1234 5678\", so that no leading 0 or + is lost"
-            )))
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(
+                "this is read as a number: write it in quotes, as in \"+52 55 1234 5678\", so that no leading 0 or + is lost",
+            ))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
             self.visit_u64(v.unsigned_abs())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<Self::Value, E> {
+            self.visit_u64(0)
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(
             self,
@@ -807,6 +810,53 @@ mod tests {
         ] {
             assert!(place(&format!("x{c}")).is_some(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_salutation_by_language_falls_back_to_the_preferred_one() {
+        let yaml = "name: N\ntitle: T\naddress: [x]\nsalutation: {en: \"Dear N,\", es-MX: \"Estimado N:\"}\n";
+        let mut target: Recipient = parse_yaml("t.yaml", yaml).unwrap();
+        target.validate("target", true).unwrap();
+        assert_eq!(target.salutation_for("es-MX", "en"), "Estimado N:");
+        assert_eq!(target.salutation_for("fr", "en"), "Dear N,");
+        assert_eq!(target.salutation_for("en-GB", "es-MX"), "Dear N,");
+        assert_eq!(
+            target.salutation_for("fr", "de"),
+            "Dear N,",
+            "then the first"
+        );
+        let mut copy: Recipient =
+            parse_yaml("t.yaml", "name: N\ntitle: T\naddress: [x]\n").unwrap();
+        assert_eq!(copy.salutation_for("en", "en"), "");
+        assert!(copy.validate("copies[0]", false).is_ok());
+        assert_eq!(
+            copy.validate("targets[0]", true).unwrap_err().0,
+            "targets[0].salutation"
+        );
+    }
+
+    #[test]
+    fn one_address_or_a_list_and_numbers_in_quotes() {
+        let one: Recipient = parse_yaml(
+            "t.yaml",
+            "name: N\ntitle: T\naddress: [x]\nemail: a@b.org\n",
+        )
+        .unwrap();
+        assert_eq!(one.email, ["a@b.org"]);
+        let two: Recipient = parse_yaml(
+            "t.yaml",
+            "name: N\ntitle: T\naddress: [x]\nemail: [a@b.org, c@d.org]\nfax: \"011-52-722-276-0046\"\n",
+        )
+        .unwrap();
+        assert_eq!(two.email, ["a@b.org", "c@d.org"]);
+        let bare =
+            parse_yaml::<Recipient>("t.yaml", "name: N\ntitle: T\naddress: [x]\nfax: 0112345\n");
+        let err = bare.unwrap_err().to_string();
+        assert!(err.contains("write it in quotes"), "{err}");
+        assert!(is_phone("+52 55 1234 5678"));
+        assert!(is_phone("(202) 282-8000 ext. 4"));
+        assert!(!is_phone("call the office"));
+        assert!(!is_phone("a@b.org"));
     }
 
     #[test]

@@ -389,6 +389,39 @@ mod tests {
     }
 
     #[test]
+    fn each_target_gets_its_own_salutation_and_the_copies_are_listed() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/targets/lagoon.yaml"
+        );
+        let action = crate::library::Library::default().load(path).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let renderer = Renderer::new(&action, today);
+        let signer = Signer::sample();
+        let first = renderer.render_for("en", 0, &signer).unwrap();
+        let second = renderer.render_for("en", 1, &signer).unwrap();
+        assert!(first.body.contains("\nDear Minister,\n"), "{}", first.body);
+        assert!(second.body.contains("\nDear Prosecutor General,\n"));
+        assert!(
+            second
+                .body
+                .contains("cc: Carla Example, Head of the Human Rights Commission\n")
+        );
+        assert_eq!(renderer.render("en", &signer).unwrap(), first);
+        let err = renderer.render_for("en", 2, &signer).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("has 2 target(s); there is no target 3")
+        );
+
+        let data = all_base_data(&action, "es", &action.letters["es"], 0, today);
+        assert_eq!(data["target"]["salutation"], "Estimado Señor Ministro:");
+        assert_eq!(data["target"]["email"], "minister@interior.example.org");
+        assert_eq!(data["target"]["emails"].as_array().unwrap().len(), 2);
+        assert_eq!(data["copies"][0]["full_name"], "Ambassador Ana Example");
+    }
+
+    #[test]
     fn tidy_trims_edges_and_trailing_spaces() {
         assert_eq!(
             tidy("\n\nDear X,\r\n\r\nBody  \n\n\n".to_string()),

@@ -150,6 +150,70 @@ fn text_identical_to_the_source_is_flagged_as_untranslated() {
 }
 
 #[test]
+fn a_translated_background_missing_a_paragraph_is_an_error() {
+    assert_report(
+        &["background.yaml"],
+        1,
+        &[
+            "check/background.es.yaml:7: error: background: 1 paragraph(s), but the source (en) has 2: translate each paragraph as one, separated by blank lines",
+        ],
+    );
+}
+
+#[test]
+fn targets_copies_and_salutations_are_checked() {
+    let sb = Sandbox::new();
+    let lagoon = common::fixture_text("targets/lagoon.yaml");
+    // Clean as shipped, but for the two texts its translation leaves out.
+    sb.write("lagoon.yaml", &lagoon);
+    sb.write(
+        "lagoon.es.yaml",
+        &common::fixture_text("targets/lagoon.es.yaml"),
+    );
+    let out = sb.appeal().args(["check", "lagoon.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out).lines().collect::<Vec<_>>(),
+        [
+            "./lagoon.es.yaml:1: warning: not translated: people, deadline_advice; `appeal show --lang es` shows them in en"
+        ]
+    );
+    // A salutation in a language with no letter, a target with neither
+    // email, fax nor phone, and a translated title left as it was.
+    let changed = lagoon
+        .replace(
+            "      es: \"Estimado Señor Ministro:\"",
+            "      es: \"Estimado Señor Ministro:\"\n      fr: Monsieur le Ministre,",
+        )
+        .replace("    email: prosecutor@justice.example.org\n", "")
+        .replace("    phone: \"+99 21 555 0200\"\n", "");
+    sb.write("lagoon.yaml", &changed);
+    sb.write(
+        "lagoon.es.yaml",
+        &common::fixture_text("targets/lagoon.es.yaml").replace(
+            "title: Protejan a los defensores de la laguna",
+            "title: Protect the lagoon defenders",
+        ),
+    );
+    let out = sb.appeal().args(["check", "lagoon.yaml"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings only: {}",
+        stdout_of(&out)
+    );
+    assert_eq!(
+        stdout_of(&out).lines().collect::<Vec<_>>(),
+        [
+            "./lagoon.es.yaml:1: warning: not translated: people, deadline_advice; `appeal show --lang es` shows them in en",
+            "./lagoon.es.yaml:3: warning: title: the same as in the source (en): not translated yet?",
+            "./lagoon.yaml:26: warning: `targets[0].salutation.fr`: there is no letter in `fr` to use it",
+            "./lagoon.yaml:27: warning: `targets[1]` has no email, fax or phone: letters to Lia Example can only be posted",
+        ]
+    );
+}
+
+#[test]
 fn a_translation_without_subject_is_an_error() {
     assert_report(
         &["no-subject.yaml"],

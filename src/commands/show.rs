@@ -61,7 +61,8 @@ fn to_json(
     choice: Option<&lang::Choice>,
 ) -> serde_json::Value {
     let texts = texts(action, choice);
-    let json_of = |r| recipient_json(r, action, texts.lang);
+    let lang = choice.map_or(&action.preferred_language, |c| &c.chosen);
+    let json_of = |r| recipient_json(r, action, lang);
     let targets: Vec<_> = action.targets.iter().map(json_of).collect();
     let copies: Vec<_> = action.copies.iter().map(json_of).collect();
     let mut value = json!({
