@@ -386,6 +386,27 @@ mod tests {
         let mut documented: Vec<String> = VARIABLES.iter().map(|v| v.to_string()).collect();
         documented.sort();
         assert_eq!(paths, documented);
+
+        // Each one is in the table of actions/README.md, but for the
+        // mappings (`target`, `action`) whose fields are listed instead.
+        let readme = include_str!("../actions/README.md");
+        for var in VARIABLES {
+            let is_mapping = VARIABLES.iter().any(|v| v.starts_with(&format!("{var}.")));
+            assert!(
+                is_mapping || readme.contains(&format!("`{{{{{var}}}}}`")),
+                "`{{{{{var}}}}}` is not documented in actions/README.md"
+            );
+        }
+
+        // A copy has the fields of a target.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/targets/lagoon.yaml"
+        );
+        let action = crate::library::Library::default().load(path).unwrap();
+        let data = all_base_data(&action, "en", &action.letters["en"], 0, today);
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&data["copies"][0]), keys(&data["target"]));
     }
 
     #[test]
