@@ -230,6 +230,35 @@ impl Recipient {
         }
     }
 
+    /// Every text of the recipient, with its field name (`address`, `salutation.es`).
+    fn texts(&self) -> impl Iterator<Item = (String, &str)> {
+        let one = [
+            ("honorific", self.honorific.as_deref()),
+            ("name", Some(self.name.as_str())),
+            ("title", Some(self.title.as_str())),
+            ("organisation", self.organisation.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, text)| Some((name.to_string(), text?)));
+        let lists = [
+            ("address", &self.address),
+            ("email", &self.email),
+            ("fax", &self.fax),
+            ("phone", &self.phone),
+        ]
+        .into_iter()
+        .flat_map(|(name, list)| list.iter().map(move |t| (name.to_string(), t.as_str())));
+        let salutations: Vec<(String, &str)> = match &self.salutation {
+            None => Vec::new(),
+            Some(Salutation::Text(text)) => vec![("salutation".to_string(), text.as_str())],
+            Some(Salutation::ByLanguage(map)) => map
+                .iter()
+                .map(|(tag, text)| (format!("salutation.{tag}"), text.as_str()))
+                .collect(),
+        };
+        one.chain(lists).chain(salutations)
+    }
+
     /// Checks one recipient; `at` is its path in the file (`targets[1]`).
     fn validate(&mut self, at: &str, is_target: bool) -> std::result::Result<(), (String, String)> {
         let fail = |field: &str, message: String| Err((format!("{at}.{field}"), message));
@@ -341,6 +370,16 @@ impl Action {
             background: file.background,
             deadline_advice: file.deadline_advice,
         };
+        let texts = [("subject", letter.subject.as_str()), ("body", &letter.body)]
+            .into_iter()
+            .chain(
+                translation
+                    .fields()
+                    .into_iter()
+                    .filter_map(|(n, t)| Some((n, t?))),
+            )
+            .map(|(name, text)| (name.to_string(), text));
+        check_controls(origin, texts)?;
         for (name, value) in translation.fields() {
             if value.is_some_and(|v| v.trim().is_empty()) {
                 return Err(Error::Field {
@@ -407,6 +446,48 @@ impl Action {
         let mut langs: Vec<&str> = self.letters.keys().map(String::as_str).collect();
         langs.sort_by_key(|l| (*l != self.preferred_language, *l));
         langs
+    }
+
+    /// Refuses control characters (a YAML escape such as `"\e[2J"` can
+    /// write one) in any text that `show` prints or a letter carries.
+    fn refuse_controls(&self) -> Result<()> {
+        let single = self.written_as_single;
+        let mut texts: Vec<(String, &str)> = [
+            ("title", Some(&self.title)),
+            ("summary", Some(&self.summary)),
+            ("people", Some(&self.people)),
+            ("background", Some(&self.background)),
+            ("deadline_advice", self.deadline_advice.as_ref()),
+            ("reference", self.reference.as_ref()),
+            ("copies_note", self.copies_note.as_ref()),
+            ("previous_ua", self.previous_ua.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, text)| Some((name.to_string(), text?.as_str())))
+        .collect();
+        texts.extend(
+            self.points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("points[{i}]"), p.as_str())),
+        );
+        let recipients = self.targets.iter().enumerate().map(|(i, r)| {
+            let at = if single {
+                "target".to_string()
+            } else {
+                format!("targets[{i}]")
+            };
+            (at, r)
+        });
+        let copies = (self.copies.iter().enumerate()).map(|(i, r)| (format!("copies[{i}]"), r));
+        for (at, r) in recipients.chain(copies) {
+            texts.extend(r.texts().map(|(name, text)| (format!("{at}.{name}"), text)));
+        }
+        for (tag, letter) in &self.letters {
+            texts.push((format!("letters.{tag}.subject"), &letter.subject));
+            texts.push((format!("letters.{tag}.body"), &letter.body));
+        }
+        check_controls(&self.origin, texts)
     }
 
     /// Turns `target:` into a one-entry `targets:`; both, or neither, or
@@ -545,6 +626,7 @@ impl Action {
             letters.insert(norm, letter);
         }
         self.letters = letters;
+        self.refuse_controls()?;
         if !self.letters.contains_key(&self.preferred_language) {
             return Err(field(
                 "letters",
@@ -556,6 +638,30 @@ impl Action {
         }
         Ok(())
     }
+}
+
+/// The first text holding a control character other than a line break or
+/// a tab, as an error naming its field.
+fn check_controls<'a>(
+    origin: &str,
+    texts: impl IntoIterator<Item = (String, &'a str)>,
+) -> Result<()> {
+    for (field, text) in texts {
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        {
+            return Err(Error::Field {
+                path: origin.to_string(),
+                field,
+                message: format!(
+                    "holds a control character (U+{:04X}); such characters can change what a terminal shows, so they are refused",
+                    c as u32
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {

@@ -19,6 +19,15 @@ fn run(sb: &Sandbox, args: &[&str]) -> std::process::Output {
     out
 }
 
+/// `appeal compose` of the fixture, signed by Zoe, with `extra` flags.
+fn compose(sb: &Sandbox, extra: &[&str]) -> std::process::Output {
+    let lagoon = lagoon();
+    run(
+        sb,
+        &[&["compose", &lagoon, "--no-input", "--name", "Zoe"], extra].concat(),
+    )
+}
+
 fn show_json(args: &[&str]) -> Value {
     let sb = Sandbox::new();
     let out = run(&sb, &[&["show"], args, &["--json"]].concat());
@@ -112,18 +121,7 @@ fn show_json_lists_targets_and_copies_and_keeps_target_for_older_readers() {
 #[test]
 fn compose_in_spanish_uses_the_targets_spanish_salutation_and_names_the_copies() {
     let sb = Sandbox::new();
-    let out = run(
-        &sb,
-        &[
-            "compose",
-            &lagoon(),
-            "--no-input",
-            "--name",
-            "Zoe",
-            "--lang",
-            "es",
-        ],
-    );
+    let out = compose(&sb, &["--lang", "es"]);
     let letter = stdout_of(&out);
     let lines: Vec<&str> = letter.lines().collect();
     assert_eq!(
@@ -139,7 +137,7 @@ fn compose_in_spanish_uses_the_targets_spanish_salutation_and_names_the_copies()
         "{letter}"
     );
 
-    let out = run(&sb, &["compose", &lagoon(), "--no-input", "--name", "Zoe"]);
+    let out = compose(&sb, &[]);
     let letter = stdout_of(&out);
     assert_eq!(letter.lines().nth(2), Some("Dear Minister,"), "{letter}");
 }
@@ -147,18 +145,7 @@ fn compose_in_spanish_uses_the_targets_spanish_salutation_and_names_the_copies()
 #[test]
 fn eml_is_to_every_address_of_the_target_and_cc_every_copy() {
     let sb = Sandbox::new();
-    run(
-        &sb,
-        &[
-            "compose",
-            &lagoon(),
-            "--no-input",
-            "--name",
-            "Zoe",
-            "-o",
-            "letter.eml",
-        ],
-    );
+    compose(&sb, &["-o", "letter.eml"]);
     let raw = std::fs::read(sb.path("letter.eml")).unwrap();
     let message = MessageParser::default()
         .parse(&raw)
@@ -200,18 +187,7 @@ fn eml_is_to_every_address_of_the_target_and_cc_every_copy() {
 #[test]
 fn mailto_is_to_every_address_of_the_target_and_cc_every_copy() {
     let sb = Sandbox::new();
-    let out = run(
-        &sb,
-        &[
-            "compose",
-            &lagoon(),
-            "--no-input",
-            "--name",
-            "Zoe",
-            "--format",
-            "mailto",
-        ],
-    );
+    let out = compose(&sb, &["--format", "mailto"]);
     let link = url::Url::parse(stdout_of(&out).trim()).expect("a URL");
     assert_eq!(
         link.path(),
@@ -370,4 +346,20 @@ fn list_shows_titles_in_the_writers_language() {
         .unwrap();
     assert_eq!(lagoon["title"], "Protect the lagoon defenders");
     assert_eq!(lagoon["title_in_source_language"], true);
+}
+
+#[test]
+fn a_control_character_in_a_copy_is_refused_by_its_path() {
+    let sb = Sandbox::new();
+    let text = fixture_text("targets/lagoon.yaml")
+        .replace("name: Carla Example", "name: \"Carla \\e[2JExample\"");
+    sb.write("bad.yaml", &text);
+    let out = sb.appeal().args(["show", "./bad.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr_of(&out).contains("field `copies[1].name`: holds a control character (U+001B)"),
+        "{}",
+        stderr_of(&out)
+    );
 }
