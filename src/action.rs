@@ -153,6 +153,26 @@ pub struct TranslationFile {
     pub deadline_advice: Option<String>,
 }
 
+impl TranslationFile {
+    /// The file's letter (read from `origin`) and its other texts.
+    pub fn into_parts(self, origin: &str) -> (LetterTemplate, Translation) {
+        let letter = LetterTemplate {
+            subject: self.subject,
+            body: self.body,
+            date_format: self.date_format,
+            origin: origin.to_string(),
+        };
+        let translation = Translation {
+            title: self.title,
+            summary: self.summary,
+            people: self.people,
+            background: self.background,
+            deadline_advice: self.deadline_advice,
+        };
+        (letter, translation)
+    }
+}
+
 /// One text of an action as shown in a language, and whether it is in
 /// that language or in the source's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -356,20 +376,8 @@ impl Action {
         let tag = translation_tag(origin, lang)?;
         refuse_hidden_text(origin, text)?;
         let file: TranslationFile = parse_yaml(origin, text)?;
-        let letter = LetterTemplate {
-            subject: file.subject,
-            body: file.body,
-            date_format: file.date_format,
-            origin: origin.to_string(),
-        };
+        let (letter, translation) = file.into_parts(origin);
         check_letter(origin, &tag, &letter)?;
-        let translation = Translation {
-            title: file.title,
-            summary: file.summary,
-            people: file.people,
-            background: file.background,
-            deadline_advice: file.deadline_advice,
-        };
         let texts = [("subject", letter.subject.as_str()), ("body", &letter.body)]
             .into_iter()
             .chain(
@@ -522,7 +530,8 @@ impl Action {
             }
             None if self.targets.is_empty() => {
                 return Err(field(
-                    "is required: the officials to write to (or `target:` for one)".to_string(),
+                    "needs at least one official to write to (or a `target:` mapping for one)"
+                        .to_string(),
                 ));
             }
             None => {}

@@ -281,13 +281,7 @@ fn missing_from_cecot(lang: &str) -> Vec<&'static str> {
             .unwrap();
     let file: appeal::action::TranslationFile =
         appeal::action::parse_yaml(&path, &text).expect("the translation parses");
-    let translation = appeal::action::Translation {
-        title: file.title,
-        summary: file.summary,
-        people: file.people,
-        background: file.background,
-        deadline_advice: file.deadline_advice,
-    };
+    let (_, translation) = file.into_parts(&path);
     translation
         .fields()
         .into_iter()
