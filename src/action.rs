@@ -16,6 +16,11 @@ pub use crate::yaml::parse_yaml;
 /// Largest action or translation file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
+/// Most targets, copies, or addresses of one kind an action may list: real
+/// actions name two or three officials; the bound keeps a hostile file from
+/// asking for a million letters.
+pub const MAX_RECIPIENTS: usize = 50;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
@@ -39,22 +44,173 @@ pub struct Action {
     pub reference: Option<String>,
     #[serde(default, deserialize_with = "optional_date")]
     pub issued: Option<NaiveDate>,
-    pub target: Target,
+    /// The officials to write to, in the file's order; never empty once
+    /// loaded. A file may give one as `target:` instead.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// `target:`, the older spelling of a one-entry `targets:`.
+    #[serde(default, rename = "target")]
+    single_target: Option<Target>,
+    /// Whether the file said `target:`, so that messages name `target.email`.
+    #[serde(skip)]
+    written_as_single: bool,
+    /// Whom copies go to ("cc:" lines, the Cc of an email draft).
+    #[serde(default)]
+    pub copies: Vec<Recipient>,
+    /// Free text on where else to send copies, printed as it is.
+    #[serde(default)]
+    pub copies_note: Option<String>,
+    /// What to ask for, one line each, for actions with no model letter.
+    #[serde(default)]
+    pub points: Vec<String>,
+    /// A link to, or the reference of, the urgent action this one follows.
+    #[serde(default)]
+    pub previous_ua: Option<String>,
+    /// Languages, besides the preferred one, that the document accepts.
+    #[serde(default)]
+    pub accepted_languages: Vec<String>,
     pub background: String,
     pub letters: BTreeMap<String, LetterTemplate>,
+    /// The action's texts in other languages, from translation files.
+    #[serde(skip)]
+    pub translations: BTreeMap<String, Translation>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// Someone a letter is addressed or copied to. A target must have a
+/// salutation; a copy need not.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Target {
+pub struct Recipient {
     #[serde(default)]
     pub honorific: Option<String>,
     pub name: String,
     pub title: String,
-    pub organisation: String,
+    #[serde(default)]
+    pub organisation: Option<String>,
     pub address: Vec<String>,
-    pub email: String,
-    pub salutation: String,
+    /// One address or a list in the file.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub email: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub fax: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub phone: Vec<String>,
+    #[serde(default)]
+    pub salutation: Option<Salutation>,
+}
+
+/// An official a letter is written to.
+pub type Target = Recipient;
+
+/// How a letter opens: one text, or one per language
+/// (`{en: "Dear Minister", es: "Estimado Señor Ministro"}`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Salutation {
+    Text(String),
+    ByLanguage(BTreeMap<String, String>),
+}
+
+/// The parts of an action a translation file may carry besides its letter.
+#[derive(Debug, Clone, Default)]
+pub struct Translation {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub people: Option<String>,
+    pub background: Option<String>,
+    pub deadline_advice: Option<String>,
+}
+
+impl Translation {
+    /// Each optional text with its field name, in the order of the file format.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 5] {
+        [
+            ("title", self.title.as_deref()),
+            ("summary", self.summary.as_deref()),
+            ("people", self.people.as_deref()),
+            ("background", self.background.as_deref()),
+            ("deadline_advice", self.deadline_advice.as_deref()),
+        ]
+    }
+}
+
+/// A translation file (`cecot.es.yaml`) as written: a letter, and
+/// optionally the action's texts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFile {
+    pub subject: String,
+    pub body: String,
+    #[serde(default)]
+    pub date_format: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub people: Option<String>,
+    #[serde(default)]
+    pub background: Option<String>,
+    #[serde(default)]
+    pub deadline_advice: Option<String>,
+}
+
+impl TranslationFile {
+    /// The file's letter (read from `origin`) and its other texts.
+    pub fn into_parts(self, origin: &str) -> (LetterTemplate, Translation) {
+        let letter = LetterTemplate {
+            subject: self.subject,
+            body: self.body,
+            date_format: self.date_format,
+            origin: origin.to_string(),
+        };
+        let translation = Translation {
+            title: self.title,
+            summary: self.summary,
+            people: self.people,
+            background: self.background,
+            deadline_advice: self.deadline_advice,
+        };
+        (letter, translation)
+    }
+}
+
+/// One text of an action as shown in a language, and whether it is in
+/// that language or in the source's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    pub translated: bool,
+}
+
+/// An action's texts in one language, each falling back to the source.
+#[derive(Debug, Clone, Copy)]
+pub struct Translated<'a> {
+    pub title: Shown<'a>,
+    pub summary: Shown<'a>,
+    pub people: Shown<'a>,
+    pub background: Shown<'a>,
+    pub deadline_advice: Option<Shown<'a>>,
+}
+
+impl Translated<'_> {
+    /// The names of the fields shown in the source language.
+    pub fn untranslated(&self) -> Vec<&'static str> {
+        let mut out: Vec<&str> = [
+            ("title", self.title),
+            ("summary", self.summary),
+            ("people", self.people),
+            ("background", self.background),
+        ]
+        .into_iter()
+        .filter(|(_, s)| !s.translated)
+        .map(|(name, _)| name)
+        .collect();
+        if self.deadline_advice.is_some_and(|s| !s.translated) {
+            out.push("deadline_advice");
+        }
+        out
+    }
 }
 
 /// One model letter: a subject and a handlebars body, in one language.
@@ -72,12 +228,125 @@ pub struct LetterTemplate {
     pub origin: String,
 }
 
-impl Target {
+impl Recipient {
     /// The name as written on an envelope: `The Honorable Kristi Noem`.
     pub fn full_name(&self) -> String {
         match &self.honorific {
             Some(h) => format!("{h} {}", self.name),
             None => self.name.clone(),
+        }
+    }
+
+    /// The salutation for a letter in `lang`: the text, or the map's entry
+    /// for `lang` (or a shorter form of it), else for `preferred`, else the
+    /// first; empty when there is none (a copy).
+    pub fn salutation_for(&self, lang: &str, preferred: &str) -> &str {
+        match &self.salutation {
+            None => "",
+            Some(Salutation::Text(text)) => text,
+            Some(Salutation::ByLanguage(map)) => lang::fallbacks(lang)
+                .chain(lang::fallbacks(preferred))
+                .find_map(|l| map.get(l))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Every text of the recipient, with its field name (`address`, `salutation.es`).
+    fn texts(&self) -> impl Iterator<Item = (String, &str)> {
+        let one = [
+            ("honorific", self.honorific.as_deref()),
+            ("name", Some(self.name.as_str())),
+            ("title", Some(self.title.as_str())),
+            ("organisation", self.organisation.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, text)| Some((name.to_string(), text?)));
+        let lists = [
+            ("address", &self.address),
+            ("email", &self.email),
+            ("fax", &self.fax),
+            ("phone", &self.phone),
+        ]
+        .into_iter()
+        .flat_map(|(name, list)| list.iter().map(move |t| (name.to_string(), t.as_str())));
+        let salutations: Vec<(String, &str)> = match &self.salutation {
+            None => Vec::new(),
+            Some(Salutation::Text(text)) => vec![("salutation".to_string(), text.as_str())],
+            Some(Salutation::ByLanguage(map)) => map
+                .iter()
+                .map(|(tag, text)| (format!("salutation.{tag}"), text.as_str()))
+                .collect(),
+        };
+        one.chain(lists).chain(salutations)
+    }
+
+    /// Checks one recipient; `at` is its path in the file (`targets[1]`).
+    fn validate(&mut self, at: &str, is_target: bool) -> std::result::Result<(), (String, String)> {
+        let fail = |field: &str, message: String| Err((format!("{at}.{field}"), message));
+        let empty = "must not be empty".to_string();
+        for (name, value) in [("name", Some(&self.name)), ("title", Some(&self.title))]
+            .into_iter()
+            .chain([
+                ("honorific", self.honorific.as_ref()),
+                ("organisation", self.organisation.as_ref()),
+            ])
+        {
+            if value.is_some_and(|v| v.trim().is_empty()) {
+                return fail(name, empty);
+            }
+        }
+        if self.address.iter().all(|l| l.trim().is_empty()) {
+            return fail("address", "needs at least one line".to_string());
+        }
+        for (name, list) in [
+            ("email", &self.email),
+            ("fax", &self.fax),
+            ("phone", &self.phone),
+        ] {
+            if list.len() > MAX_RECIPIENTS {
+                return fail(name, format!("lists more than {MAX_RECIPIENTS} entries"));
+            }
+            for value in list {
+                let good = if name == "email" {
+                    is_email(value)
+                } else {
+                    is_phone(value)
+                };
+                if !good {
+                    let what = if name == "email" {
+                        "an email address"
+                    } else {
+                        "a telephone number"
+                    };
+                    return fail(name, format!("`{value}` is not {what}"));
+                }
+            }
+        }
+        match &mut self.salutation {
+            None if is_target => fail("salutation", "is required for a target".to_string()),
+            Some(Salutation::Text(text)) if text.trim().is_empty() => fail("salutation", empty),
+            Some(Salutation::ByLanguage(map)) => {
+                if map.is_empty() {
+                    return fail("salutation", "needs at least one language".to_string());
+                }
+                let mut normalized = BTreeMap::new();
+                for (tag, text) in std::mem::take(map) {
+                    let Some(norm) = lang::normalize(&tag) else {
+                        return fail(
+                            &format!("salutation.{tag}"),
+                            "is not a language tag (expected e.g. `en`)".to_string(),
+                        );
+                    };
+                    if text.trim().is_empty() {
+                        return fail(&format!("salutation.{tag}"), empty);
+                    }
+                    normalized.insert(norm, text);
+                }
+                *map = normalized;
+                Ok(())
+            }
+            _ => Ok(()),
         }
     }
 }
@@ -89,6 +358,7 @@ impl Action {
         let mut action: Action = parse_yaml(origin, text)?;
         action.id = id.to_string();
         action.origin = origin.to_string();
+        action.gather_targets(text)?;
         action.validate()?;
         for letter in action.letters.values_mut() {
             letter.origin = origin.to_string();
@@ -96,15 +366,72 @@ impl Action {
         Ok(action)
     }
 
+    /// The first target: the one a letter goes to unless another is chosen.
+    pub fn target(&self) -> &Target {
+        self.targets
+            .first()
+            .expect("a loaded action has at least one target: `validate` refuses none")
+    }
+
     /// Adds a translation read from its own file (`cecot.es.yaml`).
     pub fn add_translation(&mut self, lang: &str, origin: &str, text: &str) -> Result<()> {
         let tag = translation_tag(origin, lang)?;
         refuse_hidden_text(origin, text)?;
-        let mut letter: LetterTemplate = parse_yaml(origin, text)?;
-        letter.origin = origin.to_string();
+        let file: TranslationFile = parse_yaml(origin, text)?;
+        let (letter, translation) = file.into_parts(origin);
         check_letter(origin, &tag, &letter)?;
-        self.letters.insert(tag, letter);
+        let texts = [("subject", letter.subject.as_str()), ("body", &letter.body)]
+            .into_iter()
+            .chain(
+                translation
+                    .fields()
+                    .into_iter()
+                    .filter_map(|(n, t)| Some((n, t?))),
+            )
+            .map(|(name, text)| (name.to_string(), text));
+        check_controls(origin, texts)?;
+        for (name, value) in translation.fields() {
+            if value.is_some_and(|v| v.trim().is_empty()) {
+                return Err(Error::Field {
+                    path: origin.to_string(),
+                    field: name.to_string(),
+                    message: "must not be empty (leave it out to show the source's)".to_string(),
+                });
+            }
+        }
+        self.letters.insert(tag.clone(), letter);
+        self.translations.insert(tag, translation);
         Ok(())
+    }
+
+    /// The action's texts in `lang`, each from its translation file where
+    /// that has it, else the source's. In the preferred language every
+    /// text counts as translated.
+    pub fn translated(&self, lang: &str) -> Translated<'_> {
+        let source = lang == self.preferred_language;
+        let translation = self.translations.get(lang);
+        fn pick<'a>(theirs: Option<&'a Option<String>>, ours: &'a str, source: bool) -> Shown<'a> {
+            match theirs {
+                Some(Some(text)) => Shown {
+                    text,
+                    translated: true,
+                },
+                _ => Shown {
+                    text: ours,
+                    translated: source,
+                },
+            }
+        }
+        Translated {
+            title: pick(translation.map(|t| &t.title), &self.title, source),
+            summary: pick(translation.map(|t| &t.summary), &self.summary, source),
+            people: pick(translation.map(|t| &t.people), &self.people, source),
+            background: pick(translation.map(|t| &t.background), &self.background, source),
+            deadline_advice: self
+                .deadline_advice
+                .as_deref()
+                .map(|ours| pick(translation.map(|t| &t.deadline_advice), ours, source)),
+        }
     }
 
     /// Whether a letter in `lang` could answer a request for `requested`
@@ -131,6 +458,101 @@ impl Action {
         langs
     }
 
+    /// Refuses control characters (a YAML escape such as `"\e[2J"` can
+    /// write one) in any text that `show` prints or a letter carries.
+    fn refuse_controls(&self) -> Result<()> {
+        let single = self.written_as_single;
+        let mut texts: Vec<(String, &str)> = [
+            ("title", Some(&self.title)),
+            ("summary", Some(&self.summary)),
+            ("people", Some(&self.people)),
+            ("background", Some(&self.background)),
+            ("deadline_advice", self.deadline_advice.as_ref()),
+            ("reference", self.reference.as_ref()),
+            ("copies_note", self.copies_note.as_ref()),
+            ("previous_ua", self.previous_ua.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, text)| Some((name.to_string(), text?.as_str())))
+        .collect();
+        texts.extend(
+            self.points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("points[{i}]"), p.as_str())),
+        );
+        let recipients = self.targets.iter().enumerate().map(|(i, r)| {
+            let at = if single {
+                "target".to_string()
+            } else {
+                format!("targets[{i}]")
+            };
+            (at, r)
+        });
+        let copies = (self.copies.iter().enumerate()).map(|(i, r)| (format!("copies[{i}]"), r));
+        for (at, r) in recipients.chain(copies) {
+            texts.extend(r.texts().map(|(name, text)| (format!("{at}.{name}"), text)));
+        }
+        for (tag, letter) in &self.letters {
+            texts.push((format!("letters.{tag}.subject"), &letter.subject));
+            texts.push((format!("letters.{tag}.body"), &letter.body));
+        }
+        check_controls(&self.origin, texts)
+    }
+
+    /// Turns `target:` into a one-entry `targets:`; both, or neither, or
+    /// too many, is an error.
+    fn gather_targets(&mut self, text: &str) -> Result<()> {
+        let field = |message: String| Error::Field {
+            path: self.origin.clone(),
+            field: "targets".to_string(),
+            message,
+        };
+        match self.single_target.take() {
+            Some(_) if !self.targets.is_empty() => {
+                let line = |key: &str| {
+                    text.lines()
+                        .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+                        .map_or(1, |i| i as u64 + 1)
+                };
+                let (target, targets) = (line("target"), line("targets"));
+                return Err(Error::Yaml {
+                    path: self.origin.clone(),
+                    line: target.max(targets),
+                    column: 1,
+                    message: format!(
+                        "both `target:` (line {target}) and `targets:` (line {targets}) are given; \
+                         keep one: `targets:` lists every official"
+                    ),
+                });
+            }
+            Some(target) => {
+                self.targets.push(target);
+                self.written_as_single = true;
+            }
+            None if self.targets.is_empty() => {
+                return Err(field(
+                    "needs at least one official to write to (or a `target:` mapping for one)"
+                        .to_string(),
+                ));
+            }
+            None => {}
+        }
+        for (name, count) in [
+            ("targets", self.targets.len()),
+            ("copies", self.copies.len()),
+        ] {
+            if count > MAX_RECIPIENTS {
+                return Err(Error::Field {
+                    path: self.origin.clone(),
+                    field: name.to_string(),
+                    message: format!("lists {count} entries; at most {MAX_RECIPIENTS} are read"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn validate(&mut self) -> Result<()> {
         let field = |field: &str, message: &str| Error::Field {
             path: self.origin.clone(),
@@ -142,23 +564,56 @@ impl Action {
             ("summary", &self.summary),
             ("people", &self.people),
             ("background", &self.background),
-            ("target.name", &self.target.name),
-            ("target.title", &self.target.title),
-            ("target.organisation", &self.target.organisation),
-            ("target.salutation", &self.target.salutation),
         ] {
             if value.trim().is_empty() {
                 return Err(field(name, "must not be empty"));
             }
         }
-        if self.target.address.iter().all(|l| l.trim().is_empty()) {
-            return Err(field("target.address", "needs at least one line"));
+        let single = self.written_as_single;
+        let recipients = self
+            .targets
+            .iter_mut()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    if single {
+                        "target".to_string()
+                    } else {
+                        format!("targets[{i}]")
+                    },
+                    r,
+                    true,
+                )
+            })
+            .chain(
+                self.copies
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(i, r)| (format!("copies[{i}]"), r, false)),
+            );
+        for (at, recipient, is_target) in recipients {
+            recipient
+                .validate(&at, is_target)
+                .map_err(|(name, message)| Error::Field {
+                    path: self.origin.clone(),
+                    field: name,
+                    message,
+                })?;
         }
-        if !is_email(&self.target.email) {
-            return Err(field(
-                "target.email",
-                &format!("`{}` is not an email address", self.target.email),
-            ));
+        for (i, point) in self.points.iter().enumerate() {
+            if point.trim().is_empty() {
+                return Err(field(&format!("points[{i}]"), "must not be empty"));
+            }
+        }
+        for (i, tag) in self.accepted_languages.iter_mut().enumerate() {
+            let Some(norm) = lang::normalize(tag) else {
+                return Err(Error::Field {
+                    path: self.origin.clone(),
+                    field: format!("accepted_languages[{i}]"),
+                    message: format!("`{tag}` is not a language tag (expected e.g. `pt`)"),
+                });
+            };
+            *tag = norm;
         }
         let Some(preferred) = lang::normalize(&self.preferred_language) else {
             return Err(field(
@@ -182,6 +637,7 @@ impl Action {
             letters.insert(norm, letter);
         }
         self.letters = letters;
+        self.refuse_controls()?;
         if !self.letters.contains_key(&self.preferred_language) {
             return Err(field(
                 "letters",
@@ -193,6 +649,30 @@ impl Action {
         }
         Ok(())
     }
+}
+
+/// The first text holding a control character other than a line break or
+/// a tab, as an error naming its field.
+fn check_controls<'a>(
+    origin: &str,
+    texts: impl IntoIterator<Item = (String, &'a str)>,
+) -> Result<()> {
+    for (field, text) in texts {
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        {
+            return Err(Error::Field {
+                path: origin.to_string(),
+                field,
+                message: format!(
+                    "holds a control character (U+{:04X}); such characters can change what a terminal shows, so they are refused",
+                    c as u32
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
@@ -250,6 +730,93 @@ fn is_email(s: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// A telephone or fax number, loosely: digits with the usual separators
+/// (`+52 55 1234 5678`, `011-52-722-276-0046`, `(202) 282-8000 ext. 4`).
+fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (5..=30).contains(&digits)
+        && s.chars().count() <= 60
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " +-()./".contains(c))
+}
+
+/// One text or a list of texts, read as a list: `email: a@b.org` or
+/// `email: [a@b.org, c@d.org]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<String>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("one text or a list of texts")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(
+                "this is read as a number: write it in quotes, as in \"+52 55 1234 5678\", so that no leading 0 or + is lost",
+            ))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
+            self.visit_u64(v.unsigned_abs())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<Self::Value, E> {
+            self.visit_u64(0)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element::<String>()? {
+                if out.len() == MAX_RECIPIENTS {
+                    return Err(serde::de::Error::custom(format!(
+                        "more than {MAX_RECIPIENTS} entries"
+                    )));
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Visitor)
+}
+
+impl<'de> Deserialize<'de> for Salutation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Salutation;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a map from language to text (`{en: Dear Minister,}`)")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                v: &str,
+            ) -> std::result::Result<Self::Value, E> {
+                Ok(Salutation::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((tag, text)) = map.next_entry::<String, String>()? {
+                    if out.insert(tag.clone(), text).is_some() {
+                        return Err(serde::de::Error::custom(format!(
+                            "the language `{tag}` is given twice"
+                        )));
+                    }
+                }
+                Ok(Salutation::ByLanguage(out))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 /// Reads a date written `YYYY-MM-DD`, with a message that says so.
 fn date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
     let text = String::deserialize(d)?;
@@ -285,6 +852,53 @@ mod tests {
         ] {
             assert!(place(&format!("x{c}")).is_some(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_salutation_by_language_falls_back_to_the_preferred_one() {
+        let yaml = "name: N\ntitle: T\naddress: [x]\nsalutation: {en: \"Dear N,\", es-MX: \"Estimado N:\"}\n";
+        let mut target: Recipient = parse_yaml("t.yaml", yaml).unwrap();
+        target.validate("target", true).unwrap();
+        assert_eq!(target.salutation_for("es-MX", "en"), "Estimado N:");
+        assert_eq!(target.salutation_for("fr", "en"), "Dear N,");
+        assert_eq!(target.salutation_for("en-GB", "es-MX"), "Dear N,");
+        assert_eq!(
+            target.salutation_for("fr", "de"),
+            "Dear N,",
+            "then the first"
+        );
+        let mut copy: Recipient =
+            parse_yaml("t.yaml", "name: N\ntitle: T\naddress: [x]\n").unwrap();
+        assert_eq!(copy.salutation_for("en", "en"), "");
+        assert!(copy.validate("copies[0]", false).is_ok());
+        assert_eq!(
+            copy.validate("targets[0]", true).unwrap_err().0,
+            "targets[0].salutation"
+        );
+    }
+
+    #[test]
+    fn one_address_or_a_list_and_numbers_in_quotes() {
+        let one: Recipient = parse_yaml(
+            "t.yaml",
+            "name: N\ntitle: T\naddress: [x]\nemail: a@b.org\n",
+        )
+        .unwrap();
+        assert_eq!(one.email, ["a@b.org"]);
+        let two: Recipient = parse_yaml(
+            "t.yaml",
+            "name: N\ntitle: T\naddress: [x]\nemail: [a@b.org, c@d.org]\nfax: \"011-52-722-276-0046\"\n",
+        )
+        .unwrap();
+        assert_eq!(two.email, ["a@b.org", "c@d.org"]);
+        let bare =
+            parse_yaml::<Recipient>("t.yaml", "name: N\ntitle: T\naddress: [x]\nfax: 0112345\n");
+        let err = bare.unwrap_err().to_string();
+        assert!(err.contains("write it in quotes"), "{err}");
+        assert!(is_phone("+52 55 1234 5678"));
+        assert!(is_phone("(202) 282-8000 ext. 4"));
+        assert!(!is_phone("call the office"));
+        assert!(!is_phone("a@b.org"));
     }
 
     #[test]

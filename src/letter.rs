@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use handlebars::{Context, Handlebars};
 use serde_json::{Map, Value, json};
 
-use crate::action::{Action, LetterTemplate};
+use crate::action::{Action, LetterTemplate, Recipient};
 use crate::answers::Signer;
 use crate::error::{Error, Part, Result, TemplateAt};
 use crate::template::Template;
@@ -35,12 +35,16 @@ pub struct Renderer<'a> {
     compiled: BTreeMap<&'a str, OnceLock<Result<Compiled>>>,
 }
 
-/// One language's templates and the variables every letter in it shares.
+/// One language's templates, and the variables every letter in it to one
+/// target shares.
 struct Compiled {
     registry: Handlebars<'static>,
     subject: Template,
     body: Template,
-    base: Map<String, Value>,
+    /// The top-level variables the templates read; `None`: all of them.
+    roots: Option<std::collections::BTreeSet<String>>,
+    /// Per target, computed when a letter to it is first rendered.
+    bases: Vec<OnceLock<Map<String, Value>>>,
 }
 
 pub const DEFAULT_DATE_FORMAT: &str = "%-d %B %Y";
@@ -62,7 +66,11 @@ pub const VARIABLES: &[&str] = &[
     "target.organisation",
     "target.address",
     "target.email",
+    "target.emails",
+    "target.fax",
+    "target.phone",
     "target.salutation",
+    "copies",
     "action",
     "action.id",
     "action.title",
@@ -105,16 +113,38 @@ impl<'a> Renderer<'a> {
                     self.action.languages().join(", ")
                 ))
             })?;
-        cell.get_or_init(|| compile(self.action, lang, letter, self.today))
+        cell.get_or_init(|| compile(self.action, lang, letter))
             .as_ref()
             .map_err(Clone::clone)
     }
 
-    /// Renders the letter in `lang` (which must be one of the action's letters).
+    /// Renders the letter in `lang` (which must be one of the action's
+    /// letters) to the first target.
     pub fn render(&self, lang: &str, signer: &Signer) -> Result<Letter> {
+        self.render_for(lang, 0, signer)
+    }
+
+    /// Renders the letter in `lang` to the action's target number `target`
+    /// (counted from 0).
+    pub fn render_for(&self, lang: &str, target: usize, signer: &Signer) -> Result<Letter> {
         let compiled = self.compiled(lang)?;
+        let base = compiled.bases.get(target).ok_or_else(|| {
+            Error::Usage(format!(
+                "action `{}` has {} target(s); there is no target {}",
+                self.action.id,
+                self.action.targets.len(),
+                target + 1
+            ))
+        })?;
         let letter = &self.action.letters[lang];
-        let context = Context::from(Value::Object(with_signer(compiled.base.clone(), signer)));
+        let base = base.get_or_init(|| {
+            let mut all = all_base_data(self.action, lang, letter, target, self.today);
+            if let Some(roots) = &compiled.roots {
+                all.retain(|key, _| roots.contains(key));
+            }
+            all
+        });
+        let context = Context::from(Value::Object(with_signer(base.clone(), signer)));
         let render = |part: Part, template: &Template| {
             template
                 .render(&compiled.registry, &context)
@@ -135,12 +165,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// Compiles one language's subject and body; a syntax error names its file and place.
-fn compile(
-    action: &Action,
-    lang: &str,
-    letter: &LetterTemplate,
-    today: NaiveDate,
-) -> Result<Compiled> {
+fn compile(action: &Action, lang: &str, letter: &LetterTemplate) -> Result<Compiled> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     registry.register_escape_fn(handlebars::no_escape);
@@ -160,7 +185,8 @@ fn compile(
         registry,
         subject,
         body,
-        base: base_data(action, lang, letter, today),
+        roots: roots(letter),
+        bases: action.targets.iter().map(|_| OnceLock::new()).collect(),
     })
 }
 
@@ -173,60 +199,58 @@ fn template_at(action: &Action, lang: &str, letter: &LetterTemplate, part: Part)
     }
 }
 
-/// What every letter in `lang` shares: the date, the target, the action.
-/// Computed once, so that a batch of letters pays only for the signer.
-/// Only the variables the letter's templates read are kept: each letter's
-/// context is a copy of this, and a smaller copy is a faster letter.
-fn base_data(
-    action: &Action,
-    lang: &str,
-    template: &LetterTemplate,
-    today: NaiveDate,
-) -> Map<String, Value> {
-    let mut all = all_base_data(action, lang, template, today);
+/// The top-level variables a letter's templates read, so that each letter's
+/// context, a copy of the shared data, holds only those: a smaller copy is
+/// a faster letter. `None` when `@root`, `../` or `lookup` reach variables
+/// no tag names: everything is kept then.
+fn roots(template: &LetterTemplate) -> Option<std::collections::BTreeSet<String>> {
     let parts = [&template.subject, &template.body];
-    // `@root`, `../` and `lookup` reach variables no tag names: keep everything then.
     if parts
         .iter()
         .any(|t| crate::placeholders::reads_indirectly(t))
     {
-        return all;
+        return None;
     }
-    let variables: Vec<String> = parts
-        .iter()
-        .flat_map(|t| crate::placeholders::variables(t))
-        .collect();
-    let roots: std::collections::BTreeSet<&str> = variables
-        .iter()
-        .map(|v| v.split(['.', '/', '[']).next().unwrap_or(v))
-        .collect();
-    all.retain(|key, _| roots.contains(key.as_str()));
-    all
+    Some(
+        parts
+            .iter()
+            .flat_map(|t| crate::placeholders::variables(t))
+            .map(|v| {
+                v.split(['.', '/', '['])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect(),
+    )
 }
 
+/// What every letter in `lang` to target number `target` shares: the date,
+/// the target, the copies, the action.
 fn all_base_data(
     action: &Action,
     lang: &str,
     template: &LetterTemplate,
+    target: usize,
     today: NaiveDate,
 ) -> Map<String, Value> {
     let format = template
         .date_format
         .as_deref()
         .unwrap_or(DEFAULT_DATE_FORMAT);
+    let preferred = &action.preferred_language;
+    let salutation = |r: &Recipient| Value::from(r.salutation_for(lang, preferred));
+    let copies: Vec<Value> = action
+        .copies
+        .iter()
+        .map(|c| recipient_data(c, salutation(c)))
+        .collect();
+    let target = &action.targets[target];
     let data = json!({
         "date": format_date(today, format, lang),
         "lang": lang,
-        "target": {
-            "honorific": action.target.honorific.clone().unwrap_or_default(),
-            "name": action.target.name,
-            "full_name": action.target.full_name(),
-            "title": action.target.title,
-            "organisation": action.target.organisation,
-            "address": action.target.address,
-            "email": action.target.email,
-            "salutation": action.target.salutation,
-        },
+        "target": recipient_data(target, salutation(target)),
+        "copies": copies,
         "action": {
             "id": action.id,
             "title": action.title,
@@ -238,6 +262,25 @@ fn all_base_data(
         Value::Object(map) => map,
         _ => unreachable!("json! of an object literal is an object"),
     }
+}
+
+/// A target or copy as letters (and `show --json`) see it: every field
+/// present, empty when the file leaves it out; `email` is the first
+/// address and `emails` all of them.
+pub fn recipient_data(r: &Recipient, salutation: Value) -> Value {
+    json!({
+        "honorific": r.honorific.clone().unwrap_or_default(),
+        "name": r.name,
+        "full_name": r.full_name(),
+        "title": r.title,
+        "organisation": r.organisation.clone().unwrap_or_default(),
+        "address": r.address,
+        "email": r.email.first().cloned().unwrap_or_default(),
+        "emails": r.email,
+        "fax": r.fax.join(", "),
+        "phone": r.phone.join(", "),
+        "salutation": salutation,
+    })
 }
 
 /// Adds the signer's answers, then any extra variables that don't shadow one.
@@ -341,7 +384,7 @@ mod tests {
     fn every_documented_variable_is_given_and_no_other() {
         let action = crate::library::Library::default().load("cecot").unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let base = all_base_data(&action, "en", &action.letters["en"], today);
+        let base = all_base_data(&action, "en", &action.letters["en"], 0, today);
         let data = with_signer(base, &Signer::sample());
         let mut paths = Vec::new();
         for (key, value) in &data {
@@ -354,6 +397,60 @@ mod tests {
         let mut documented: Vec<String> = VARIABLES.iter().map(|v| v.to_string()).collect();
         documented.sort();
         assert_eq!(paths, documented);
+
+        // Each one is in the table of actions/README.md, but for the
+        // mappings (`target`, `action`) whose fields are listed instead.
+        let readme = include_str!("../actions/README.md");
+        for var in VARIABLES {
+            let is_mapping = VARIABLES.iter().any(|v| v.starts_with(&format!("{var}.")));
+            assert!(
+                is_mapping || readme.contains(&format!("`{{{{{var}}}}}`")),
+                "`{{{{{var}}}}}` is not documented in actions/README.md"
+            );
+        }
+
+        // A copy has the fields of a target.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/targets/lagoon.yaml"
+        );
+        let action = crate::library::Library::default().load(path).unwrap();
+        let data = all_base_data(&action, "en", &action.letters["en"], 0, today);
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&data["copies"][0]), keys(&data["target"]));
+    }
+
+    #[test]
+    fn each_target_gets_its_own_salutation_and_the_copies_are_listed() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/targets/lagoon.yaml"
+        );
+        let action = crate::library::Library::default().load(path).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let renderer = Renderer::new(&action, today);
+        let signer = Signer::sample();
+        let first = renderer.render_for("en", 0, &signer).unwrap();
+        let second = renderer.render_for("en", 1, &signer).unwrap();
+        assert!(first.body.contains("\nDear Minister,\n"), "{}", first.body);
+        assert!(second.body.contains("\nDear Prosecutor General,\n"));
+        assert!(
+            second
+                .body
+                .contains("cc: Carla Example, Head of the Human Rights Commission\n")
+        );
+        assert_eq!(renderer.render("en", &signer).unwrap(), first);
+        let err = renderer.render_for("en", 2, &signer).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("has 2 target(s); there is no target 3")
+        );
+
+        let data = all_base_data(&action, "es", &action.letters["es"], 0, today);
+        assert_eq!(data["target"]["salutation"], "Estimado Señor Ministro:");
+        assert_eq!(data["target"]["email"], "minister@interior.example.org");
+        assert_eq!(data["target"]["emails"].as_array().unwrap().len(), 2);
+        assert_eq!(data["copies"][0]["full_name"], "Ambassador Ana Example");
     }
 
     #[test]

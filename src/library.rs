@@ -358,6 +358,6 @@ mod tests {
     fn embedded_cecot_loads() {
         let action = Library::default().load("cecot").expect("cecot loads");
         assert_eq!(action.preferred_language, "en");
-        assert_eq!(action.target.email, "dhssecretary@hq.dhs.gov");
+        assert_eq!(action.target().email, ["dhssecretary@hq.dhs.gov"]);
     }
 }

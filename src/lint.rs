@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::action::{Action, LetterTemplate, parse_yaml};
+use crate::action::LetterTemplate;
+use crate::action::{
+    Action, Salutation, Translation, TranslationFile, parse_yaml, translation_tag,
+};
 use crate::answers::Signer;
 use crate::deadline::days_left;
 use crate::error::{Error, Part, TemplateAt};
@@ -71,7 +74,7 @@ pub fn lint(files: &ActionFiles, today: NaiveDate) -> Vec<Problem> {
             found.error_from(&files.main, e);
             // The translations can still be checked on their own.
             for t in &files.translations {
-                if let Err(e) = parse_yaml::<LetterTemplate>(&t.origin, &t.text) {
+                if let Err(e) = parse_yaml::<TranslationFile>(&t.origin, &t.text) {
                     found.error_from(t, e);
                 }
             }
@@ -176,6 +179,130 @@ impl Findings {
             if lang != source_lang {
                 self.translation(file_of(letter), lang, letter, source_lang, source);
             }
+        }
+        self.recipients(main, action);
+        for file in &files.translations {
+            let tag = translation_tag(&file.origin, file.lang.as_deref().unwrap_or_default());
+            if let Some(translation) = tag.ok().and_then(|t| action.translations.get(&t)) {
+                self.translated_texts(file, translation, action);
+            }
+        }
+    }
+
+    /// Targets no one can write to but by post, and salutations by language
+    /// that do not match the letters.
+    fn recipients(&mut self, main: &SourceFile, action: &Action) {
+        let spans = spans(main);
+        let single = spans.as_ref().is_some_and(|s| s.at("target").is_some());
+        for (i, target) in action.targets.iter().enumerate() {
+            let at = if single {
+                "target".to_string()
+            } else {
+                format!("targets[{i}]")
+            };
+            let line = |field: &str| {
+                spans
+                    .as_ref()
+                    .map_or(1, |s| s.line_of(&format!("{at}.{field}")))
+            };
+            if target.email.is_empty() && target.fax.is_empty() && target.phone.is_empty() {
+                self.push(
+                    &main.origin,
+                    line(""),
+                    Level::Warning,
+                    format!(
+                        "`{at}` has no email, fax or phone: letters to {} can only be posted",
+                        target.name
+                    ),
+                );
+            }
+            let Some(Salutation::ByLanguage(map)) = &target.salutation else {
+                continue;
+            };
+            let answers = |key: &str, lang: &str| crate::lang::fallbacks(lang).any(|l| l == key);
+            for key in map.keys() {
+                if !action.letters.keys().any(|l| answers(key, l)) {
+                    self.push(
+                        &main.origin,
+                        line(&format!("salutation.{key}")),
+                        Level::Warning,
+                        format!("`{at}.salutation.{key}`: there is no letter in `{key}` to use it"),
+                    );
+                }
+            }
+            for lang in action.letters.keys() {
+                if !map.keys().any(|key| answers(key, lang)) {
+                    self.push(
+                        &main.origin,
+                        line("salutation"),
+                        Level::Warning,
+                        format!(
+                            "`{at}.salutation` has no `{lang}` text: letters in {lang} open with `{}`",
+                            target.salutation_for(lang, &action.preferred_language)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A translation file's texts besides its letter, held against the
+    /// source's: missing or unchanged is a warning, a background with other
+    /// paragraphs an error.
+    fn translated_texts(&mut self, file: &SourceFile, translation: &Translation, action: &Action) {
+        let source_lang = &action.preferred_language;
+        let source = [
+            Some(action.title.as_str()),
+            Some(&action.summary),
+            Some(&action.people),
+            Some(&action.background),
+            action.deadline_advice.as_deref(),
+        ];
+        let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        let mut missing = Vec::new();
+        let spans = spans(file);
+        for ((name, ours), theirs) in translation.fields().into_iter().zip(source) {
+            let Some(theirs) = theirs else { continue };
+            let Some(ours) = ours else {
+                missing.push(name);
+                continue;
+            };
+            let line = spans.as_ref().map_or(1, |s| s.line_of(name));
+            if same(ours, theirs) {
+                self.push(
+                    &file.origin,
+                    line,
+                    Level::Warning,
+                    format!(
+                        "{name}: the same as in the source ({source_lang}): not translated yet?"
+                    ),
+                );
+            } else if name == "background" {
+                let (ours, theirs) = (paragraphs(ours).len(), paragraphs(theirs).len());
+                if ours != theirs {
+                    self.push(
+                        &file.origin,
+                        line,
+                        Level::Error,
+                        format!(
+                            "background: {ours} paragraph(s), but the source ({source_lang}) has {theirs}: \
+                             translate each paragraph as one, separated by blank lines"
+                        ),
+                    );
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.push(
+                &file.origin,
+                1,
+                Level::Warning,
+                format!(
+                    "not translated: {}; `appeal show --lang {}` shows them in {source_lang}",
+                    missing.join(", "),
+                    file.lang.as_deref().unwrap_or_default()
+                ),
+            );
         }
     }
 

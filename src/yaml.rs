@@ -79,7 +79,8 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
 
 /// Where each field of a YAML document is: a tree of the document's
 /// mappings and lists, each node with the line and column where its value
-/// starts (for a block scalar, `body: |`, the line after the key).
+/// starts (for a block scalar, `body: |`, the line after the key), and for
+/// a mapping's entries the line of the key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spans {
     pub line: usize,
@@ -89,7 +90,8 @@ pub struct Spans {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kids {
-    Map(Vec<(String, Spans)>),
+    /// Each entry: its key, the key's line, its value.
+    Map(Vec<(String, usize, Spans)>),
     List(Vec<Spans>),
     Scalar,
 }
@@ -124,13 +126,14 @@ impl Spans {
         Some(node)
     }
 
-    /// The line of the deepest node on the way to `field`: a field that is
-    /// missing is reported where its parent is.
+    /// The line of `field`'s key (of a list item, its value), or of the
+    /// deepest field on the way to it: a field that is missing is reported
+    /// where its parent is.
     pub fn line_of(&self, field: &str) -> usize {
         let mut path = field;
         loop {
-            if let Some(node) = self.at(path) {
-                return node.line;
+            if let Some(line) = self.key_line(path) {
+                return line;
             }
             match path.rfind(['.', '[']) {
                 Some(i) => path = &path[..i],
@@ -139,9 +142,27 @@ impl Spans {
         }
     }
 
+    /// The line of the key of `field`, when it ends with a key.
+    fn key_line(&self, field: &str) -> Option<usize> {
+        if field.ends_with(']') {
+            return self.at(field).map(|n| n.line);
+        }
+        let (parent, key) = match field.rfind('.') {
+            Some(i) => (self.at(&field[..i])?, &field[i + 1..]),
+            None => (self, field),
+        };
+        match &parent.kids {
+            Kids::Map(entries) => entries
+                .iter()
+                .find(|(k, ..)| k == key)
+                .map(|(_, line, _)| *line),
+            _ => None,
+        }
+    }
+
     fn child(&self, key: &str) -> Option<&Spans> {
         match &self.kids {
-            Kids::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Kids::Map(entries) => entries.iter().find(|(k, ..)| k == key).map(|(.., v)| v),
             _ => None,
         }
     }
@@ -205,8 +226,9 @@ impl<'de> Deserialize<'de> for Kids {
                 mut map: A,
             ) -> std::result::Result<Kids, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(Key(key)) = map.next_key()? {
-                    entries.push((key, map.next_value()?));
+                while let Some(key) = map.next_key::<Spanned<Key>>()? {
+                    let line = key.referenced.line() as usize;
+                    entries.push((key.value.0, line, map.next_value()?));
                 }
                 Ok(Kids::Map(entries))
             }
@@ -266,6 +288,16 @@ mod tests {
         );
         assert_eq!(line("letters.es.body"), None);
         assert_eq!(line("email"), None, "only top-level keys at depth 1");
-        assert_eq!(spans.line_of("letters.es.body"), 8, "the nearest parent");
+        assert_eq!(
+            spans.line_of("letters.es.body"),
+            7,
+            "the nearest key there is"
+        );
+        assert_eq!(
+            spans.line_of("letters.en.body"),
+            10,
+            "a field's line is its key's"
+        );
+        assert_eq!(spans.line_of("target.address[0]"), 5);
     }
 }

@@ -202,9 +202,9 @@ fn cases() -> Vec<Case> {
             .args(&["show", "./bad.yaml"])
             .fails(3, &["unknown field `fax`"]),
         case("unknown_nested_field")
-            .text("bad.yaml", draft().replace("  email:", "  fax: 1\n  email:"))
+            .text("bad.yaml", draft().replace("  email:", "  telex: 1\n  email:"))
             .args(&["show", "./bad.yaml"])
-            .fails(3, &["unknown field `target.fax`; expected one of"]),
+            .fails(3, &["unknown field `target.telex`; expected one of"]),
         case("missing_field")
             .text(
                 "bad.yaml",

@@ -61,7 +61,7 @@ fn an_unknown_field_is_an_error() {
         &["unknown-field.yaml"],
         1,
         &[
-            "check/unknown-field.yaml:17: error: unknown field `target.fax`; expected one of honorific, name, title, organisation, address, email, salutation",
+            "check/unknown-field.yaml:17: error: unknown field `target.telex`; expected one of honorific, name, title, organisation, address, email, fax, phone, salutation",
         ],
     );
 }
@@ -116,6 +116,7 @@ fn placeholders_missing_from_a_translation_or_added_to_it() {
         &["placeholders.yaml"],
         1,
         &[
+            "check/placeholders.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/placeholders.es.yaml:4: error: body: `{{#if place}}` is in the source letter (en) but not in this translation",
             "check/placeholders.es.yaml:4: error: body: `{{place}}` is in the source letter (en) but not in this translation",
             "check/placeholders.es.yaml:14: error: body: `{{city}}` is not in the source letter (en)",
@@ -129,6 +130,7 @@ fn a_different_number_of_paragraphs_is_a_warning() {
         &["paragraphs.yaml"],
         0,
         &[
+            "check/paragraphs.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/paragraphs.es.yaml:4: warning: body: 5 paragraphs, but the source letter (en) has 6",
         ],
     );
@@ -140,9 +142,74 @@ fn text_identical_to_the_source_is_flagged_as_untranslated() {
         &["untranslated.yaml"],
         0,
         &[
+            "check/untranslated.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/untranslated.es.yaml:1: warning: subject: the same as in the source letter (en): not translated yet?",
             "check/untranslated.es.yaml:8: warning: body: this paragraph is the same as in the source letter (en): not translated yet?",
         ],
+    );
+}
+
+#[test]
+fn a_translated_background_missing_a_paragraph_is_an_error() {
+    assert_report(
+        &["background.yaml"],
+        1,
+        &[
+            "check/background.es.yaml:7: error: background: 1 paragraph(s), but the source (en) has 2: translate each paragraph as one, separated by blank lines",
+        ],
+    );
+}
+
+#[test]
+fn targets_copies_and_salutations_are_checked() {
+    let sb = Sandbox::new();
+    let lagoon = common::fixture_text("targets/lagoon.yaml");
+    // Clean as shipped, but for the two texts its translation leaves out.
+    sb.write("lagoon.yaml", &lagoon);
+    sb.write(
+        "lagoon.es.yaml",
+        &common::fixture_text("targets/lagoon.es.yaml"),
+    );
+    let out = sb.appeal().args(["check", "lagoon.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out).lines().collect::<Vec<_>>(),
+        [
+            "./lagoon.es.yaml:1: warning: not translated: people, deadline_advice; `appeal show --lang es` shows them in en"
+        ]
+    );
+    // A salutation in a language with no letter, a target with neither
+    // email, fax nor phone, and a translated title left as it was.
+    let changed = lagoon
+        .replace(
+            "      es: \"Estimado Señor Ministro:\"",
+            "      es: \"Estimado Señor Ministro:\"\n      fr: Monsieur le Ministre,",
+        )
+        .replace("    email: prosecutor@justice.example.org\n", "")
+        .replace("    phone: \"+99 21 555 0200\"\n", "");
+    sb.write("lagoon.yaml", &changed);
+    sb.write(
+        "lagoon.es.yaml",
+        &common::fixture_text("targets/lagoon.es.yaml").replace(
+            "title: Protejan a los defensores de la laguna",
+            "title: Protect the lagoon defenders",
+        ),
+    );
+    let out = sb.appeal().args(["check", "lagoon.yaml"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings only: {}",
+        stdout_of(&out)
+    );
+    assert_eq!(
+        stdout_of(&out).lines().collect::<Vec<_>>(),
+        [
+            "./lagoon.es.yaml:1: warning: not translated: people, deadline_advice; `appeal show --lang es` shows them in en",
+            "./lagoon.es.yaml:3: warning: title: the same as in the source (en): not translated yet?",
+            "./lagoon.yaml:26: warning: `targets[0].salutation.fr`: there is no letter in `fr` to use it",
+            "./lagoon.yaml:27: warning: `targets[1]` has no email, fax or phone: letters to Lia Example can only be posted",
+        ]
     );
 }
 
@@ -182,6 +249,7 @@ fn a_translation_path_checks_its_whole_action() {
         &["paragraphs.es.yaml"],
         0,
         &[
+            "check/paragraphs.es.yaml:1: warning: not translated: title, summary, people, background, deadline_advice; `appeal show --lang es` shows them in en",
             "check/paragraphs.es.yaml:4: warning: body: 5 paragraphs, but the source letter (en) has 6",
         ],
     );

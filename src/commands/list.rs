@@ -4,12 +4,43 @@ use console::{Alignment, measure_text_width, pad_str};
 use serde_json::json;
 
 use super::{print, print_json};
+use crate::action::Action;
+use crate::config::Remembered;
 use crate::deadline::{days_left, describe, today};
 use crate::error::{Error, Result};
+use crate::lang;
 use crate::library::Library;
+
+/// The letter language the writer has set (`APPEAL_LANG`, else the
+/// remembered one), in which titles are shown where translated.
+fn writers_language() -> Option<String> {
+    std::env::var("APPEAL_LANG")
+        .ok()
+        .filter(|l| !l.is_empty())
+        .or_else(|| Remembered::load().ok().and_then(|r| r.lang))
+        .and_then(|l| lang::normalize(&l))
+}
+
+/// The title in the writer's language where a translation gives it, and
+/// whether it is in the source's language instead.
+fn title<'a>(action: &'a Action, lang: Option<&str>) -> (&'a str, bool) {
+    let Some(lang) = lang else {
+        return (&action.title, false);
+    };
+    let chosen = action.choose_letter(lang).chosen;
+    let shown = action.translated(&chosen).title;
+    let preferred = &action.preferred_language;
+    let in_source = if chosen == *preferred {
+        !lang::fallbacks(lang).any(|l| l == preferred)
+    } else {
+        !shown.translated
+    };
+    (shown.text, in_source)
+}
 
 pub fn run(library: &Library, json: bool) -> Result<()> {
     let today = today()?;
+    let lang = writers_language();
     let mut rows = Vec::new();
     let mut broken = None;
     for loaded in library.load_all() {
@@ -25,9 +56,11 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
         let list: Vec<_> = rows
             .iter()
             .map(|a| {
+                let (title, in_source) = title(a, lang.as_deref());
                 json!({
                     "id": a.id,
-                    "title": a.title,
+                    "title": title,
+                    "title_in_source_language": in_source,
                     "deadline": a.deadline.to_string(),
                     "days_left": days_left(a.deadline, today),
                     "deadline_passed": days_left(a.deadline, today) < 0,
@@ -42,9 +75,15 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
         let table: Vec<[String; 4]> = rows
             .iter()
             .map(|a| {
+                let (title, in_source) = title(a, lang.as_deref());
+                let title = if in_source {
+                    format!("{title} ({}, not translated)", a.preferred_language)
+                } else {
+                    title.to_string()
+                };
                 [
                     a.id.clone(),
-                    a.title.clone(),
+                    title,
                     format!(
                         "{} ({})",
                         a.deadline.format("%Y-%m-%d"),

@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use super::{print, print_json};
-use crate::action::Action;
+use crate::action::{Action, Recipient, Salutation, Shown, Translated};
 use crate::deadline::{days_left, describe, today};
 use crate::error::{Error, Result};
-use crate::letter::format_date;
+use crate::letter::{format_date, recipient_data};
 use crate::library::Library;
 use crate::{lang, wrap};
 
@@ -36,27 +36,57 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The texts shown: in the language asked for, each falling back to the
+/// source; in the source language without `--lang`.
+fn texts<'a>(action: &'a Action, choice: Option<&'a lang::Choice>) -> Translated<'a> {
+    action.translated(choice.map_or(&action.preferred_language, |c| &c.chosen))
+}
+
+/// A target or copy as `--json` gives it: `salutation` in the language
+/// shown, and `salutations` by language (`{}` for a copy without one).
+fn recipient_json(r: &Recipient, action: &Action, lang: &str) -> serde_json::Value {
+    let salutation = r.salutation_for(lang, &action.preferred_language);
+    let mut value = recipient_data(r, salutation.into());
+    value["salutations"] = match &r.salutation {
+        Some(Salutation::ByLanguage(map)) => json!(map),
+        Some(Salutation::Text(text)) => json!({ &action.preferred_language: text }),
+        None => json!({}),
+    };
+    value
+}
+
 fn to_json(
     action: &Action,
     today: chrono::NaiveDate,
     choice: Option<&lang::Choice>,
 ) -> serde_json::Value {
+    let texts = texts(action, choice);
+    let lang = choice.map_or(&action.preferred_language, |c| &c.chosen);
+    let json_of = |r| recipient_json(r, action, lang);
+    let targets: Vec<_> = action.targets.iter().map(json_of).collect();
+    let copies: Vec<_> = action.copies.iter().map(json_of).collect();
     let mut value = json!({
         "id": action.id,
-        "title": action.title,
-        "summary": action.summary.trim(),
-        "people": action.people,
+        "title": texts.title.text,
+        "summary": texts.summary.text.trim(),
+        "people": texts.people.text,
         "deadline": action.deadline.to_string(),
         "days_left": days_left(action.deadline, today),
         "deadline_passed": days_left(action.deadline, today) < 0,
-        "deadline_advice": action.deadline_advice,
+        "deadline_advice": texts.deadline_advice.map(|s| s.text),
         "preferred_language": action.preferred_language,
+        "accepted_languages": action.accepted_languages,
         "own_language_welcome": action.own_language_welcome,
         "languages": action.languages(),
         "reference": action.reference,
+        "previous_ua": action.previous_ua,
         "issued": action.issued.map(|d| d.to_string()),
-        "target": action.target,
-        "background": paragraphs(&action.background),
+        "target": targets[0],
+        "targets": targets,
+        "copies": copies,
+        "copies_note": action.copies_note.as_deref().map(str::trim),
+        "points": action.points,
+        "background": paragraphs(texts.background.text),
         "source": action.origin,
     });
     if let Some(choice) = choice {
@@ -65,8 +95,24 @@ fn to_json(
             "lang": choice.chosen,
             "subject": action.letters[&choice.chosen].subject,
         });
+        value["untranslated"] = json!(texts.untranslated());
     }
     value
+}
+
+/// A recipient's lines: name, title, organisation, address, then how else
+/// to reach them.
+fn recipient_lines(r: &Recipient) -> Vec<(&'static str, Vec<String>)> {
+    let mut to = vec![r.full_name(), r.title.clone()];
+    to.extend(r.organisation.clone());
+    to.extend(r.address.iter().cloned());
+    let mut out = vec![("", to)];
+    for (label, list) in [("Email:", &r.email), ("Fax:", &r.fax), ("Phone:", &r.phone)] {
+        if !list.is_empty() {
+            out.push((label, vec![list.join(", ")]));
+        }
+    }
+    out
 }
 
 fn to_text(
@@ -75,9 +121,9 @@ fn to_text(
     choice: Option<&lang::Choice>,
     width: usize,
 ) -> String {
-    let t = &action.target;
+    let texts = texts(action, choice);
     let indent = " ".repeat(11);
-    let mut out = format!("{}  ({})\n\n", action.title, action.id);
+    let mut out = format!("{}  ({})\n\n", texts.title.text, action.id);
     let text_width = width.saturating_sub(indent.len()).max(20);
     let mut field = |label: &str, lines: &[String]| {
         let wrapped = wrap::wrap(&lines.join("\n"), text_width);
@@ -90,17 +136,32 @@ fn to_text(
             out.push_str(&format!("{head}{line}\n"));
         }
     };
-    let mut to = vec![t.full_name(), t.title.clone(), t.organisation.clone()];
-    to.extend(t.address.iter().cloned());
-    field("Write to:", &to);
-    field("Email:", std::slice::from_ref(&t.email));
+    let several = action.targets.len() > 1;
+    for (i, target) in action.targets.iter().enumerate() {
+        let label = if several {
+            format!("Target {}:", i + 1)
+        } else {
+            "Write to:".to_string()
+        };
+        for (sub, lines) in recipient_lines(target) {
+            field(if sub.is_empty() { &label } else { sub }, &lines);
+        }
+    }
+    for copy in &action.copies {
+        for (sub, lines) in recipient_lines(copy) {
+            field(if sub.is_empty() { "Copy to:" } else { sub }, &lines);
+        }
+    }
+    if let Some(note) = &action.copies_note {
+        field("Copies:", &[note.trim().to_string()]);
+    }
     let mut deadline = vec![format!(
         "{} ({})",
         format_date(action.deadline, "%-d %B %Y", "en"),
         describe(action.deadline, today)
     )];
     if days_left(action.deadline, today) < 0 {
-        deadline.extend(action.deadline_advice.clone());
+        deadline.extend(texts.deadline_advice.map(|s| s.text.to_string()));
     }
     field("Deadline:", &deadline);
     let mut language = vec![format!(
@@ -108,11 +169,20 @@ fn to_text(
         action.preferred_language,
         action.languages().join(", ")
     )];
+    if !action.accepted_languages.is_empty() {
+        language.push(format!(
+            "Also accepted: {}.",
+            action.accepted_languages.join(", ")
+        ));
+    }
     if action.own_language_welcome {
         language.push("You can also write in your own language.".to_string());
     }
     field("Language:", &language);
-    field("For:", std::slice::from_ref(&action.people));
+    field("For:", &[texts.people.text.to_string()]);
+    if let Some(previous) = &action.previous_ua {
+        field("Follows:", std::slice::from_ref(previous));
+    }
     if let Some(choice) = choice {
         let mut letter = vec![action.letters[&choice.chosen].subject.clone()];
         if choice.is_fallback() {
@@ -122,15 +192,43 @@ fn to_text(
             ));
         }
         field("Subject:", &letter);
+        let untranslated = texts.untranslated();
+        if !untranslated.is_empty() {
+            field(
+                "Shown in:",
+                &[format!(
+                    "{}, except {}: in {}, not translated yet",
+                    choice.chosen,
+                    untranslated.join(", "),
+                    action.preferred_language,
+                )],
+            );
+        }
     }
-    for (heading, text) in [
-        ("Summary", &action.summary),
-        ("Background", &action.background),
-    ] {
+    let mut sections = vec![section("Summary", texts.summary, action)];
+    if !action.points.is_empty() {
+        let points: Vec<String> = action.points.iter().map(|p| format!("- {p}")).collect();
+        sections.push(("What to ask for".to_string(), points.join("\n")));
+    }
+    sections.push(section("Background", texts.background, action));
+    for (heading, body) in sections {
         out.push_str(&format!("\n{heading}\n\n"));
-        let body = paragraphs(text).join("\n\n");
         out.push_str(&wrap::wrap(&body, width));
         out.push('\n');
     }
     out
+}
+
+/// A heading and its paragraphs; the heading says when the text is the
+/// source's, not a translation.
+fn section(heading: &str, shown: Shown, action: &Action) -> (String, String) {
+    let heading = if shown.translated {
+        heading.to_string()
+    } else {
+        format!(
+            "{heading} (in {}: not translated yet)",
+            action.preferred_language
+        )
+    };
+    (heading, paragraphs(shown.text).join("\n\n"))
 }

@@ -180,7 +180,8 @@ impl<'a> Composer<'a> {
         width: usize,
     ) -> Result<Encoded> {
         let envelope = Envelope {
-            target: &self.action.target,
+            target: self.action.target(),
+            copies: &self.action.copies,
             sender: answers.signer.sender_block(),
             width,
             paper: self.paper,

@@ -110,10 +110,11 @@ fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, subject: &str
         (Destination::Clipboard, _) => talk::line("Copied the letter to the clipboard."),
         (Destination::Stdout, _) => {}
     }
-    if *form != Form::Pdf {
+    let emails = &composer.action.target().email;
+    if *form != Form::Pdf && !emails.is_empty() {
         talk::line(format!(
             "Send it to {} with the subject: {subject}",
-            composer.action.target.email
+            emails.join(", ")
         ));
     }
 }

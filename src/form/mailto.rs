@@ -3,7 +3,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::action::Target;
+use crate::action::{Recipient, Target};
 use crate::letter::Letter;
 
 /// Beyond this length many mail clients cut the link, or refuse it.
@@ -20,11 +20,25 @@ const QUERY: &AsciiSet = &NON_ALPHANUMERIC
 /// In the address, `@` stays too.
 const ADDRESS: &AsciiSet = &QUERY.remove(b'@');
 
-pub fn url(letter: &Letter, target: &Target) -> String {
+/// To every address of the target, Cc every address of the copies
+/// (RFC 6068 separates addresses with commas).
+pub fn url(letter: &Letter, target: &Target, copies: &[Recipient]) -> String {
     let body = letter.body.replace("\r\n", "\n").replace('\n', "\r\n");
+    let list = |emails: &mut dyn Iterator<Item = &String>| {
+        emails
+            .map(|e| utf8_percent_encode(e, ADDRESS).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let cc = list(&mut copies.iter().flat_map(|c| &c.email));
+    let cc = if cc.is_empty() {
+        String::new()
+    } else {
+        format!("cc={cc}&")
+    };
     format!(
-        "mailto:{}?subject={}&body={}",
-        utf8_percent_encode(&target.email, ADDRESS),
+        "mailto:{}?{cc}subject={}&body={}",
+        list(&mut target.email.iter()),
         utf8_percent_encode(&letter.subject, QUERY),
         utf8_percent_encode(&body, QUERY),
     )
@@ -36,18 +50,22 @@ mod tests {
 
     #[test]
     fn encodes_reserved_characters_and_crlf() {
-        let target = crate::library::Library::default()
-            .load("cecot")
-            .unwrap()
-            .target;
+        let action = crate::library::Library::default().load("cecot").unwrap();
+        let mut target = action.target().clone();
         let letter = Letter {
             lang: "en".into(),
             subject: "A & B = C?".into(),
             body: "Line one\nLine 2 + ü".into(),
         };
         assert_eq!(
-            url(&letter, &target),
+            url(&letter, &target, &[]),
             "mailto:dhssecretary@hq.dhs.gov?subject=A%20%26%20B%20%3D%20C%3F&body=Line%20one%0D%0ALine%202%20%2B%20%C3%BC"
         );
+        target.email.push("b+c@x.org".into());
+        let mut copy = target.clone();
+        copy.email = vec!["d@y.org".into(), "e@z.org".into()];
+        assert!(url(&letter, &target, &[copy]).starts_with(
+            "mailto:dhssecretary@hq.dhs.gov,b%2Bc@x.org?cc=d@y.org,e@z.org&subject=A%20"
+        ),);
     }
 }

@@ -9,7 +9,7 @@ pub mod pdf;
 
 use std::path::Path;
 
-use crate::action::Target;
+use crate::action::{Recipient, Target};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::wrap::wrap;
@@ -57,6 +57,8 @@ impl Form {
 /// to whom, and how wide its lines may be.
 pub struct Envelope<'a> {
     pub target: &'a Target,
+    /// Whom copies go to (an email draft's Cc).
+    pub copies: &'a [Recipient],
     /// The writer's block: name, then place if given.
     pub sender: Vec<String>,
     /// Hard-wrap width for text (0: none).
@@ -112,12 +114,12 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
                 body: wrap(&letter.body, envelope.width),
                 ..letter.clone()
             };
-            eml::message(&body, envelope.target)
+            eml::message(&body, envelope.target, envelope.copies)
                 .map(Encoded::from)
                 .map_err(|e| fail("email draft", e.to_string()))
         }
         Form::Mailto => {
-            let url = mailto::url(letter, envelope.target);
+            let url = mailto::url(letter, envelope.target, envelope.copies);
             let warnings = (url.len() > mailto::SAFE_LENGTH)
                 .then_some(Warning::LongLink {
                     length: url.len(),
@@ -132,11 +134,8 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
         }
         Form::Pdf => {
             let target = envelope.target;
-            let mut recipient = vec![
-                target.full_name(),
-                target.title.clone(),
-                target.organisation.clone(),
-            ];
+            let mut recipient = vec![target.full_name(), target.title.clone()];
+            recipient.extend(target.organisation.clone());
             recipient.extend(target.address.iter().cloned());
             let page = pdf::Page {
                 sender: &envelope.sender,
