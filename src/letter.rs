@@ -311,7 +311,7 @@ fn first_day(format: &str, day: u32) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn locale_for(lang: &str) -> chrono::Locale {
+pub(crate) fn locale_for(lang: &str) -> chrono::Locale {
     let mut parts = lang.split('-');
     let language = parts.next().unwrap_or("");
     let region = parts.find(|p| p.len() == 2);
