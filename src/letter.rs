@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -275,9 +276,34 @@ pub fn syntax_message(e: &handlebars::TemplateError) -> String {
 /// Formats a date with month and day names in the letter's language, from
 /// the locale data chrono carries (`es` → `es_ES`, `es-CL` → `es_CL`).
 /// Besides strftime, `format` may hold `{day:TEXT}` (see [`first_day`]).
+/// A pattern that cannot write a date (see [`date_format_error`]) gives
+/// [`DEFAULT_DATE_FORMAT`] rather than a failed letter.
 pub fn format_date(date: NaiveDate, format: &str, lang: &str) -> String {
+    let locale = locale_for(lang);
     let format = first_day(format, date.day());
-    date.format_localized(&format, locale_for(lang)).to_string()
+    let mut out = String::new();
+    match write!(out, "{}", date.format_localized(&format, locale)) {
+        Ok(()) => out,
+        Err(_) => date
+            .format_localized(DEFAULT_DATE_FORMAT, locale)
+            .to_string(),
+    }
+}
+
+/// Why `format` cannot write a date, if it cannot: a `%` strftime does not
+/// know, or one that asks for a time (`%H`) or a time zone (`%z`). For the
+/// loader and `check`, so that a bad `date_format` is reported with its
+/// file and field, not met when a letter is written.
+pub fn date_format_error(format: &str) -> Option<String> {
+    let sample = NaiveDate::from_ymd_opt(2000, 1, 1).expect("1 January 2000 is a date");
+    let mut out = String::new();
+    write!(out, "{}", sample.format(&first_day(format, 1)))
+        .err()
+        .map(|_| {
+            format!(
+                "`{format}` cannot write a date: it has a `%` specifier that strftime does not know or that needs a time (write `%%` for a `%` sign)"
+            )
+        })
 }
 
 /// The one token a `date_format` adds to strftime: `{day:TEXT}` is the day
@@ -373,6 +399,18 @@ mod tests {
             format_date(day(1), "{day:1.º} de %B de %Y", "es"),
             "1.º de mayo de 2025"
         );
+    }
+
+    #[test]
+    fn a_date_format_that_cannot_write_a_date_is_named_not_a_panic() {
+        for bad in ["%Q %B", "%-d %B %Y %H:%M", "%z"] {
+            assert!(date_format_error(bad).is_some(), "{bad}");
+        }
+        for good in ["%-d %B %Y", "{day:1er} %B %Y", "100%% %Y"] {
+            assert_eq!(date_format_error(good), None, "{good}");
+        }
+        let d = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        assert_eq!(format_date(d, "%Q %B", "fr"), "1 mai 2025");
     }
 
     #[test]
