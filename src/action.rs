@@ -379,7 +379,7 @@ impl Action {
         refuse_hidden_text(origin, text)?;
         let file: TranslationFile = parse_yaml(origin, text)?;
         let (letter, translation) = file.into_parts(origin);
-        check_letter(origin, &tag, &letter)?;
+        check_letter(origin, "", &letter)?;
         let texts = [("subject", letter.subject.as_str()), ("body", &letter.body)]
             .into_iter()
             .chain(
@@ -676,14 +676,26 @@ fn check_controls<'a>(
 }
 
 fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
+    let field = |name: &str, message: String| Error::Field {
+        path: origin.to_string(),
+        field: if at.is_empty() {
+            name.to_string()
+        } else {
+            format!("{at}.{name}")
+        },
+        message,
+    };
     for (name, value) in [("subject", &letter.subject), ("body", &letter.body)] {
         if value.trim().is_empty() {
-            return Err(Error::Field {
-                path: origin.to_string(),
-                field: format!("{at}.{name}"),
-                message: "must not be empty".to_string(),
-            });
+            return Err(field(name, "must not be empty".to_string()));
         }
+    }
+    if let Some(problem) = letter
+        .date_format
+        .as_deref()
+        .and_then(crate::letter::date_format_error)
+    {
+        return Err(field("date_format", problem));
     }
     Ok(())
 }

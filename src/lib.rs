@@ -16,6 +16,7 @@ pub mod config;
 pub mod deadline;
 pub mod destination;
 pub mod error;
+pub mod facts;
 pub mod form;
 pub mod interrupt;
 pub mod lang;

@@ -277,17 +277,35 @@ impl Findings {
                         "{name}: the same as in the source ({source_lang}): not translated yet?"
                     ),
                 );
-            } else if name == "background" {
-                let (ours, theirs) = (paragraphs(ours).len(), paragraphs(theirs).len());
-                if ours != theirs {
-                    self.push(
-                        &file.origin,
-                        line,
-                        Level::Error,
-                        format!(
-                            "background: {ours} paragraph(s), but the source ({source_lang}) has {theirs}: \
-                             translate each paragraph as one, separated by blank lines"
-                        ),
+            } else {
+                let (our_paras, their_paras) = (paragraphs(ours), paragraphs(theirs));
+                if our_paras.len() != their_paras.len() {
+                    if name == "background" {
+                        self.push(
+                            &file.origin,
+                            line,
+                            Level::Error,
+                            format!(
+                                "background: {} paragraph(s), but the source ({source_lang}) has {}: \
+                                 translate each paragraph as one, separated by blank lines",
+                                our_paras.len(),
+                                their_paras.len()
+                            ),
+                        );
+                    }
+                    continue;
+                }
+                let lang = file.lang.as_deref().unwrap_or_default();
+                let base = spans.as_ref().and_then(|s| s.at(name)).map(|n| n.line);
+                for (n, ((at, ours), (_, theirs))) in our_paras.iter().zip(&their_paras).enumerate()
+                {
+                    let where_ = base.map_or(line, |b| b + at - 1);
+                    self.facts(
+                        file,
+                        where_,
+                        &format!("{name}, paragraph {}", n + 1),
+                        (theirs, source_lang),
+                        (ours, lang),
                     );
                 }
             }
@@ -304,6 +322,33 @@ impl Findings {
                 ),
             );
         }
+    }
+
+    /// Every number, date, email address and URL of a source paragraph must
+    /// be in its translation: a fact lost or changed is an error.
+    fn facts(
+        &mut self,
+        file: &SourceFile,
+        line: usize,
+        what: &str,
+        (source, source_lang): (&str, &str),
+        (translation, lang): (&str, &str),
+    ) {
+        let missing = crate::facts::missing(source, source_lang, translation, lang);
+        if missing.is_empty() {
+            return;
+        }
+        let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        self.push(
+            &file.origin,
+            line,
+            Level::Error,
+            format!(
+                "{what}: the source ({source_lang}) says {}, which this translation does not: \
+                 keep every number, date, email address and link",
+                list.join(", ")
+            ),
+        );
     }
 
     /// Syntax and variables of one letter's templates; true when clean.
@@ -390,6 +435,17 @@ impl Findings {
         }
         let ours = paragraphs(&letter.body);
         let theirs = paragraphs(&source.body);
+        if ours.len() == theirs.len() {
+            for (n, ((at, our), (_, their))) in ours.iter().zip(&theirs).enumerate() {
+                self.facts(
+                    file,
+                    place.line(*at),
+                    &format!("{body}, paragraph {}", n + 1),
+                    (their, source_lang),
+                    (our, lang),
+                );
+            }
+        }
         if ours.len() != theirs.len() {
             self.push(
                 &file.origin,

@@ -470,3 +470,50 @@ fn preview_watch_renders_again_when_the_file_changes() {
     let _ = child.wait();
     assert!(rendered_again, "the edit was rendered:\n{seen}");
 }
+
+#[test]
+fn a_translation_that_changes_or_drops_a_fact_is_an_error_naming_the_paragraph() {
+    let sb = Sandbox::new();
+    let actions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("actions");
+    let source = std::fs::read_to_string(actions.join("cecot.yaml")).unwrap();
+    let spanish = std::fs::read_to_string(actions.join("cecot.es.yaml")).unwrap();
+    assert!(spanish.contains("otras 17 personas") && spanish.contains("a otras 17."));
+    sb.write("mine/cecot.yaml", &source);
+    sb.write(
+        "mine/cecot.es.yaml",
+        &spanish
+            .replace("otras 17 personas", "otras 71 personas")
+            .replace("a otras 17.", "a otras."),
+    );
+    let out = sb
+        .appeal()
+        .args(["check", "mine/cecot.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let report = stdout_of(&out);
+    let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 2, "{report}");
+    assert!(
+        errors[0].contains("background, paragraph 3: the source (en) says the number 17,"),
+        "{report}"
+    );
+    assert!(
+        errors[1].contains("body, paragraph 4: the source (en) says the number 17,"),
+        "{report}"
+    );
+    let line = |l: &str| l.split(':').nth(1).unwrap().parse::<usize>().unwrap();
+    let text = std::fs::read_to_string(sb.path("mine/cecot.es.yaml")).unwrap();
+    assert!(
+        text.lines()
+            .nth(line(errors[0]) - 1)
+            .unwrap()
+            .contains("otras 71 personas")
+    );
+    assert!(
+        text.lines()
+            .nth(line(errors[1]) - 1)
+            .unwrap()
+            .contains("a otras.")
+    );
+}
