@@ -155,6 +155,11 @@ pub struct ComposeArgs {
     #[arg(long)]
     pub name: Option<String>,
 
+    /// Which target to write to, by its number in `appeal show` (from 1), or
+    /// `all` for one letter to each [env: APPEAL_TARGET] [default: 1]
+    #[arg(long, value_name = "N|all")]
+    pub target: Option<String>,
+
     /// The letter's language, a BCP 47 tag such as `es` or `pt-BR` [env: APPEAL_LANG]
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,

@@ -357,3 +357,87 @@ fn a_control_character_in_a_copy_is_refused_by_its_path() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn without_a_terminal_the_first_target_is_written_to_with_a_note_that_others_exist() {
+    let sb = Sandbox::new();
+    let out = compose(&sb, &["--width", "0"]);
+    let letter = stdout_of(&out);
+    assert!(letter.contains("Dear Minister,"), "{letter}");
+    assert!(!letter.contains("Dear Prosecutor General,"), "{letter}");
+    assert!(
+        stderr_of(&out).contains("this action has 2 targets; this letter is to the first"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = compose(&sb, &["--target", "2", "--width", "0"]);
+    assert!(stdout_of(&out).contains("Dear Prosecutor General,"));
+    assert!(!stderr_of(&out).contains("this action has 2 targets"));
+}
+
+#[test]
+fn target_all_writes_one_letter_to_each_target() {
+    let sb = Sandbox::new();
+    let out = compose(&sb, &["--target", "all", "--width", "0"]);
+    let text = stdout_of(&out);
+    let letters: Vec<&str> = text.split('\u{c}').collect();
+    assert_eq!(letters.len(), 2, "{text}");
+    assert!(letters[0].contains("Dear Minister,") && !letters[0].contains("Prosecutor"));
+    assert!(letters[1].contains("Dear Prosecutor General,"));
+
+    compose(&sb, &["--target", "all", "-o", "letter.eml"]);
+    let to = |name: &str| {
+        let raw = std::fs::read(sb.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let message = MessageParser::default().parse(&raw).expect("a message");
+        message
+            .to()
+            .map(|a| {
+                a.iter()
+                    .map(|a| a.address().unwrap_or_default().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        to("letter-1.eml"),
+        [
+            "minister@interior.example.org",
+            "cabinet@interior.example.org"
+        ]
+    );
+    assert_eq!(to("letter-2.eml"), ["prosecutor@justice.example.org"]);
+    assert!(!sb.path("letter.eml").exists());
+}
+
+#[test]
+fn a_target_that_does_not_exist_is_refused_with_the_list() {
+    let sb = Sandbox::new();
+    let lagoon = lagoon();
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            &lagoon,
+            "--no-input",
+            "--name",
+            "Zoe",
+            "--target",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("--target 3: this action has 2 targets: 1 His Excellency Rui Example, 2 Lia Example (or `all`)"),
+        "{err}"
+    );
+    let out = sb
+        .appeal()
+        .args(["compose", &lagoon, "--no-input", "--name", "Zoe"])
+        .env("APPEAL_TARGET", "second")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("APPEAL_TARGET: `second` is not a target"));
+}

@@ -148,6 +148,31 @@ impl Prompts {
         }
     }
 
+    /// Which target, when the action has several: one of them, or each.
+    fn target(&self, field: &Field, action: &Action, preset: Option<&str>) -> Result<String> {
+        if action.targets.len() < 2 {
+            return Ok(String::new());
+        }
+        let mut items: Vec<String> = action
+            .targets
+            .iter()
+            .map(|t| format!("{}, {}", t.full_name(), t.title))
+            .collect();
+        items.push("Each of them, one letter per target".to_string());
+        let default = match preset.map(|p| field.clean(field.flag, p)).transpose()? {
+            Some(p) if p == "all" => action.targets.len(),
+            Some(p) => p.parse::<usize>().map_or(0, |n| n.saturating_sub(1)),
+            None => 0,
+        }
+        .min(action.targets.len());
+        let picked = self.terminal.select(field.prompt, &items, default)?;
+        Ok(if picked == action.targets.len() {
+            "all".to_string()
+        } else {
+            (picked + 1).to_string()
+        })
+    }
+
     fn note(&self, field: &Field) -> Result<String> {
         const WHAT: &str = "note";
         talk::line(
@@ -196,6 +221,7 @@ impl Ask for Prompts {
                     })
             }
             Kind::Lang => self.language(action, preset.as_deref()),
+            Kind::Target => self.target(field, action, preset.as_deref()),
             Kind::Note => self.note(field),
         }
     }

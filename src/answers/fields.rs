@@ -18,6 +18,8 @@ pub enum Kind {
     Note,
     /// A language tag, chosen from the action's letters or typed.
     Lang,
+    /// Which of the action's targets to write to: a number from 1, or `all`.
+    Target,
 }
 
 /// One field a signer answers.
@@ -52,6 +54,18 @@ pub const NAME: Field = Field {
     shared_in_batch: false,
     remembered: Some(|r| r.name.as_deref()),
     slot: Some(|s| &mut s.name),
+};
+
+pub const TARGET: Field = Field {
+    key: "target",
+    flag: "--target",
+    env: Some("APPEAL_TARGET"),
+    prompt: "Whom to write to",
+    required: false,
+    kind: Kind::Target,
+    shared_in_batch: true,
+    remembered: None,
+    slot: None,
 };
 
 pub const LANG: Field = Field {
@@ -103,7 +117,22 @@ pub const COUNTRY: Field = Field {
 };
 
 /// Every field, in the order a writer is asked.
-pub const FIELDS: [&Field; 5] = [&NAME, &LANG, &NOTE, &CITY, &COUNTRY];
+pub const FIELDS: [&Field; 6] = [&NAME, &TARGET, &LANG, &NOTE, &CITY, &COUNTRY];
+
+/// A target choice, cleaned: a number from 1, or `all` (also `each`).
+fn target(what: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    if value.eq_ignore_ascii_case("all") || value.eq_ignore_ascii_case("each") {
+        return Ok("all".to_string());
+    }
+    match value.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n.to_string()),
+        _ if value.is_empty() => Ok(String::new()),
+        _ => Err(Error::Usage(format!(
+            "{what}: `{value}` is not a target; give its number (1, 2, …, as `appeal show` lists them) or `all`"
+        ))),
+    }
+}
 
 impl Field {
     /// The field named `key` (a batch column), ignoring case.
@@ -117,6 +146,7 @@ impl Field {
         let value = match self.kind {
             Kind::Line => clean_line(what, value)?,
             Kind::Note => clean_note(what, value)?,
+            Kind::Target => target(what, value)?,
             Kind::Lang => lang::normalize(value).ok_or_else(|| {
                 Error::Usage(format!(
                     "{what}: `{}` is not a language tag; use a code such as en, es or pt-BR",
@@ -179,5 +209,10 @@ mod tests {
             "{err}"
         );
         assert_eq!(CITY.clean("--city", "").unwrap(), "");
+        assert_eq!(TARGET.clean("--target", " 2 ").unwrap(), "2");
+        assert_eq!(TARGET.clean("--target", "Each").unwrap(), "all");
+        for bad in ["0", "-1", "first"] {
+            assert!(TARGET.clean("--target", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -25,11 +25,25 @@ use crate::action::Action;
 use crate::config::Remembered;
 use crate::error::{Error, Result};
 
-/// The signer and the language they asked for (before any fallback).
+/// The signer, the language they asked for (before any fallback), and
+/// which target they write to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
     pub signer: Signer,
     pub lang: String,
+    /// A target's number from 1, `all`, or empty: not said, the first.
+    pub target: String,
+}
+
+impl Answers {
+    /// Puts a cleaned answer to `field` in its place.
+    pub fn set(&mut self, field: &Field, value: String) {
+        match (field.kind, field.value(&mut self.signer)) {
+            (_, Some(slot)) => *slot = value,
+            (Kind::Target, None) => self.target = value,
+            (_, None) => self.lang = value,
+        }
+    }
 }
 
 /// A value that stands in for an answer, and where it came from, so that
@@ -106,22 +120,22 @@ pub fn gather(
     ask: &dyn Ask,
     chosen_lang: &mut dyn FnMut(&str) -> Result<()>,
 ) -> Result<Answers> {
-    let mut signer = Signer::default();
-    let mut lang = action.preferred_language.clone();
+    let mut answers = Answers {
+        signer: Signer::default(),
+        lang: action.preferred_language.clone(),
+        target: String::new(),
+    };
     for field in FIELDS {
         let value = match sources.flag(field)? {
             Some(value) => value,
             None => ask.answer(field, sources.preset(field), action)?,
         };
-        match field.slot {
-            Some(slot) => *slot(&mut signer) = value,
-            None => {
-                lang = value;
-                chosen_lang(&lang)?;
-            }
+        answers.set(field, value);
+        if field.kind == Kind::Lang {
+            chosen_lang(&answers.lang)?;
         }
     }
-    Ok(Answers { signer, lang })
+    Ok(answers)
 }
 
 /// The answer when nobody can be asked: the preset, cleaned, else the
@@ -143,7 +157,7 @@ pub fn unasked(field: &Field, preset: Option<Preset>, action: &Action) -> Result
     }
     Ok(match field.kind {
         Kind::Lang => action.preferred_language.clone(),
-        Kind::Line | Kind::Note => String::new(),
+        Kind::Line | Kind::Note | Kind::Target => String::new(),
     })
 }
 

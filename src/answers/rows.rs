@@ -190,57 +190,46 @@ impl Defaults {
             preferred: preferred.to_string(),
         })
     }
-
-    fn get(&self, field: &Field) -> Option<&str> {
-        self.values
-            .iter()
-            .find(|(f, _)| f.key == field.key)
-            .map(|(_, v)| v.as_str())
-    }
 }
 
 /// A row's answers: each column that names a field is cleaned by that
 /// field's rule; an empty cell takes the default; other columns become
 /// template variables.
 pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, String> {
-    let mut signer = Signer::default();
-    let mut lang = None;
+    let mut answers = Answers {
+        signer: Signer::default(),
+        lang: String::new(),
+        target: String::new(),
+    };
+    let mut given = Vec::new();
     for (key, value) in row.fields {
         let Some(field) = Field::named(&key) else {
-            signer.extra.insert(key, value);
+            answers.signer.extra.insert(key, value);
             continue;
         };
         if value.trim().is_empty() {
             continue;
         }
         let value = field.clean(field.key, &value).map_err(|e| e.to_string())?;
-        match field.value(&mut signer) {
-            Some(slot) => *slot = value,
-            None => lang = Some(value),
+        answers.set(field, value);
+        given.push(field.key);
+    }
+    for (field, default) in &defaults.values {
+        if !given.contains(&field.key) {
+            answers.set(field, default.clone());
+            given.push(field.key);
         }
     }
-    for field in super::FIELDS {
-        let Some(default) = defaults.get(field) else {
-            continue;
-        };
-        match field.value(&mut signer) {
-            Some(slot) if slot.is_empty() => *slot = default.to_string(),
-            Some(_) => {}
-            None => {
-                lang.get_or_insert_with(|| default.to_string());
-            }
-        }
+    if let Some(field) = super::FIELDS
+        .into_iter()
+        .find(|f| f.required && !given.contains(&f.key))
+    {
+        return Err(format!("has no {}", field.key));
     }
-    for field in super::FIELDS {
-        let empty = field.value(&mut signer).is_some_and(|v| v.is_empty());
-        if field.required && empty {
-            return Err(format!("has no {}", field.key));
-        }
+    if answers.lang.is_empty() {
+        answers.lang = defaults.preferred.clone();
     }
-    Ok(Answers {
-        signer,
-        lang: lang.unwrap_or_else(|| defaults.preferred.clone()),
-    })
+    Ok(answers)
 }
 
 fn csv_message(e: &csv::Error, columns: usize) -> String {

@@ -194,9 +194,19 @@ impl Job<'_> {
         let number = row.number;
         let fail = |message: String| Failure { number, message };
         let answers = rows::answers(row, self.defaults).map_err(fail)?;
+        let target = match self.composer.targets(&answers) {
+            Ok(targets) if targets.len() == 1 => targets[0],
+            Ok(_) => {
+                return Err(fail(
+                    "target `all` is not yet taken by a batch: give each row a target number"
+                        .to_string(),
+                ));
+            }
+            Err(e) => return Err(fail(e.to_string())),
+        };
         let made = self
             .composer
-            .make(&answers, self.batch.form, self.batch.width)
+            .make(&answers, target, self.batch.form, self.batch.width)
             .map_err(|e| fail(e.to_string()))?;
         let file_name = self
             .namer

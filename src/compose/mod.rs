@@ -92,6 +92,7 @@ fn given(args: &ComposeArgs) -> Result<BTreeMap<&'static str, String>> {
     };
     let flags = [
         (&fields::NAME, args.name.clone()),
+        (&fields::TARGET, args.target.clone()),
         (&fields::LANG, args.lang.clone()),
         (&fields::NOTE, note),
         (&fields::CITY, args.city.clone()),
@@ -164,23 +165,50 @@ impl<'a> Composer<'a> {
         Ok(choice)
     }
 
-    /// Renders the letter the answers ask for.
-    pub fn render(&self, answers: &Answers) -> Result<(Choice, Letter)> {
+    /// The targets the answers write to, counted from 0: the one chosen,
+    /// each of them for `all`, or the first when none was chosen.
+    pub fn targets(&self, answers: &Answers) -> Result<Vec<usize>> {
+        let count = self.action.targets.len();
+        match answers.target.as_str() {
+            "" => Ok(vec![0]),
+            "all" => Ok((0..count).collect()),
+            n => match n.parse::<usize>() {
+                Ok(n) if (1..=count).contains(&n) => Ok(vec![n - 1]),
+                _ => Err(Error::Usage(format!(
+                    "--target {n}: this action has {count} target{}: {} (or `all`)",
+                    if count == 1 { "" } else { "s" },
+                    self.action
+                        .targets
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| format!("{} {}", i + 1, t.full_name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            },
+        }
+    }
+
+    /// Renders the letter the answers ask for, to target number `target`.
+    pub fn render(&self, answers: &Answers, target: usize) -> Result<(Choice, Letter)> {
         let choice = self.action.choose_letter(&answers.lang);
-        let letter = self.renderer.render(&choice.chosen, &answers.signer)?;
+        let letter = self
+            .renderer
+            .render_for(&choice.chosen, target, &answers.signer)?;
         Ok((choice, letter))
     }
 
-    /// Puts a rendered letter in its form.
+    /// Puts a rendered letter to target number `target` in its form.
     pub fn encode(
         &self,
         letter: &Letter,
         answers: &Answers,
+        target: usize,
         form: Form,
         width: usize,
     ) -> Result<Encoded> {
         let envelope = Envelope {
-            target: self.action.target(),
+            target: &self.action.targets[target],
             copies: &self.action.copies,
             sender: answers.signer.sender_block(),
             width,
@@ -189,10 +217,10 @@ impl<'a> Composer<'a> {
         form::encode(letter, form, &envelope)
     }
 
-    /// Every step from answers to bytes.
-    pub fn make(&self, answers: &Answers, form: Form, width: usize) -> Result<Made> {
-        let (choice, letter) = self.render(answers)?;
-        let encoded = self.encode(&letter, answers, form, width)?;
+    /// Every step from answers to bytes, for target number `target`.
+    pub fn make(&self, answers: &Answers, target: usize, form: Form, width: usize) -> Result<Made> {
+        let (choice, letter) = self.render(answers, target)?;
+        let encoded = self.encode(&letter, answers, target, form, width)?;
         Ok(Made {
             choice,
             letter,

@@ -43,14 +43,28 @@ pub fn run(
         }
         Ok(())
     })?;
-    let (_, letter) = composer.render(&answers)?;
+    let targets = composer.targets(&answers)?;
+    if answers.target.is_empty() && action.targets.len() > 1 {
+        talk::say(format_args!(
+            "note: this action has {} targets; this letter is to the first, {} \
+             (--target N for another, --target all for one letter to each)",
+            action.targets.len(),
+            action.target().full_name()
+        ));
+    }
+    let letters = targets
+        .iter()
+        .map(|&t| composer.render(&answers, t).map(|(_, letter)| (t, letter)))
+        .collect::<Result<Vec<_>>>()?;
+    let several = letters.len() > 1;
     let stem = composer.stem();
+    let first = &letters[0].1;
 
     // Ctrl-C pressed outside a prompt (between prompts) counts here too.
     let chosen = match delivery {
         Some(delivery) => Ok(delivery),
         None => ask
-            .place(&letter.body, &stem, args.force)
+            .place(&first.body, &stem, args.force)
             .and_then(|chosen| match chosen {
                 Some(chosen) => Delivery::chosen(chosen, args),
                 None => Delivery::new(Destination::Stdout, None, args),
@@ -59,34 +73,70 @@ pub fn run(
     let delivery = match chosen.and_then(|d| ask.check().map(|()| d)) {
         Err(Error::Interrupted) if !answers.signer.note.is_empty() => {
             // The writer typed a note: keep it even though they cancelled.
-            if let Ok(path) = destination::rescue(letter.body.as_bytes(), &format!("{stem}.txt")) {
-                talk::say(format_args!("your letter was kept in {}", path.display()));
+            for (target, letter) in &letters {
+                let name = letter_name(&stem, *target, several, "txt");
+                if let Ok(path) = destination::rescue(letter.body.as_bytes(), &name) {
+                    talk::say(format_args!("your letter was kept in {}", path.display()));
+                }
             }
             return Err(Error::Interrupted);
         }
         other => other?,
     };
-    let encoded = composer.encode(&letter, &answers, delivery.form, delivery.width)?;
-    for warning in &encoded.warnings {
-        talk::warn(warning);
+    if several && delivery.destination == Destination::Clipboard {
+        return Err(Error::Usage(
+            "the clipboard holds one letter: choose one target with --target N, \
+             or write the letters to files with -o"
+                .to_string(),
+        ));
     }
-    let rescue_name = format!("{stem}.{}", delivery.form.extension());
-    destination::deliver(
-        &encoded.bytes,
-        &delivery.destination,
-        delivery.force,
-        &rescue_name,
-    )?;
-    if delivery.open {
-        open_result(&delivery, &encoded.bytes);
+    for (n, (target, letter)) in letters.iter().enumerate() {
+        let encoded = composer.encode(letter, &answers, *target, delivery.form, delivery.width)?;
+        for warning in &encoded.warnings {
+            talk::warn(warning);
+        }
+        let mut this = delivery.clone();
+        let mut bytes = encoded.bytes;
+        match &mut this.destination {
+            Destination::File(path) if several => *path = numbered(path, *target),
+            Destination::Stdout if n > 0 && delivery.form != Form::Mailto => {
+                bytes.insert(0, b'\x0c')
+            }
+            _ => {}
+        }
+        let rescue_name = letter_name(&stem, *target, several, delivery.form.extension());
+        destination::deliver(&bytes, &this.destination, this.force, &rescue_name)?;
+        if this.open {
+            open_result(&this, &bytes);
+        }
+        report(ask.as_ref(), composer, &this, *target, &letter.subject);
     }
-    report(ask.as_ref(), composer, &delivery, &letter.subject);
     ask.remember(remembered, &to_remember(&answers))
+}
+
+/// The rescue file name of a letter: `cecot-2026-11-29.txt`, or with the
+/// target's number when there are several letters.
+fn letter_name(stem: &str, target: usize, several: bool, extension: &str) -> String {
+    if several {
+        format!("{stem}-{}.{extension}", target + 1)
+    } else {
+        format!("{stem}.{extension}")
+    }
+}
+
+/// `letter.eml` for target number `target` (from 0): `letter-1.eml`.
+fn numbered(path: &std::path::Path, target: usize) -> std::path::PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{}.{}", target + 1, ext.to_string_lossy()),
+        None => format!("{stem}-{}", target + 1),
+    };
+    path.with_file_name(name)
 }
 
 /// Says what happened to the letter: in full at a terminal, one line in a
 /// script (and nothing when the letter is on stdout).
-fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, subject: &str) {
+fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, target: usize, subject: &str) {
     let Delivery {
         destination, form, ..
     } = delivery;
@@ -110,7 +160,7 @@ fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, subject: &str
         (Destination::Clipboard, _) => talk::line("Copied the letter to the clipboard."),
         (Destination::Stdout, _) => {}
     }
-    let emails = &composer.action.target().email;
+    let emails = &composer.action.targets[target].email;
     if *form != Form::Pdf && !emails.is_empty() {
         talk::line(format!(
             "Send it to {} with the subject: {subject}",
