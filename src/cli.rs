@@ -106,6 +106,28 @@ pub enum Command {
         force: bool,
     },
 
+    /// Turn an urgent-action document (text, Markdown or PDF) into a checked action file
+    #[command(after_help = "Writes ID.yaml to --actions-dir, or else to the folder \
+        $XDG_DATA_HOME/appeal/actions, which list, show and compose always read. \
+        Every fact the document lacks becomes a [PLACEHOLDER] that `appeal check` \
+        reports. Exits 0 when the file is clean, 1 when it was written with errors \
+        to fix, 3 when the document can't be read.\n\n\
+        Examples:\n  appeal import ua-2025-041.pdf\n  appeal import ua.txt -o river.yaml\n  \
+        curl -s https://example.org/ua.txt | appeal import - --id river-keepers")]
+    Import {
+        /// The document: a PDF, a text or Markdown file, or `-` for stdin
+        file: PathBuf,
+        /// Write the action file here (`-` prints it) [default: ID.yaml in the actions folder]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// The action's id [default: made from the title]
+        #[arg(long)]
+        id: Option<String>,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
     /// Check action files and translations for mistakes, like a compiler would
     #[command(
         after_help = "Reports one problem per line, `path:line: level: message`. \

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{check, completions, compose, list, man, new, preview, show};
+use appeal::commands::{check, completions, compose, import, list, man, new, preview, show};
 use appeal::deliver::clipboard;
 use appeal::error::{Error, exit};
 use appeal::library::Library;
@@ -41,6 +41,20 @@ fn main() -> ExitCode {
             },
         ),
         Command::New { id, dir, force } => new::run(&id, &dir, force),
+        Command::Import {
+            file,
+            output,
+            id,
+            force,
+        } => import::run(
+            &library,
+            &import::Options {
+                file: &file,
+                output: output.as_deref(),
+                id: id.as_deref(),
+                force,
+            },
+        ),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir } => man::run(dir.as_deref()),
         Command::ServeClipboard => {

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod completions;
 pub mod compose;
+pub mod import;
 pub mod list;
 pub mod man;
 pub mod new;

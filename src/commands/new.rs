@@ -10,15 +10,7 @@ const SKELETON: &str = include_str!("../skeleton.yaml");
 
 /// Writes `DIR/ID.yaml` from the skeleton; never over an existing file without `force`.
 pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-    {
-        return Err(Error::Usage(format!(
-            "`{id}` can't be an action id: use lower-case letters, digits, `-` and `_` (it becomes the file name)"
-        )));
-    }
+    check_id(id)?;
     let path: PathBuf = dir.join(format!("{id}.yaml"));
     let text = SKELETON.replace("{id}", id);
     write_atomic(&path, text.as_bytes(), force).map_err(|e| {
@@ -33,5 +25,19 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
         "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",
         path = path.display()
     ));
+    Ok(())
+}
+
+/// An action id becomes a file name: lower-case letters, digits, `-`, `_`.
+pub fn check_id(id: &str) -> Result<()> {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        return Err(Error::Usage(format!(
+            "`{id}` can't be an action id: use lower-case letters, digits, `-` and `_` (it becomes the file name)"
+        )));
+    }
     Ok(())
 }
