@@ -576,3 +576,30 @@ fn the_data_folder_is_read_after_actions_dir_and_before_the_built_in_actions() {
     let dir = sb.path("mine").display().to_string();
     assert!(show(&["--actions-dir", &dir, "show", "cecot"]).contains("From actions-dir"));
 }
+
+#[test]
+fn a_current_layout_document_cut_short_keeps_what_it_has() {
+    // Cut in the middle of the letter: the target is there, the rest is not.
+    let (out, v) = imported("cecot-cut.md");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cut short"), "{err}");
+    assert_eq!(s(&v["targets"][0]["name"]), "Kristi Noem");
+    assert_eq!(s(&v["targets"][0]["email"]), "dhssecretary@hq.dhs.gov");
+    assert!(placeholder(&v["deadline"]));
+    assert!(placeholder(&v["people"]));
+    let body = s(&v["letters"]["en"]["body"]);
+    assert!(
+        body.contains("[PLACEHOLDER: the rest of the letter; the document is cut short]"),
+        "{body}"
+    );
+    // Cut inside the summary, before TAKE ACTION: still read, as far as it goes.
+    let (out, v) = imported("cecot-cut-early.md");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cut short"), "{err}");
+    assert_eq!(s(&v["title"]), "Stop illegal expulsions to El Salvador");
+    assert!(s(&v["summary"]).starts_with("Following a presidential proclamation"));
+    assert!(placeholder(&v["targets"][0]["name"]));
+    assert!(placeholder(&v["targets"][0]["email"]));
+}

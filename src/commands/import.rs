@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::action::MAX_FILE_BYTES;
 use crate::check::{Level, check};
 use crate::deadline::today;
-use crate::deliver::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::import::emit::{Emitted, emit};
 use crate::import::{self, Draft, Salutation, Source};
@@ -77,14 +76,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         .map_or("<stdout>".to_string(), |p| p.display().to_string());
     summarise(&draft, &name, &emitted);
     match &path {
-        Some(p) => write_atomic(p, emitted.text.as_bytes(), opts.force).map_err(|e| {
-            let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
-                "already exists; not overwritten (use --force to replace it)".to_string()
-            } else {
-                e.to_string()
-            };
-            Error::Usage(format!("{}: {message}", p.display()))
-        })?,
+        Some(p) => super::new::write_new(p, &emitted.text, opts.force)?,
         None => super::print(&emitted.text)?,
     }
     if let Some(p) = &path {

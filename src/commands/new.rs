@@ -13,14 +13,7 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
     check_id(id)?;
     let path: PathBuf = dir.join(format!("{id}.yaml"));
     let text = SKELETON.replace("{id}", id);
-    write_atomic(&path, text.as_bytes(), force).map_err(|e| {
-        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            "already exists; not overwritten (use --force to replace it)".to_string()
-        } else {
-            e.to_string()
-        };
-        Error::Usage(format!("{}: {message}", path.display()))
-    })?;
+    write_new(&path, &text, force)?;
     talk::say(format_args!(
         "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",
         path = path.display()
@@ -40,4 +33,16 @@ pub fn check_id(id: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Writes a new action file atomically; an existing one only with `force`.
+pub fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
+    write_atomic(path, text.as_bytes(), force).map_err(|e| {
+        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "already exists; not overwritten (use --force to replace it)".to_string()
+        } else {
+            e.to_string()
+        };
+        Error::Usage(format!("{}: {message}", path.display()))
+    })
 }

@@ -15,6 +15,14 @@ pub fn recognises(found: &Sections) -> bool {
             || found.has("please take action as soon as possible until"))
 }
 
+/// The banner alone, in capitals on a line of its own: the start of a
+/// document in the current layout.
+pub fn recognises_start(lines: &[String], found: &Sections) -> bool {
+    found
+        .get("urgent action")
+        .is_some_and(|hit| super::text::is_capitals(&lines[hit.line]))
+}
+
 pub fn read(lines: &[String], found: &Sections) -> Draft {
     let mut d = Draft::new(Layout::Current);
     let head = paragraphs(found.body(lines, "urgent action"));
@@ -79,12 +87,7 @@ pub fn common_tail(d: &mut Draft, lines: &[String], found: &Sections) {
     d.previous_ua = found
         .value(lines, "link to previous ua")
         .filter(|v| !is_none(v));
-    if let Some(title) = &d.title
-        && let Some(recased) = facts::recase_title(title, lines)
-    {
-        d.title = Some(recased);
-        d.title_recased = true;
-    }
+    facts::recase(d, lines);
 }
 
 /// `N/A`, `None`, `-`: the document says there is nothing.

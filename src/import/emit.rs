@@ -286,7 +286,9 @@ fn languages(d: &Draft) -> (String, Vec<String>, String, Option<String>) {
     let Some(first) = named.first() else {
         let tag = placeholder("language tag of the preferred language, e.g. en");
         let note = Some("The document names no language to write in.".to_string());
-        return (tag.clone(), Vec::new(), tag, note);
+        // The model letter's own language is known from its salutation.
+        let letter = letter_lang.map_or_else(|| tag.clone(), str::to_string);
+        return (tag, Vec::new(), letter, note);
     };
     let tag_of = |(name, tag): &(String, Option<String>)| {
         tag.clone()

@@ -644,6 +644,37 @@ pub fn slug(title: &str) -> String {
     out
 }
 
+/// Salutations given as one text are split by language where they can be
+/// (`Dear Minister/Estimado Señor Ministro`).
+pub fn split_salutations(d: &mut Draft) {
+    for c in d.targets.iter_mut().chain(d.copies.iter_mut()) {
+        if let Some(Salutation::One(s)) = &c.salutation {
+            c.salutation = Some(salutation(s));
+        }
+    }
+}
+
+/// The targets' lines, and the lines after "And copies to:".
+pub fn split_copies(lines: &[String]) -> (&[String], &[String]) {
+    match lines.iter().position(|l| {
+        let f = fold(l);
+        f.starts_with("and copies to") || f.starts_with("copies to")
+    }) {
+        Some(at) => (&lines[..at], &lines[at + 1..]),
+        None => (lines, &[]),
+    }
+}
+
+/// A title in capitals, in the document's own spelling of its words.
+pub fn recase(d: &mut Draft, lines: &[String]) {
+    if let Some(title) = &d.title
+        && let Some(recased) = recase_title(title, lines)
+    {
+        d.title = Some(recased);
+        d.title_recased = true;
+    }
+}
+
 /// A document whose last line stops mid-sentence was probably cut short:
 /// say so, since what it lacks may simply be missing from the copy.
 pub fn note_cut_short(draft: &mut Draft, lines: &[String]) {
@@ -653,6 +684,14 @@ pub fn note_cut_short(draft: &mut Draft, lines: &[String]) {
     let t = last.trim();
     let ends = t.ends_with(['.', '!', '?', ')', '"', '”', '’', ':']) || t.contains('@');
     if !ends && !is_capitals(t) && t.split_whitespace().count() > 3 {
+        // A letter that stops before its closing is not a whole letter.
+        if let Some(letter) = draft.letter.as_mut()
+            && letter.closing.is_none()
+        {
+            letter.paragraphs.push(super::emit::placeholder(
+                "the rest of the letter; the document is cut short",
+            ));
+        }
         draft.notes.push(format!(
             "the document ends mid-sentence (\"…{}\"): it may have been cut short, so what it lacks may be in the full document",
             tail(t, 40)

@@ -6,8 +6,7 @@
 use super::current::{common_tail, is_none};
 use super::facts::{self, date};
 use super::sections::{Sections, paragraphs};
-use super::text::fold;
-use super::{Draft, Layout, Salutation};
+use super::{Draft, Layout};
 
 pub fn recognises(found: &Sections) -> bool {
     [
@@ -51,14 +50,10 @@ pub fn read(lines: &[String], _: &Sections) -> Draft {
     };
     d.summary = summary(lines, found);
     d.letter = facts::letter(found.body(lines, "urgent action letter"));
-    let (targets, copies) = split_copies(found.body(lines, "target's contact details"));
+    let (targets, copies) = facts::split_copies(found.body(lines, "target's contact details"));
     d.targets = facts::contacts(targets);
     d.copies = facts::contacts(copies);
-    for c in d.targets.iter_mut().chain(d.copies.iter_mut()) {
-        if let Some(Salutation::One(s)) = &c.salutation {
-            c.salutation = Some(facts::salutation(s));
-        }
-    }
+    facts::split_salutations(&mut d);
     super::current::fill_salutations(&mut d);
     if let Some(hit) = found.get("also send copies to diplomatic representatives") {
         let mut note = vec![lines[hit.line].trim().to_string()];
@@ -83,15 +78,4 @@ fn summary(lines: &[String], found: &Sections) -> Option<String> {
     }
     parts.extend(paragraphs(found.body(lines, "urgent action summary")));
     (!parts.is_empty()).then(|| parts.join("\n\n"))
-}
-
-/// The targets, then the lines from "And copies to:" on.
-fn split_copies(lines: &[String]) -> (&[String], &[String]) {
-    match lines.iter().position(|l| {
-        let f = fold(l);
-        f.starts_with("and copies to") || f.starts_with("copies to")
-    }) {
-        Some(at) => (&lines[..at], &lines[at + 1..]),
-        None => (lines, &[]),
-    }
 }

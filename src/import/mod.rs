@@ -187,6 +187,10 @@ pub fn parse(lines: &[String]) -> std::result::Result<Draft, String> {
         current::read(lines, &found)
     } else if older::recognises(lines) {
         older::read(lines)
+    } else if current::recognises_start(lines, &found) {
+        // The current layout cut short before TAKE ACTION: what it has is
+        // read, and the rest is left to fill in.
+        current::read(lines, &found)
     } else {
         return Err(format!(
             "no urgent-action layout recognised; looked for {}, {} and {}",

@@ -8,7 +8,7 @@
 use super::facts::{self, date, languages};
 use super::sections::{Sections, paragraphs};
 use super::text::{fold, is_capitals};
-use super::{Draft, Layout, Salutation};
+use super::{Draft, Layout};
 
 /// How far into a document its header may be (page titles and e-mail
 /// wrappers come first).
@@ -82,12 +82,7 @@ pub fn read(lines: &[String]) -> Draft {
     }
     d.background
         .extend(paragraphs(found.body(lines, "background information")));
-    if let Some(title) = &d.title
-        && let Some(recased) = facts::recase_title(title, lines)
-    {
-        d.title = Some(recased);
-        d.title_recased = true;
-    }
+    facts::recase(&mut d, lines);
     d
 }
 
@@ -226,22 +221,10 @@ fn read_appeals(d: &mut Draft, lines: &[String], from: usize) {
             let end = (start..lines.len())
                 .find(|&j| ends_addresses(&lines[j]))
                 .unwrap_or(lines.len());
-            let region = &lines[start..end];
-            let copies_at = region.iter().position(|l| {
-                let f = fold(l);
-                f.starts_with("and copies to") || f.starts_with("copies to")
-            });
-            let (targets, copies) = match copies_at {
-                Some(c) => (&region[..c], &region[c + 1..]),
-                None => (region, &[][..]),
-            };
+            let (targets, copies) = facts::split_copies(&lines[start..end]);
             d.targets = facts::contacts(targets);
             d.copies = facts::contacts(copies);
-            for c in d.targets.iter_mut().chain(d.copies.iter_mut()) {
-                if let Some(Salutation::One(s)) = &c.salutation {
-                    c.salutation = Some(facts::salutation(s));
-                }
-            }
+            facts::split_salutations(d);
             i = end;
             while let Some(line) = lines.get(i) {
                 let t = line.trim();
