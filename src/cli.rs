@@ -17,7 +17,8 @@ use crate::commands::completions;
         `appeal compose` fills the model letter with your name and your own words, and \
         puts the letter on stdout, in a file or on the clipboard.",
     after_help = "Examples:\n  appeal list\n  appeal show cecot\n  appeal compose cecot\n  \
-        appeal compose cecot --name \"Ana Díaz\" --no-input -o letter.txt"
+        appeal compose cecot --name \"Ana Díaz\" --no-input -o letter.txt\n  \
+        appeal import ua-2025-041.pdf"
 )]
 pub struct Cli {
     /// A folder of your own action files; an action there replaces a built-in one with the same id
@@ -116,6 +117,7 @@ pub enum Command {
         curl -s https://example.org/ua.txt | appeal import - --id river-keepers")]
     Import {
         /// The document: a PDF, a text or Markdown file, or `-` for stdin
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Write the action file here (`-` prints it) [default: ID.yaml in the actions folder]
         #[arg(short, long, value_name = "PATH")]

@@ -203,3 +203,54 @@ pub fn parse(lines: &[String]) -> std::result::Result<Draft, String> {
     facts::note_cut_short(&mut draft, lines);
     Ok(draft)
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Lines that look like parts of urgent actions, and anything at all.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("URGENT ACTION".to_string()),
+            Just("TAKE ACTION: WRITE AN APPEAL".to_string()),
+            Just("URGENT ACTION TITLE: A TITLE".to_string()),
+            Just("URGENT ACTION LETTER:".to_string()),
+            Just("APPEAL DEADLINE NOTICE: 3 May 2017".to_string()),
+            Just("UA: 1/10 Index: AMR 1/2/2010 X Date: 1 May 2010".to_string()),
+            Just("PLEASE WRITE IMMEDIATELY in English or your own language:".to_string()),
+            Just("PLEASE SEND APPEALS BEFORE 1 JUNE 2010 TO:".to_string()),
+            Just("And copies to:".to_string()),
+            Just("Dear Minister,".to_string()),
+            Just("Yours sincerely,".to_string()),
+            Just("Email: a@b.org".to_string()),
+            Just("Salutation: Dear X/Estimado Y".to_string()),
+            Just("- a point".to_string()),
+            Just(String::new()),
+            any::<String>(),
+            "[ -~áé“”’*#\\[\\]()]{0,120}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any text, PDF-like or not, is read without a panic, and whatever
+        /// is read is written as YAML that parses back.
+        #[test]
+        fn any_text_reads_and_writes_valid_yaml(
+            lines in prop::collection::vec(line(), 0..40),
+            from_pdf in any::<bool>(),
+        ) {
+            let text = lines.join(if from_pdf { "\u{c}\n" } else { "\n" });
+            let clean = text::normalise(&text, from_pdf);
+            if let Ok(draft) = parse(&clean) {
+                let emitted = emit::emit(&draft, "doc.txt", None);
+                let parsed = serde_saphyr::from_str::<serde_json::Value>(&emitted.text);
+                prop_assert!(parsed.is_ok(), "{}", emitted.text);
+                prop_assert!(crate::commands::new::check_id(&emitted.id).is_ok(), "{}", emitted.id);
+            }
+        }
+    }
+}
