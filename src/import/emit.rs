@@ -299,19 +299,32 @@ fn languages(d: &Draft) -> (String, Vec<String>, String, Option<String>) {
         .and_then(|l| named.iter().position(|(_, t)| t.as_deref() == Some(l)))
         .unwrap_or(0);
     let preferred = tag_of(&named[lead]);
-    let note = (lead != 0).then(|| {
-        format!(
-            "The document prefers {}; its model letter is in {}, which it also accepts.",
-            first.0, named[lead].0
-        )
-    });
+    // A letter in a language the document does not name keeps its own
+    // language: `check` then says the preferred language has no letter.
+    let letter = match letter_lang {
+        Some(l) if named[lead].1.as_deref() != Some(l) => l.to_string(),
+        _ => preferred.clone(),
+    };
+    let note = if letter != preferred {
+        Some(format!(
+            "The document prefers {}; its model letter is in another language ({letter}).",
+            first.0
+        ))
+    } else {
+        (lead != 0).then(|| {
+            format!(
+                "The document prefers {}; its model letter is in {}, which it also accepts.",
+                first.0, named[lead].0
+            )
+        })
+    };
     let accepted = named
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != lead)
         .map(|(_, n)| tag_of(n))
         .collect();
-    (preferred.clone(), accepted, preferred, note)
+    (preferred, accepted, letter, note)
 }
 
 fn contact(c: &Contact, target: bool) -> Node {
@@ -636,6 +649,42 @@ mod tests {
         let mut out = String::new();
         render_map(&root, 0, &mut out);
         assert!(round_trips(&out, &root), "{s:?} wrote {out}");
+    }
+
+    fn draft(languages: &[(&str, Option<&str>)], salutation: &str) -> Draft {
+        let mut d = Draft::new(Layout::Current);
+        d.languages = languages
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.map(str::to_string)))
+            .collect();
+        d.letter = Some(super::super::Letter {
+            salutation: Some(salutation.to_string()),
+            paragraphs: vec!["One.".to_string()],
+            closing: None,
+        });
+        d
+    }
+
+    #[test]
+    fn the_letter_is_keyed_by_its_own_language() {
+        // Named second: it leads, and the first is accepted.
+        let (pref, accepted, letter, note) = languages(&draft(
+            &[("Spanish", Some("es")), ("English", Some("en"))],
+            "Dear X,",
+        ));
+        assert_eq!((pref.as_str(), letter.as_str()), ("en", "en"));
+        assert_eq!(accepted, ["es"]);
+        assert!(note.unwrap().contains("prefers Spanish"));
+        // Not named at all: the document's preference stands, and the
+        // letter keeps its language; nothing is relabelled.
+        let (pref, accepted, letter, note) =
+            languages(&draft(&[("Spanish", Some("es"))], "Dear X,"));
+        assert_eq!((pref.as_str(), letter.as_str()), ("es", "en"));
+        assert!(accepted.is_empty());
+        assert!(note.is_some());
+        // A salutation in no known language: the preferred one.
+        let (pref, _, letter, _) = languages(&draft(&[("French", Some("fr"))], "Hello X,"));
+        assert_eq!((pref.as_str(), letter.as_str()), ("fr", "fr"));
     }
 
     #[test]
