@@ -84,6 +84,8 @@ pub struct Recipient {
     #[serde(default)]
     pub honorific: Option<String>,
     pub name: String,
+    /// Required of a target; a copy may be an office with no title.
+    #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub organisation: Option<String>,
@@ -285,7 +287,8 @@ impl Recipient {
     fn validate(&mut self, at: &str, is_target: bool) -> std::result::Result<(), (String, String)> {
         let fail = |field: &str, message: String| Err((format!("{at}.{field}"), message));
         let empty = "must not be empty".to_string();
-        for (name, value) in [("name", Some(&self.name)), ("title", Some(&self.title))]
+        let title = (is_target || !self.title.is_empty()).then_some(&self.title);
+        for (name, value) in [("name", Some(&self.name)), ("title", title)]
             .into_iter()
             .chain([
                 ("honorific", self.honorific.as_ref()),

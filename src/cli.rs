@@ -17,7 +17,8 @@ use crate::commands::completions;
         `appeal compose` fills the model letter with your name and your own words, and \
         puts the letter on stdout, in a file or on the clipboard.",
     after_help = "Examples:\n  appeal list\n  appeal show cecot\n  appeal compose cecot\n  \
-        appeal compose cecot --name \"Ana Díaz\" --no-input -o letter.txt"
+        appeal compose cecot --name \"Ana Díaz\" --no-input -o letter.txt\n  \
+        appeal import ua-2025-041.pdf"
 )]
 pub struct Cli {
     /// A folder of your own action files; an action there replaces a built-in one with the same id
@@ -101,6 +102,29 @@ pub enum Command {
         /// The folder to write it in
         #[arg(long, value_name = "DIR", default_value = ".")]
         dir: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Turn an urgent-action document (text, Markdown or PDF) into a checked action file
+    #[command(after_help = "Writes ID.yaml to --actions-dir, or else to the folder \
+        $XDG_DATA_HOME/appeal/actions, which list, show and compose always read. \
+        Every fact the document lacks becomes a [PLACEHOLDER] that `appeal check` \
+        reports. Exits 0 when the file is clean, 1 when it was written with errors \
+        to fix, 3 when the document can't be read.\n\n\
+        Examples:\n  appeal import ua-2025-041.pdf\n  appeal import ua.txt -o river.yaml\n  \
+        curl -s https://example.org/ua.txt | appeal import - --id river-keepers")]
+    Import {
+        /// The document: a PDF, a text or Markdown file, or `-` for stdin
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        file: PathBuf,
+        /// Write the action file here (`-` prints it) [default: ID.yaml in the actions folder]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// The action's id [default: made from the title]
+        #[arg(long)]
+        id: Option<String>,
         /// Replace the file if it exists
         #[arg(long)]
         force: bool,

@@ -17,10 +17,17 @@ use crate::lang;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/actions");
 
-/// Where actions are looked for: the user's folder first, then the embedded ones.
+/// Where actions are looked for: `--actions-dir`, then the folder imported
+/// actions go to, then the embedded ones.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     user_dir: Option<PathBuf>,
+    imported_dir: Option<PathBuf>,
+}
+
+/// Where `appeal import` puts actions: `$XDG_DATA_HOME/appeal/actions`.
+pub fn imported_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("appeal").join("actions"))
 }
 
 /// One folder of action files, on disk or embedded.
@@ -177,14 +184,23 @@ impl ActionFiles {
 
 impl Library {
     pub fn new(user_dir: Option<PathBuf>) -> Library {
-        Library { user_dir }
+        Library {
+            user_dir,
+            imported_dir: imported_dir(),
+        }
+    }
+
+    /// The folder given with `--actions-dir`.
+    pub fn user_dir(&self) -> Option<&Path> {
+        self.user_dir.as_deref()
     }
 
     fn shelves(&self) -> impl Iterator<Item = Shelf<'_>> {
         self.user_dir
             .as_deref()
-            .map(Shelf::Disk)
             .into_iter()
+            .chain(self.imported_dir.as_deref())
+            .map(Shelf::Disk)
             .chain(std::iter::once(Shelf::Embedded))
     }
 

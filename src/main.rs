@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{check, completions, list, man, new, preview, show};
+use appeal::commands::{check, completions, import, list, man, new, preview, show};
 use appeal::compose;
 use appeal::destination::clipboard;
 use appeal::error::{Error, exit};
@@ -42,6 +42,20 @@ fn main() -> ExitCode {
             },
         ),
         Command::New { id, dir, force } => new::run(&id, &dir, force),
+        Command::Import {
+            file,
+            output,
+            id,
+            force,
+        } => import::run(
+            &library,
+            &import::Options {
+                file: &file,
+                output: output.as_deref(),
+                id: id.as_deref(),
+                force,
+            },
+        ),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir } => man::run(dir.as_deref()),
         Command::ServeClipboard => {

@@ -116,6 +116,7 @@ fn every_command_has_help_with_examples() {
         "compose",
         "preview",
         "check",
+        "import",
         "new",
         "completions",
         "man",

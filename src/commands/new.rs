@@ -10,6 +10,19 @@ const SKELETON: &str = include_str!("../skeleton.yaml");
 
 /// Writes `DIR/ID.yaml` from the skeleton; never over an existing file without `force`.
 pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
+    check_id(id)?;
+    let path: PathBuf = dir.join(format!("{id}.yaml"));
+    let text = SKELETON.replace("{id}", id);
+    write_new(&path, &text, force)?;
+    talk::say(format_args!(
+        "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",
+        path = path.display()
+    ));
+    Ok(())
+}
+
+/// An action id becomes a file name: lower-case letters, digits, `-`, `_`.
+pub fn check_id(id: &str) -> Result<()> {
     if id.is_empty()
         || !id
             .chars()
@@ -19,9 +32,12 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
             "`{id}` can't be an action id: use lower-case letters, digits, `-` and `_` (it becomes the file name)"
         )));
     }
-    let path: PathBuf = dir.join(format!("{id}.yaml"));
-    let text = SKELETON.replace("{id}", id);
-    write_atomic(&path, text.as_bytes(), force).map_err(|e| {
+    Ok(())
+}
+
+/// Writes a new action file atomically; an existing one only with `force`.
+pub fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
+    write_atomic(path, text.as_bytes(), force).map_err(|e| {
         let path = path.display().to_string();
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             Error::Usage(format!(
@@ -33,10 +49,5 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
                 message: e.to_string(),
             }
         }
-    })?;
-    talk::say(format_args!(
-        "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",
-        path = path.display()
-    ));
-    Ok(())
+    })
 }

@@ -65,6 +65,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     };
     let today = today()?;
     warn_if_passed(&action, today);
+    show_points(&action);
     let composer = Composer::new(&action, today, plan.paper);
     match plan.output {
         Output::Single(delivery) => single::run(
@@ -128,6 +129,18 @@ fn warn_if_passed(action: &Action, today: NaiveDate) {
             "the deadline for this action was {}. {advice}",
             format_date(action.deadline, "%-d %B %Y", "en")
         ));
+    }
+}
+
+/// An action with points to ask for (older urgent actions have no model
+/// letter, only these): the writer is to use their own words.
+fn show_points(action: &Action) {
+    if action.points.is_empty() {
+        return;
+    }
+    talk::say("this action asks you to write in your own words; ask the authorities to:");
+    for point in &action.points {
+        talk::line(format!("  - {point}"));
     }
 }
 

@@ -134,7 +134,8 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
         }
         Form::Pdf => {
             let target = envelope.target;
-            let mut recipient = vec![target.full_name(), target.title.clone()];
+            let mut recipient = vec![target.full_name()];
+            recipient.extend((!target.title.is_empty()).then(|| target.title.clone()));
             recipient.extend(target.organisation.clone());
             recipient.extend(target.address.iter().cloned());
             let page = pdf::Page {

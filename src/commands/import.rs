@@ -1,0 +1,253 @@
+//! `appeal import`: an urgent-action document (text, Markdown or PDF) in,
+//! a checked action file out.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::action::MAX_FILE_BYTES;
+use crate::deadline::today;
+use crate::error::{Error, Result};
+use crate::import::emit::{Emitted, emit};
+use crate::import::{self, Draft, Salutation, Source};
+use crate::library::{ActionFiles, Library, SourceFile, imported_dir};
+use crate::lint::{Level, lint};
+use crate::talk;
+
+/// What `appeal import` was asked to do.
+pub struct Options<'a> {
+    /// The document, or `-` for stdin.
+    pub file: &'a Path,
+    pub output: Option<&'a Path>,
+    pub id: Option<&'a str>,
+    pub force: bool,
+}
+
+pub fn run(library: &Library, opts: &Options) -> Result<()> {
+    if let Some(id) = opts.id {
+        super::new::check_id(id)?;
+    }
+    let (name, bytes) = read_input(opts.file)?;
+    let draft = import::read(&Source {
+        name: &name,
+        bytes: &bytes,
+    })?;
+    let shown_name = Path::new(&name)
+        .file_name()
+        .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    let to_stdout = opts.output.is_some_and(|p| p == Path::new("-"));
+    let emitted = emit(&draft, &shown_name, opts.id);
+    let (path, id) = match opts.output {
+        Some(p) if !to_stdout => {
+            let stem = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{}: an action file's name ends in .yaml",
+                        p.display()
+                    ))
+                })?;
+            (Some(p.to_path_buf()), stem.to_string())
+        }
+        Some(_) => (None, emitted.id.clone()),
+        None => {
+            let dir = match library.user_dir() {
+                Some(d) => d.to_path_buf(),
+                None => {
+                    let d = imported_dir().ok_or_else(|| {
+                        Error::Usage(
+                            "no data folder is known for imported actions; give -o PATH"
+                                .to_string(),
+                        )
+                    })?;
+                    create_private_dir(&d)?;
+                    d
+                }
+            };
+            (
+                Some(dir.join(format!("{}.yaml", emitted.id))),
+                emitted.id.clone(),
+            )
+        }
+    };
+    let origin = path
+        .as_ref()
+        .map_or("<stdout>".to_string(), |p| p.display().to_string());
+    summarise(&draft, &name, &emitted);
+    match &path {
+        Some(p) => super::new::write_new(p, &emitted.text, opts.force)?,
+        None => super::print(&emitted.text)?,
+    }
+    if let Some(p) = &path {
+        talk::say(format_args!("wrote {} (action `{id}`)", p.display()));
+    }
+    let files = ActionFiles {
+        id: id.clone(),
+        named_lang: None,
+        main: SourceFile {
+            lang: None,
+            origin: origin.clone(),
+            path: path.clone(),
+            text: emitted.text.clone().into(),
+        },
+        translations: Vec::new(),
+    };
+    let problems = lint(&files, today()?);
+    for p in &problems {
+        talk::line(p);
+    }
+    let errors = problems.iter().filter(|p| p.level == Level::Error).count();
+    let placeholders = problems
+        .iter()
+        .filter(|p| p.message.contains("placeholder left to fill in"))
+        .count();
+    if errors > 0 {
+        talk::say(format_args!(
+            "{errors} error{} to fix ({placeholders} placeholder{} left to fill in); then run `appeal check {origin}`",
+            if errors == 1 { "" } else { "s" },
+            if placeholders == 1 { "" } else { "s" },
+        ));
+        return Err(Error::CheckFailed(errors));
+    }
+    talk::say(format_args!(
+        "the action is ready: `appeal show {id}`, `appeal compose {id}`"
+    ));
+    Ok(())
+}
+
+/// The document's name for messages, and its bytes, at most one byte over
+/// the limit so that `import::read` can refuse it.
+fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
+    let stdin = file == Path::new("-");
+    let name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        file.display().to_string()
+    };
+    let io_err = |e: std::io::Error| Error::File {
+        path: name.clone(),
+        message: e.to_string(),
+    };
+    let mut bytes = Vec::new();
+    if stdin {
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_err)?;
+    } else {
+        if file.is_dir() {
+            return Err(Error::File {
+                path: name,
+                message: "is a folder, not a document".to_string(),
+            });
+        }
+        std::fs::File::open(file)
+            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(io_err)?;
+    }
+    Ok((name, bytes))
+}
+
+/// The user's own actions folder, readable by its owner only.
+fn create_private_dir(dir: &PathBuf) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(|e| Error::Usage(format!("{}: can't create the folder: {e}", dir.display())))
+}
+
+/// What was read, on stderr, a fact a line.
+fn summarise(d: &Draft, name: &str, emitted: &Emitted) {
+    talk::say(format_args!("read {name}: {}", d.layout.describe()));
+    let mut found: Vec<String> = Vec::new();
+    if let Some(t) = &d.title {
+        found.push(format!("title: {t}"));
+    }
+    if let Some(r) = &d.reference {
+        found.push(format!("reference: {r}"));
+    }
+    if let Some(issued) = &d.issued {
+        found.push(format!("issued: {}", issued.text));
+    }
+    if let Some(dl) = &d.deadline {
+        found.push(match dl.date {
+            Some(date) => format!("deadline: {date}"),
+            None => format!("deadline (not a date): {}", dl.text),
+        });
+    }
+    if !d.languages.is_empty() {
+        let names: Vec<&str> = d.languages.iter().map(|(n, _)| n.as_str()).collect();
+        found.push(format!(
+            "languages: {}{}",
+            names.join(", "),
+            if d.own_language_welcome {
+                ", or one's own"
+            } else {
+                ""
+            }
+        ));
+    }
+    for (what, list) in [("target", &d.targets), ("copy to", &d.copies)] {
+        for c in list {
+            let emails = match c.emails.len() {
+                0 => "no email".to_string(),
+                1 => "1 email".to_string(),
+                n => format!("{n} emails"),
+            };
+            let greeting = match &c.salutation {
+                Some(Salutation::ByLanguage(by)) => format!(
+                    ", salutation in {}",
+                    by.iter()
+                        .map(|(l, _)| l.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+                Some(Salutation::One(_)) => ", salutation".to_string(),
+                None => String::new(),
+            };
+            found.push(format!(
+                "{what}: {} ({emails}{greeting})",
+                c.name.as_deref().unwrap_or("no name")
+            ));
+        }
+    }
+    if let Some(l) = &d.letter {
+        found.push(format!(
+            "model letter ({}): {} paragraph{}",
+            emitted.letter_lang,
+            l.paragraphs.len(),
+            if l.paragraphs.len() == 1 { "" } else { "s" }
+        ));
+    }
+    if !d.points.is_empty() {
+        found.push(format!(
+            "{} points to ask for, no model letter",
+            d.points.len()
+        ));
+    }
+    if !d.background.is_empty() {
+        found.push(format!("background: {} paragraphs", d.background.len()));
+    }
+    if let Some(p) = &d.people {
+        found.push(format!("people: {p}"));
+    }
+    if let Some(p) = &d.previous_ua {
+        found.push(format!("previous action: {p}"));
+    }
+    for line in found {
+        talk::line(format_args!("  {}", printable(&line)));
+    }
+    for note in &d.notes {
+        talk::warn(printable(note));
+    }
+}
+
+/// Text from a document, safe to print: no control characters.
+fn printable(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
