@@ -47,6 +47,7 @@ export NAME="Ana Díaz"
 export NOTE="I have family in El Salvador, and I am writing because this matters to me."
 export CITY=Quito COUNTRY=Ecuador
 export PLACE="$CITY, $COUNTRY"
+export SALUTATION="Dear Secretary Noem,"
 export APPEAL="$appeal"
 
 # letters.en.body of actions/cecot.yaml as an envsubst template: the four
@@ -70,6 +71,7 @@ lines = [l for l in body.split("\n") if not re.fullmatch(r"\s*\{\{(#if [^}]*|/if
 body = "\n".join(lines)
 for var in ("date", "name", "note", "place"):
     body = body.replace("{{%s}}" % var, "$" + var.upper())
+body = body.replace("{{target.salutation}}", "$SALUTATION")
 left = re.findall(r"\{\{[^}]*\}\}", body)
 if left:
     sys.exit(f"compose.sh: the template still has {left}; teach this script about them")
@@ -77,7 +79,7 @@ open(out, "w", encoding="utf-8").write(body)
 PY
 export TEMPLATE=$work/template.txt
 # shellcheck disable=SC2016 # what envsubst replaces, and nothing else
-export VARS='$DATE $NAME $NOTE $PLACE'
+export VARS='$DATE $NAME $NOTE $PLACE $SALUTATION'
 
 # Both must print the same letter, or the comparison means nothing.
 "$appeal" compose cecot --name "$NAME" --note "$NOTE" --city "$CITY" --country "$COUNTRY" \

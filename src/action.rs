@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::lang;
-use crate::text::{find_bidi_control, line_and_column};
+use crate::text::{Shape, find_bidi_control, first_refused, line_and_column};
 pub use crate::yaml::parse_yaml;
 
 /// Largest action or translation file read, in bytes.
@@ -637,6 +637,15 @@ impl Action {
                 ));
             };
             check_letter(&self.origin, &format!("letters.{tag}"), &letter)?;
+            if letters.contains_key(&norm) {
+                return Err(field(
+                    &format!("letters.{tag}"),
+                    &format!(
+                        "names the same language as another letter (`{norm}`): a reviewer would see one and \
+                         readers get the other; keep one"
+                    ),
+                ));
+            }
             letters.insert(norm, letter);
         }
         self.letters = letters;
@@ -656,21 +665,32 @@ impl Action {
 
 /// The first text holding a control character other than a line break or
 /// a tab, as an error naming its field.
+/// Every text of an action passes the one rule for text from outside
+/// (`text::first_refused`), after YAML has decoded its escapes: a `"\e"`
+/// or `"\u202E"` escape is refused as surely as the raw character.
 fn check_controls<'a>(
     origin: &str,
     texts: impl IntoIterator<Item = (String, &'a str)>,
 ) -> Result<()> {
     for (field, text) in texts {
-        if let Some(c) = text
-            .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
-        {
+        let shape = if field.ends_with("email") || field.contains(".email[") {
+            Shape::Identifier
+        } else {
+            Shape::Prose
+        };
+        if let Some(refused) = first_refused(text, shape) {
+            let (line, column) = line_and_column(text, refused.at);
+            let place = if text.contains('\n') {
+                format!(" at line {line}, column {column} of the text")
+            } else {
+                String::new()
+            };
             return Err(Error::Field {
                 path: origin.to_string(),
                 field,
                 message: format!(
-                    "holds a control character (U+{:04X}); such characters can change what a terminal shows, so they are refused",
-                    c as u32
+                    "holds {}{place}; such characters can hide text or change what a terminal shows, so they are refused",
+                    refused.what()
                 ),
             });
         }
@@ -743,6 +763,9 @@ fn is_email(s: &str) -> bool {
         && !domain.ends_with('.')
         && !s.contains(char::is_whitespace)
         && !domain.contains('@')
+        // One address, never a list or a link's parameters: `x,spy@evil`
+        // would be two recipients in a mailto: link.
+        && !s.contains([',', ';', '?', '&', '<', '>', '"', '(', ')', '[', ']', '\\'])
 }
 
 /// A telephone or fax number, loosely: digits with the usual separators
@@ -927,6 +950,8 @@ mod tests {
             "a b@c.org",
             "a@.org",
             "a@b@c.org",
+            "x,spy@evil.org",
+            "a@b.org?cc=spy@evil.org",
         ] {
             assert!(!is_email(bad), "{bad}");
         }

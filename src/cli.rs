@@ -162,6 +162,9 @@ pub enum Command {
         /// Write appeal.1, appeal-compose.1, … into DIR
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Replace pages that are already in DIR
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
 
     /// Serves the clipboard for a letter copied by `compose --clipboard`.

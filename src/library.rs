@@ -97,10 +97,23 @@ impl Shelf<'_> {
         let mut names = self.file_names();
         names.sort();
         let mut translations = Vec::new();
+        let mut total = text.len();
         for name in names {
             if let Some(lang) = translation_lang(&name, id)
                 && let Some(text) = self.read(&name)?
             {
+                total += text.len();
+                if total as u64 > MAX_ACTION_BYTES || translations.len() == MAX_TRANSLATIONS {
+                    return Err(Error::File {
+                        path: self.origin(&name),
+                        message: format!(
+                            "action `{id}` and its translations pass the limit of {} files or {} MiB \
+                             in all; appeal refuses to read more",
+                            MAX_TRANSLATIONS + 1,
+                            MAX_ACTION_BYTES >> 20
+                        ),
+                    });
+                }
                 translations.push(SourceFile {
                     lang: Some(lang.to_string()),
                     origin: self.origin(&name),
@@ -253,9 +266,12 @@ impl Library {
 }
 
 /// `cecot.yaml` is action `cecot`; `cecot.es.yaml` is a translation, not an action.
+/// The id of an action file: its name without `.yaml`. A name with
+/// anything invisible or a control character in it names no action.
 fn action_id(file_name: &str) -> Option<&str> {
     let stem = file_name.strip_suffix(".yaml")?;
-    (!stem.is_empty() && !stem.contains('.')).then_some(stem)
+    let visible = crate::text::first_refused(stem, crate::text::Shape::Identifier).is_none();
+    (!stem.is_empty() && !stem.contains('.') && visible).then_some(stem)
 }
 
 /// `cecot.es.yaml` is the `es` translation of `cecot`.
@@ -310,15 +326,31 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
 }
 
 /// Reads a file as UTF-8, refusing anything over [`MAX_FILE_BYTES`].
+/// Most bytes an action and its translations may hold in all.
+pub const MAX_ACTION_BYTES: u64 = 8 * MAX_FILE_BYTES;
+
+/// Most translation files an action may have.
+pub const MAX_TRANSLATIONS: usize = 64;
+
 pub fn read_limited(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
+    let file = fs::File::open(path).map_err(|e| Error::File {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    read_limited_from(file, &shown)
+}
+
+/// As [`read_limited`], from any reader (stdin); `shown` names it.
+pub fn read_limited_from(reader: impl Read, shown: &str) -> Result<String> {
+    let shown = shown.to_string();
     let io_err = |e: std::io::Error| Error::File {
         path: shown.clone(),
         message: e.to_string(),
     };
-    let file = fs::File::open(path).map_err(io_err)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    reader
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

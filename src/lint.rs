@@ -46,10 +46,14 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A path or message may quote a stranger's text: never raw.
         write!(
             f,
             "{}:{}: {}: {}",
-            self.path, self.line, self.level, self.message
+            crate::text::shown(&self.path),
+            self.line,
+            self.level,
+            crate::text::shown(&self.message)
         )
     }
 }

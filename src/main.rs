@@ -57,7 +57,7 @@ fn main() -> ExitCode {
             },
         ),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man { dir } => man::run(dir.as_deref()),
+        Command::Man { dir, force } => man::run(dir.as_deref(), force),
         Command::ServeClipboard => {
             return match clipboard::serve() {
                 Ok(()) => ExitCode::SUCCESS,

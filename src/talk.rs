@@ -1,20 +1,26 @@
 //! Messages for the person at the terminal, on stderr. stdout is for results.
 //!
 //! Writing to stderr never fails the program: if stderr is closed, the
-//! message is dropped rather than turned into a panic.
+//! message is dropped rather than turned into a panic. A message may quote
+//! a stranger's text (a title, a file name, a batch cell): its control
+//! characters are shown as escapes, never sent to the terminal.
 
 use std::fmt::Display;
 use std::io::Write;
 
+use crate::text::shown;
+
 /// `appeal: MESSAGE` on stderr.
 pub fn say(message: impl Display) {
-    let _ = writeln!(std::io::stderr(), "appeal: {message}");
+    let message = message.to_string();
+    let _ = writeln!(std::io::stderr(), "appeal: {}", shown(&message));
 }
 
 /// `appeal: warning: MESSAGE` on stderr.
 pub fn warn(message: impl Display) {
     let label = console::style("warning:").yellow().bold().for_stderr();
-    say(format_args!("{label} {message}"));
+    let message = message.to_string();
+    let _ = writeln!(std::io::stderr(), "appeal: {label} {}", shown(&message));
 }
 
 /// Applies `--color`. `auto` leaves the choice to the console crate: colour
@@ -35,5 +41,6 @@ pub fn set_color(choice: clap::ColorChoice) {
 
 /// A line on stderr without the program's name: prompts' companions, previews.
 pub fn line(message: impl Display) {
-    let _ = writeln!(std::io::stderr(), "{message}");
+    let message = message.to_string();
+    let _ = writeln!(std::io::stderr(), "{}", shown(&message));
 }

@@ -1,6 +1,21 @@
-//! Characters that can hide text or change how it reads. Every place that
-//! refuses or removes them (typed answers, action files, file names, the
-//! PDF's text) asks this module, so that they all mean the same set.
+//! Characters that can hide text or change how it reads, and the one rule
+//! every text from outside passes: an action file, a translation, a batch
+//! column, the config, typed input. Every place that refuses or removes
+//! such characters (typed answers, action files, file names, the PDF's
+//! text, what is printed) asks this module, so that they all mean the same
+//! set.
+//!
+//! The rule, after any escapes are decoded:
+//! - no C0 or C1 control character, except a line break (and a tab) in
+//!   text of several lines;
+//! - no bidi embedding, override or isolate, and no tag character;
+//! - line and paragraph separators (U+2028, U+2029) count as line breaks;
+//! - default-ignorable characters (zero-width space and joiners, LRM/RLM)
+//!   are kept in prose, since Arabic, Hebrew, Persian, Indic and Thai text
+//!   needs them, and refused in identifiers: email addresses, ids, file
+//!   names.
+
+use std::borrow::Cow;
 
 /// The bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 /// U+2066–U+2069): they can make a line read differently from what it says.
@@ -11,6 +26,101 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Control characters (C0 and C1, line breaks included) and bidi controls.
 pub fn hides_text(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
+}
+
+/// Tag characters (U+E0000–U+E007F): invisible, and able to carry a
+/// hidden message.
+pub fn is_tag(c: char) -> bool {
+    ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
+/// Default-ignorable characters a script may need: zero-width space and
+/// joiners, the left-to-right and right-to-left marks, word joiner, BOM.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// What a text is, for the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Several lines of prose: line breaks and tabs allowed.
+    Prose,
+    /// One line of prose: a name, a title.
+    Line,
+    /// An email address, an id, a file name: nothing invisible at all.
+    Identifier,
+}
+
+/// A character the rule refuses, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Byte offset in the text.
+    pub at: usize,
+    pub c: char,
+}
+
+impl Refused {
+    /// What the character is, in words: `a control character (U+001B)`.
+    pub fn what(&self) -> String {
+        let kind = if self.c.is_control() {
+            "a control character"
+        } else if is_bidi_control(self.c) {
+            "an invisible bidirectional-text control"
+        } else if is_tag(self.c) {
+            "an invisible tag character"
+        } else if matches!(self.c, '\u{2028}' | '\u{2029}') {
+            "a line separator"
+        } else {
+            "an invisible character"
+        };
+        format!("{kind} (U+{:04X})", self.c as u32)
+    }
+}
+
+/// The first character of `text` the rule refuses for a text of `shape`.
+/// Line and paragraph separators are refused only in one-line text and
+/// identifiers; `separators_as_breaks` turns them into line breaks first.
+pub fn first_refused(text: &str, shape: Shape) -> Option<Refused> {
+    text.char_indices()
+        .find(|&(_, c)| refused(c, shape))
+        .map(|(at, c)| Refused { at, c })
+}
+
+fn refused(c: char, shape: Shape) -> bool {
+    let multi_line = shape == Shape::Prose;
+    match c {
+        '\n' | '\t' | '\u{2028}' | '\u{2029}' => !multi_line,
+        c if c.is_control() || is_bidi_control(c) || is_tag(c) => true,
+        c => shape == Shape::Identifier && (is_default_ignorable(c) || c.is_whitespace()),
+    }
+}
+
+/// Line and paragraph separators (U+2028, U+2029) as line breaks.
+pub fn separators_as_breaks(text: &str) -> Cow<'_, str> {
+    if text.contains(['\u{2028}', '\u{2029}']) {
+        Cow::Owned(text.replace('\u{2028}', "\n").replace('\u{2029}', "\n\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `text` safe to print on a terminal: every control character but the
+/// line break, every bidi control and tag character is shown as an escape
+/// (`\e`, `\u{202E}`) instead of being sent to the terminal.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_bidi_control(c) || is_tag(c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The byte offset and character of the first bidi control in `text`.
@@ -50,6 +160,36 @@ mod tests {
                 assert_eq!((at, got), (2, c));
             }
         }
+    }
+
+    #[test]
+    fn the_rule_depends_on_the_shape_of_the_text() {
+        let refused = |t: &str, s| first_refused(t, s).map(|r| r.c);
+        assert_eq!(refused("a\nb\tc", Shape::Prose), None);
+        assert_eq!(refused("a\nb", Shape::Line), Some('\n'));
+        assert_eq!(refused("x\u{1b}[2J", Shape::Prose), Some('\u{1b}'));
+        assert_eq!(
+            refused("x\u{9b}", Shape::Prose),
+            Some('\u{9b}'),
+            "C1 controls"
+        );
+        assert_eq!(refused("x\u{202E}", Shape::Prose), Some('\u{202E}'));
+        assert_eq!(refused("x\u{E0041}", Shape::Line), Some('\u{E0041}'));
+        // A zero-width non-joiner belongs in Persian prose, not in an address.
+        assert_eq!(refused("می\u{200C}خواهم", Shape::Line), None);
+        assert_eq!(
+            refused("a\u{200B}@b.org", Shape::Identifier),
+            Some('\u{200B}')
+        );
+        assert_eq!(refused("a\u{2028}b", Shape::Prose), None);
+        assert_eq!(separators_as_breaks("a\u{2028}b"), "a\nb");
+    }
+
+    #[test]
+    fn nothing_unsafe_is_shown_raw() {
+        assert_eq!(shown("plain\nlines"), "plain\nlines");
+        assert_eq!(shown("\u{1b}]0;x\u{7}"), "\\e]0;x\\u{7}");
+        assert_eq!(shown("a\u{202E}b\u{9b}"), "a\\u{202E}b\\u{9B}");
     }
 
     #[test]

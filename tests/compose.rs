@@ -659,3 +659,59 @@ fn every_shipped_language_renders_its_own_letter() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_fifo_given_to_o_is_written_into_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let sb = Sandbox::new();
+    let out = sb
+        .compose()
+        .args(["--name", "A", "-o", "/dev/null", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(
+        null.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
+    let out = sb
+        .compose()
+        .args(["--name", "A", "-o", "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "no --force needed: {}",
+        stderr_of(&out)
+    );
+
+    let out = sb
+        .compose()
+        .args(["--name", "A", "-o", "/dev/stdout"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("Yours sincerely,\n\nA\n"));
+
+    let fifo = sb.path("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = sb
+        .compose()
+        .args(["--name", "A", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(reader.join().unwrap().contains("Yours sincerely,"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

@@ -105,6 +105,29 @@ fn man_prints_a_page_or_writes_one_per_command() {
         !pages.iter().any(|p| p.contains("serve")),
         "hidden commands have no page"
     );
+    let compose = std::fs::read_to_string(sb.path("man1/appeal-compose.1")).unwrap();
+    assert!(compose.contains("appeal\\-compose"), "{compose}");
+
+    // A second run keeps what is there, and says how to replace it.
+    std::fs::write(sb.path("man1/appeal.1"), "mine").unwrap();
+    let out = sb.appeal().args(["man", "--dir", "man1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("appeal.1: already exists; not overwritten"));
+    assert_eq!(
+        std::fs::read_to_string(sb.path("man1/appeal.1")).unwrap(),
+        "mine"
+    );
+    let out = sb
+        .appeal()
+        .args(["man", "--dir", "man1", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        std::fs::read_to_string(sb.path("man1/appeal.1"))
+            .unwrap()
+            .contains(".TH appeal 1")
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 use super::fields::Field;
+use super::signer::clean_line;
 use super::{Answers, Signer, Sources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -47,6 +48,8 @@ pub struct RowError {
 /// The rows of a batch file, read lazily.
 pub struct Rows {
     source: Source,
+    /// Reading stopped at a line too long to read.
+    stopped: bool,
     number: usize,
     /// Bytes read so far, for a progress bar.
     counted: CountedHandle,
@@ -76,6 +79,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
     let counted_handle = CountedHandle::default();
     let counted = Counted {
         inner: input,
+        line: 0,
         count: counted_handle.clone(),
     };
     let source = match format {
@@ -93,6 +97,15 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                 .iter()
                 .map(str::to_string)
                 .collect::<Vec<_>>();
+            if headers.len() > MAX_COLUMNS {
+                return Err(Error::File {
+                    path: shown,
+                    message: format!(
+                        "has {} columns; a batch file may have at most {MAX_COLUMNS}",
+                        headers.len()
+                    ),
+                });
+            }
             if !headers.iter().any(|h| h.eq_ignore_ascii_case("name")) {
                 return Err(Error::File {
                     path: shown,
@@ -110,6 +123,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
     };
     Ok(Rows {
         source,
+        stopped: false,
         number: 0,
         counted: counted_handle,
     })
@@ -126,6 +140,23 @@ impl Iterator for Rows {
     type Item = std::result::Result<Row, RowError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.stopped {
+            return None;
+        }
+        let row = self.read_row();
+        // A line too long ends the reading: what follows can't be trusted to
+        // start a row.
+        if let Some(Err(e)) = &row
+            && e.message.contains("a batch file holds one signer per line")
+        {
+            self.stopped = true;
+        }
+        row
+    }
+}
+
+impl Rows {
+    fn read_row(&mut self) -> Option<std::result::Result<Row, RowError>> {
         match &mut self.source {
             Source::Csv { reader, headers } => {
                 let mut record = csv::StringRecord::new();
@@ -153,6 +184,12 @@ impl Iterator for Rows {
                 let number = self.number;
                 let line = match lines.next()? {
                     Ok(line) => line,
+                    Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                        return Some(Err(RowError {
+                            number,
+                            message: e.to_string(),
+                        }));
+                    }
                     Err(e) => {
                         return Some(Err(RowError {
                             number,
@@ -204,6 +241,9 @@ pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, St
     let mut given = Vec::new();
     for (key, value) in row.fields {
         let Some(field) = Field::named(&key) else {
+            // Another column is a template variable: it goes into the letter,
+            // so it passes the rule for one line of text, like a name.
+            let value = clean_line(&key, &value).map_err(|e| e.to_string())?;
             answers.signer.extra.insert(key, value);
             continue;
         };
@@ -239,6 +279,7 @@ fn csv_message(e: &csv::Error, columns: usize) -> String {
             if *len == 1 { "" } else { "s" }
         ),
         csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
+        csv::ErrorKind::Io(e) => e.to_string(),
         _ => e.to_string(),
     }
 }
@@ -250,6 +291,12 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
     let serde_json::Value::Object(map) = value else {
         return Err(fail("is not a JSON object".to_string()));
     };
+    if map.len() > MAX_COLUMNS {
+        return Err(fail(format!(
+            "has {} fields; a row may have at most {MAX_COLUMNS}",
+            map.len()
+        )));
+    }
     let mut fields = Vec::with_capacity(map.len());
     for (key, value) in map {
         let text = match value {
@@ -278,14 +325,46 @@ impl CountedHandle {
     }
 }
 
+/// Longest line of a batch file, in bytes: a row is a signer, and a line
+/// with no end is a file to refuse, not to hold in memory.
+pub const MAX_LINE_BYTES: u64 = 1 << 20;
+
+/// Most columns a batch file may have.
+pub const MAX_COLUMNS: usize = 64;
+
+/// The input, counting what was read, and refusing a line longer than
+/// [`MAX_LINE_BYTES`].
 struct Counted {
     inner: Box<dyn Read + Send>,
     count: CountedHandle,
+    /// Bytes since the last line break.
+    line: u64,
+}
+
+/// The error a line too long to read turns into.
+fn line_too_long() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "is longer than {} KiB; a batch file holds one signer per line",
+            MAX_LINE_BYTES >> 10
+        ),
+    )
 }
 
 impl Read for Counted {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        let read = &buf[..n];
+        // The line that was open ends at the first break, if any.
+        let open_line_end = memchr::memchr(b'\n', read).unwrap_or(n);
+        if self.line + open_line_end as u64 > MAX_LINE_BYTES {
+            return Err(line_too_long());
+        }
+        self.line = match memchr::memrchr(b'\n', read) {
+            Some(at) => (n - at - 1) as u64,
+            None => self.line + n as u64,
+        };
         self.count
             .0
             .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
@@ -421,5 +500,44 @@ mod tests {
         let a = answers(row(&[("name", " Ana "), ("party", "x")]), &d).unwrap();
         assert_eq!(a.signer.name, "Ana");
         assert_eq!(a.signer.extra.get("party").map(String::as_str), Some("x"));
+    }
+
+    #[test]
+    fn a_line_with_no_end_stops_the_reading_without_holding_it() {
+        let long = "x".repeat((MAX_LINE_BYTES + 10) as usize);
+        for (text, format) in [
+            (format!("name\nAna\n{long}\nBen\n"), Format::Csv),
+            (
+                format!("{{\"name\":\"Ana\"}}\n{long}\n{{\"name\":\"Ben\"}}\n"),
+                Format::Jsonl,
+            ),
+        ] {
+            let got = rows(&text, format);
+            assert_eq!(
+                got.len(),
+                2,
+                "{format:?}: the long line ends it: {:?}",
+                got.iter()
+                    .map(|r| r.as_ref().map(|r| r.number).map_err(|e| e.message.clone()))
+                    .collect::<Vec<_>>()
+            );
+            assert!(got[0].is_ok());
+            let err = got[1].as_ref().unwrap_err();
+            assert!(
+                err.message.contains("is longer than 1024 KiB"),
+                "{}",
+                err.message
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_columns_are_refused() {
+        let header: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wide.csv");
+        std::fs::write(&path, format!("name,{}\n", header.join(","))).unwrap();
+        let err = open(&path, Format::Csv).err().expect("refused");
+        assert!(err.to_string().contains("at most 64"), "{err}");
     }
 }

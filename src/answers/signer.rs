@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::text::{hides_text, line_and_column};
+use crate::text::{Refused, Shape, first_refused, line_and_column, separators_as_breaks};
 
 /// Who signs a letter, and what they added to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,45 +50,35 @@ impl Signer {
 }
 
 /// A single-line answer (name, city, country): surrounding spaces trimmed;
-/// line breaks, control characters and bidi controls refused.
+/// line breaks and what the rule for text from outside refuses
+/// (`text::first_refused`) are refused.
 pub fn clean_line(what: &str, value: &str) -> Result<String> {
     let value = value.trim();
-    if let Some((i, c)) = value
-        .char_indices()
-        .find(|(_, c)| hides_text(*c) || *c == '\t')
-    {
-        return Err(bad(what, value, i, c));
+    if let Some(refused) = first_refused(value, Shape::Line) {
+        return Err(bad(what, value, &refused));
     }
     Ok(value.to_string())
 }
 
-/// A note of one or more paragraphs: line endings normalised to `\n`,
-/// trailing blank lines dropped; tabs and line breaks kept; other control
-/// characters and bidi controls refused.
+/// A note of one or more paragraphs: line endings normalised to `\n`
+/// (line and paragraph separators too), trailing blank lines dropped; tabs
+/// and line breaks kept; what the rule refuses, refused.
 pub fn clean_note(what: &str, value: &str) -> Result<String> {
-    let value = value.replace("\r\n", "\n");
+    let value = separators_as_breaks(value).replace("\r\n", "\n");
     let value = value.trim_end().trim_start_matches('\n');
-    if let Some((i, c)) = value
-        .char_indices()
-        .find(|(_, c)| hides_text(*c) && !matches!(c, '\n' | '\t'))
-    {
-        return Err(bad(what, value, i, c));
+    if let Some(refused) = first_refused(value, Shape::Prose) {
+        return Err(bad(what, value, &refused));
     }
     Ok(value.to_string())
 }
 
-fn bad(what: &str, value: &str, byte: usize, c: char) -> Error {
-    let (line, column) = line_and_column(value, byte);
-    let kind = if c.is_control() {
-        "a control character"
-    } else {
-        "an invisible bidirectional-text control"
-    };
+fn bad(what: &str, value: &str, refused: &Refused) -> Error {
+    let (line, column) = line_and_column(value, refused.at);
     Error::BadText {
         what: what.to_string(),
         message: format!(
-            "contains {kind} (U+{:04X}) at line {line}, column {column}; such characters can hide or reorder text, so they are refused",
-            c as u32
+            "contains {} at line {line}, column {column}; such characters can hide or reorder text, so they are refused",
+            refused.what()
         ),
     }
 }
@@ -119,7 +109,15 @@ mod tests {
 
     #[test]
     fn lines_refuse_breaks_controls_and_bidi() {
-        for bad in ["a\nb", "a\u{7}b", "a\u{202E}b", "a\u{2066}b", "a\tb"] {
+        for bad in [
+            "a\nb",
+            "a\u{7}b",
+            "a\u{202E}b",
+            "a\u{2066}b",
+            "a\tb",
+            "a\u{E0041}b",
+            "a\u{2028}b",
+        ] {
             let err = clean_line("--name", bad).unwrap_err().to_string();
             assert!(err.starts_with("--name: contains"), "{err}");
         }

@@ -6,32 +6,55 @@ use clap::CommandFactory;
 
 use super::print;
 use crate::cli::Cli;
+use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::talk;
 
-/// Prints `appeal(1)` on stdout, or writes a page per command into `dir`.
-pub fn run(dir: Option<&Path>) -> Result<()> {
+/// Prints `appeal(1)` on stdout, or writes a page per command into `dir`:
+/// each atomically, and never over a file that is there without `force`
+/// (through a link, the file it points to is replaced).
+pub fn run(dir: Option<&Path>, force: bool) -> Result<()> {
     let command = Cli::command();
-    match dir {
-        Some(dir) => {
-            let fail = |e: std::io::Error| Error::File {
-                path: dir.display().to_string(),
-                message: format!("the manual pages could not be written: {e}"),
-            };
-            std::fs::create_dir_all(dir).map_err(fail)?;
-            clap_mangen::generate_to(command, dir).map_err(fail)?;
-            talk::say(format_args!("wrote the manual pages to {}", dir.display()));
-            Ok(())
-        }
-        None => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(command)
-                .render(&mut page)
-                .map_err(|e| Error::Io {
-                    doing: "making the manual page".to_string(),
+    let Some(dir) = dir else {
+        return print(&String::from_utf8_lossy(&page(command)?));
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Error::File {
+        path: dir.display().to_string(),
+        message: format!("the folder could not be made: {e}"),
+    })?;
+    let subcommands: Vec<clap::Command> = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.clone().name(format!("appeal-{}", c.get_name())))
+        .collect();
+    for page_of in std::iter::once(command).chain(subcommands) {
+        let path = dir.join(format!("{}.1", page_of.get_name()));
+        let bytes = page(page_of)?;
+        write_atomic(&path, &bytes, force).map_err(|e| {
+            let shown = path.display().to_string();
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::Usage(format!(
+                    "{shown}: already exists; not overwritten (use --force to replace it)"
+                ))
+            } else {
+                Error::Io {
+                    doing: format!("writing {shown}"),
                     message: e.to_string(),
-                })?;
-            print(&String::from_utf8_lossy(&page))
-        }
+                }
+            }
+        })?;
     }
+    talk::say(format_args!("wrote the manual pages to {}", dir.display()));
+    Ok(())
+}
+
+fn page(command: clap::Command) -> Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut page)
+        .map_err(|e| Error::Io {
+            doing: "making the manual page".to_string(),
+            message: e.to_string(),
+        })?;
+    Ok(page)
 }

@@ -284,7 +284,7 @@ impl Out {
 }
 
 fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &str) {
-    let line = format!("appeal: row {number}: {message}");
+    let line = format!("appeal: row {number}: {}", crate::text::shown(message));
     match progress {
         Some(bar) => bar.println(line),
         None => talk::line(line),

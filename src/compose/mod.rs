@@ -11,7 +11,7 @@ pub mod plan;
 pub mod single;
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::form::{self, Encoded, Envelope, Form, pdf::Paper};
 use crate::lang::Choice;
 use crate::letter::{Letter, Renderer, format_date};
-use crate::library::{Library, read_limited};
+use crate::library::{Library, read_limited, read_limited_from};
 use crate::talk;
 
 use plan::{Output, Plan};
@@ -110,14 +110,7 @@ fn read_note(path: &Path) -> Result<String> {
         if io::stdin().is_terminal() {
             talk::line("Type your note, then press Ctrl-D on a line of its own.");
         }
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Error::File {
-                path: "stdin".into(),
-                message: format!("the note could not be read: {e}"),
-            })?;
-        return Ok(text);
+        return read_limited_from(io::stdin(), "--note-file - (stdin)");
     }
     read_limited(path)
 }

@@ -18,12 +18,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()
 
 /// As [`write_atomic`]; `durable: false` skips the flush to disk, for batches
 /// of many files where a crash can simply be followed by a rerun.
+///
+/// What is at `path` is respected. A device, FIFO or socket
+/// (`/dev/stdout`, `/dev/null`, a named pipe) is written into as a stream,
+/// never renamed over. Through a symbolic link to a file, `overwrite`
+/// replaces the file the link points to and leaves the link.
 pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> io::Result<()> {
-    if path.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "is a directory; give a file name",
-        ));
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "is a directory; give a file name",
+            ));
+        }
+        Ok(m) if !m.is_file() => return stream(path, bytes),
+        Ok(_) if overwrite && path.is_symlink() => {
+            return write_file(&std::fs::canonicalize(path)?, bytes, overwrite, durable);
+        }
+        _ => {}
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -57,6 +69,13 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
     persisted.map(|_| ()).map_err(|e| e.error)
 }
 
+/// Writes into something that is not a regular file, as a stream.
+fn stream(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut out = std::fs::OpenOptions::new().write(true).open(path)?;
+    out.write_all(bytes)?;
+    out.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +97,29 @@ mod tests {
             ["letter.txt"],
             "the temporary file was written, then removed"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_into_and_a_link_keeps_pointing_at_its_file() {
+        use std::os::unix::fs::FileTypeExt;
+        write_file(Path::new("/dev/null"), b"letter", true, true).unwrap();
+        let null = std::fs::metadata("/dev/null").unwrap();
+        assert!(
+            null.file_type().is_char_device(),
+            "/dev/null is still a device"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let err = write_file(&link, b"new", false, false).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        write_file(&link, b"new", true, false).unwrap();
+        assert!(link.is_symlink(), "the link is left a link");
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
     }
 
     #[test]

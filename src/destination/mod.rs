@@ -83,6 +83,7 @@ pub fn rescue_dirs() -> Vec<PathBuf> {
         .map(|d| d.join("appeal").join("unsent"))
         .into_iter()
         .chain(std::iter::once(std::env::temp_dir().join("appeal-unsent")))
+        .filter(|dir| make_rescue_dir(dir).is_ok())
         .collect()
 }
 
@@ -137,6 +138,35 @@ fn private_dir_builder() -> std::fs::DirBuilder {
 /// actions someone writes about is their own business.
 pub fn make_private_dir(dir: &Path) -> io::Result<()> {
     private_dir_builder().recursive(true).create(dir)
+}
+
+/// Makes a rescue folder. In the shared temporary folder, one that is
+/// already there must be a folder (not a link), ours, and closed to others:
+/// another user could have made it first, to read or swap our letters.
+fn make_rescue_dir(dir: &Path) -> io::Result<()> {
+    make_private_dir(dir)?;
+    if !dir.starts_with(std::env::temp_dir()) {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let there = std::fs::symlink_metadata(dir)?;
+        // A file we make now is owned by whoever we run as.
+        let me = tempfile::tempfile_in(dir)
+            .and_then(|f| f.metadata())
+            .map(|m| m.uid())?;
+        if !there.is_dir() || there.uid() != me || there.mode() & 0o077 != 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "{} is not a private folder of this user's (a link, another user's, or open to others)",
+                    dir.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `DIR/NAME`, or `STEM-2.EXT`, … if that exists.

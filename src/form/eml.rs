@@ -22,6 +22,7 @@ pub fn message(letter: &Letter, target: &Target, copies: &[Recipient]) -> std::i
         message = message.cc(cc);
     }
     message
+        .message_id(message_id())
         .subject(letter.subject.as_str())
         .header("X-Unsent", Raw::new("1"))
         .text_body(letter.body.as_str())
@@ -39,4 +40,16 @@ fn addresses(recipients: &[Recipient]) -> Vec<Address<'static>> {
                 .map(move |e| Address::new_address(Some(name.clone()), e.clone()))
         })
         .collect()
+}
+
+/// A Message-ID that says nothing about the machine: mail-builder's own
+/// carries the host name. Random, from the standard library's hasher keys.
+fn message_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let random = |n: u64| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(n);
+        h.finish()
+    };
+    format!("{:016x}{:016x}@appeal.invalid", random(1), random(2))
 }
