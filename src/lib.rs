@@ -15,6 +15,7 @@ pub mod config;
 pub mod deadline;
 pub mod deliver;
 pub mod error;
+pub mod history;
 pub mod interrupt;
 pub mod lang;
 pub mod letter;

@@ -4,7 +4,9 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{check, completions, compose, list, man, new, preview, show};
+use appeal::commands::{
+    check, completions, compose, history, list, man, new, preview, remind, show,
+};
 use appeal::deliver::clipboard;
 use appeal::error::{Error, exit};
 use appeal::library::Library;
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
     talk::set_color(cli.color);
     let library = Library::new(cli.actions_dir);
     let outcome = match cli.command {
-        Command::List { json } => list::run(&library, json),
+        Command::List { json, open } => list::run(&library, json, open),
         Command::Show { action, lang, json } => show::run(&library, &action, lang.as_deref(), json),
         Command::Compose(args) => compose::run(&library, *args),
         Command::Check { actions, json } => check::run(&library, &actions, json),
@@ -41,6 +43,13 @@ fn main() -> ExitCode {
             },
         ),
         Command::New { id, dir, force } => new::run(&id, &dir, force),
+        Command::History(args) => history::run(&args),
+        Command::Remind {
+            action,
+            all,
+            output,
+            force,
+        } => remind::run(&library, action.as_deref(), all, output.as_deref(), force),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir } => man::run(dir.as_deref()),
         Command::ServeClipboard => {

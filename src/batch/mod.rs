@@ -47,6 +47,8 @@ pub struct Options {
     pub lang: Option<String>,
     pub city: Option<String>,
     pub country: Option<String>,
+    /// `--no-history`: don't record the run in the letter history.
+    pub no_history: bool,
 }
 
 /// A row turned into a letter, ready to write.
@@ -201,6 +203,16 @@ pub fn run(action: &Action, renderer: &Renderer, options: &Options) -> Result<()
         bar.finish_and_clear();
     }
     summarise(&tally, options, action);
+    // History (issue 16): one record for the whole run; a failure is only a warning.
+    if !options.no_history && tally.written > 0 {
+        crate::history::record_batch(&crate::history::BatchRun {
+            action,
+            form,
+            count: tally.written as u64,
+            input: &options.input,
+            out_dir: options.out_dir.as_deref(),
+        });
+    }
     if interrupt::pressed() {
         return Err(Error::Interrupted);
     }

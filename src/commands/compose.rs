@@ -108,6 +108,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
             lang: args.lang,
             city: args.city,
             country: args.country,
+            no_history: args.no_history, // History (issue 16)
         };
         return batch::run(&action, &renderer, &options);
     }
@@ -156,6 +157,8 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         ..Signer::default()
     };
     let letter = renderer.render(&choice.chosen, &signer)?;
+    // History (issue 16): say, before writing, if this action was written for already.
+    crate::history::mention_earlier(&action);
     let stem = format!("{}-{}", action.id, today.format("%Y-%m-%d"));
 
     // Ctrl-C pressed outside a prompt (between prompts) counts here too.
@@ -192,6 +195,19 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let bytes = deliver::encode(&letter, *format, &envelope)?;
     let rescue_name = format!("{stem}.{}", format.extension());
     deliver::deliver(&bytes, destination, args.force, &rescue_name)?;
+    // History (issue 16): record the delivered letter; a failure is only a warning.
+    if !args.no_history {
+        let sent = crate::history::Sent {
+            action: &action,
+            date: today,
+            lang: &letter.lang,
+            form: *format,
+            destination,
+            bytes: &bytes,
+            text: &letter.body,
+        };
+        crate::history::record_letter(&sent, remembered.history.text);
+    }
     if *open {
         open_result(destination, *format, &bytes);
     }
@@ -529,6 +545,7 @@ fn offer_to_remember(
         city: some(&signer.city),
         country: some(&signer.country),
         lang: some(lang),
+        history: remembered.history.clone(),
     };
     if now == *remembered {
         return Ok(());

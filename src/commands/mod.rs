@@ -3,10 +3,12 @@
 pub mod check;
 pub mod completions;
 pub mod compose;
+pub mod history;
 pub mod list;
 pub mod man;
 pub mod new;
 pub mod preview;
+pub mod remind;
 pub mod show;
 
 use crate::deliver::stdout;
