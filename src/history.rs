@@ -286,6 +286,15 @@ impl History {
         // is reported, not overwritten.
         self.conn
             .query_row("PRAGMA schema_version", [], |_| Ok(()))?;
+        // Never wait for the disk; set first, since switching to WAL waits
+        // too. Waiting (`NORMAL`) costs two fsyncs each time the last
+        // connection closes: 2.5 ms on a quiet machine and over 20 ms on a
+        // busy one, against under 1 ms without (benches/history.rs). A
+        // crashed or killed `appeal` still leaves a sound file; only an
+        // operating-system crash or a power cut in the seconds after a
+        // letter can damage it, and a damaged history is a warning, never a
+        // lost letter.
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
         let mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -295,14 +304,6 @@ impl History {
                 "the history uses the `{mode}` journal: this file system has no shared memory for WAL"
             ));
         }
-        // Never wait for the disk. Waiting (`NORMAL`) costs two fsyncs each
-        // time the last connection closes: 2.5 ms on a quiet machine and
-        // over 20 ms on a busy one, against under 1 ms without
-        // (benches/history.rs). A crashed or killed `appeal` still leaves a
-        // sound file; only an operating-system crash or a power cut in the
-        // seconds after a letter can damage it, and a damaged history is a
-        // warning, never a lost letter.
-        self.conn.pragma_update(None, "synchronous", "OFF")?;
         self.migrate()
     }
 
