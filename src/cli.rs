@@ -36,11 +36,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the actions, with their deadlines and languages
-    #[command(after_help = "Examples:\n  appeal list\n  appeal list --json | jq '.[].id'")]
+    #[command(
+        after_help = "Examples:\n  appeal list\n  appeal list --open\n  appeal list --json | jq '.[].id'"
+    )]
     List {
         /// Print JSON for scripts (the shape is documented in the README)
         #[arg(long)]
         json: bool,
+        /// Only the actions whose deadline has not passed
+        #[arg(long)]
+        open: bool,
     },
 
     /// Show an action: whom to write to, by when, and why
@@ -143,6 +148,39 @@ pub enum Command {
         /// Print the problems as JSON for tools
         #[arg(long)]
         json: bool,
+    },
+
+    /// What you have written: the letter history, newest first
+    #[command(
+        after_help = "The history is kept in $XDG_DATA_HOME/appeal/history.sqlite \
+        (~/.local/share/appeal/history.sqlite).\n\n\
+        Examples:\n  appeal history\n  appeal history cecot --json\n  appeal history --show 3\n  \
+        appeal history --forget cecot\n  appeal history --forget --all"
+    )]
+    History(HistoryArgs),
+
+    /// Write a calendar reminder (.ics) for an action's deadline
+    #[command(
+        after_help = "The event is on the deadline, with alarms 7 days and 1 day before.\n\n\
+        Examples:\n  appeal remind cecot -o cecot.ics\n  appeal remind --all > deadlines.ics"
+    )]
+    Remind {
+        /// An action id (see `appeal list`) or the path of an action file
+        #[arg(
+            add = ArgValueCompleter::new(completions::action),
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        action: Option<String>,
+        /// One event for every action whose deadline has not passed
+        #[arg(long)]
+        all: bool,
+        /// Write the calendar to FILE (`-` is stdout) [default: stdout]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
     },
 
     /// Print a shell's completion script; action ids complete too
@@ -286,6 +324,34 @@ pub struct ComposeArgs {
     /// Never prompt; fail at once if a required value is missing
     #[arg(long, env = "APPEAL_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_input: bool,
+
+    /// Don't record this letter (or batch) in the history
+    #[arg(long, env = "APPEAL_NO_HISTORY", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_history: bool,
+}
+
+/// `appeal history`'s arguments.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this action's records
+    #[arg(add = ArgValueCompleter::new(completions::action))]
+    pub action: Option<String>,
+
+    /// Print JSON for scripts (the shape is documented in the README)
+    #[arg(long, conflicts_with_all = ["show", "forget"])]
+    pub json: bool,
+
+    /// Print the letter stored in record N again
+    #[arg(long, value_name = "N", conflicts_with_all = ["action", "forget"])]
+    pub show: Option<i64>,
+
+    /// Delete the action's records (or, with --all, every record) and reclaim the space
+    #[arg(long, value_name = "ACTION", num_args = 0..=1, default_missing_value = "")]
+    pub forget: Option<String>,
+
+    /// With --forget: delete every record
+    #[arg(long, requires = "forget")]
+    pub all: bool,
 }
 
 impl ComposeArgs {

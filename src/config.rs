@@ -1,5 +1,6 @@
 //! What `appeal` remembers about the writer between runs: name, city,
-//! country and language, in `$XDG_CONFIG_HOME/appeal/config.yaml`, mode 0600.
+//! country and language, in `$XDG_CONFIG_HOME/appeal/config.yaml`, mode 0600;
+//! and what the letter history keeps (`history: { text: false }`).
 
 use std::path::PathBuf;
 
@@ -21,6 +22,34 @@ pub struct Remembered {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// What the letter history keeps; absent in older files.
+    #[serde(default, skip_serializing_if = "HistorySettings::is_default")]
+    pub history: HistorySettings,
+}
+
+/// `history:` in the config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistorySettings {
+    /// Keep each letter's text in the history, not only its details and hash.
+    #[serde(default = "yes")]
+    pub text: bool,
+}
+
+impl Default for HistorySettings {
+    fn default() -> HistorySettings {
+        HistorySettings { text: true }
+    }
+}
+
+impl HistorySettings {
+    fn is_default(&self) -> bool {
+        *self == HistorySettings::default()
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The config file's path, when the platform has a config folder.
@@ -61,5 +90,21 @@ impl Remembered {
         let text = format!("# Remembered by `appeal compose`; edit or delete freely.\n{text}");
         write_atomic(&path, text.as_bytes(), true).map_err(|e| fail(e.to_string()))?;
         Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_files_load_and_history_text_defaults_to_true() {
+        let old: Remembered = parse_yaml("config.yaml", "name: Ana\nlang: es\n").unwrap();
+        assert_eq!(old.name.as_deref(), Some("Ana"));
+        assert!(old.history.text);
+        let off: Remembered = parse_yaml("config.yaml", "history:\n  text: false\n").unwrap();
+        assert!(!off.history.text);
+        let empty: Remembered = parse_yaml("config.yaml", "history: {}\n").unwrap();
+        assert!(empty.history.text);
     }
 }

@@ -18,6 +18,7 @@ pub mod destination;
 pub mod error;
 pub mod facts;
 pub mod form;
+pub mod history;
 pub mod import;
 pub mod interrupt;
 pub mod lang;

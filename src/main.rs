@@ -4,7 +4,9 @@
 use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
-use appeal::commands::{check, completions, import, list, man, new, preview, show};
+use appeal::commands::{
+    check, completions, history, import, list, man, new, preview, remind, show,
+};
 use appeal::compose;
 use appeal::destination::clipboard;
 use appeal::error::{Error, exit};
@@ -21,7 +23,7 @@ fn main() -> ExitCode {
     talk::set_color(cli.color);
     let library = Library::new(cli.actions_dir);
     let outcome = match cli.command {
-        Command::List { json } => list::run(&library, json),
+        Command::List { json, open } => list::run(&library, json, open),
         Command::Show { action, lang, json } => show::run(&library, &action, lang.as_deref(), json),
         Command::Compose(args) => compose::run(&library, *args),
         Command::Check { actions, json } => check::run(&library, &actions, json),
@@ -56,6 +58,13 @@ fn main() -> ExitCode {
                 force,
             },
         ),
+        Command::History(args) => history::run(&args),
+        Command::Remind {
+            action,
+            all,
+            output,
+            force,
+        } => remind::run(&library, action.as_deref(), all, output.as_deref(), force),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir, force } => man::run(dir.as_deref(), force),
         Command::ServeClipboard => {

@@ -189,6 +189,7 @@ mod tests {
             city: Some("Lyon".into()),
             country: None,
             lang: Some("fr".into()),
+            ..Remembered::default()
         }
     }
 

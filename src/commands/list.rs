@@ -1,4 +1,5 @@
-//! `appeal list`: every action with its deadline and languages.
+//! `appeal list`: every action with its deadline, its languages and when
+//! the writer last wrote for it.
 
 use console::{Alignment, measure_text_width, pad_str};
 use serde_json::json;
@@ -8,6 +9,7 @@ use crate::action::Action;
 use crate::config::Remembered;
 use crate::deadline::{days_left, describe, today};
 use crate::error::{Error, Result};
+use crate::history;
 use crate::lang;
 use crate::library::Library;
 
@@ -38,16 +40,19 @@ fn title<'a>(action: &'a Action, lang: Option<&str>) -> (&'a str, bool) {
     (shown.text, in_source)
 }
 
-pub fn run(library: &Library, json: bool) -> Result<()> {
+/// `open`: only the actions whose deadline has not passed.
+pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
     let today = today()?;
     let lang = writers_language();
+    let last_written = history::last_dates();
     let mut rows = Vec::new();
     let mut broken = None;
     for loaded in library.load_all() {
         match loaded {
+            Ok(action) if open && days_left(action.deadline, today) < 0 => {}
             Ok(action) => rows.push(action),
             Err(e) => {
-                eprintln!("appeal: {e}");
+                crate::talk::say(&e);
                 broken = Some(e);
             }
         }
@@ -67,12 +72,13 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
                     "preferred_language": a.preferred_language,
                     "languages": a.languages(),
                     "source": a.origin,
+                    "last_written": last_written.get(&a.id).map(|d| d.to_string()),
                 })
             })
             .collect();
         print_json(&json!(list))?;
     } else {
-        let table: Vec<[String; 4]> = rows
+        let table: Vec<[String; 5]> = rows
             .iter()
             .map(|a| {
                 let (title, in_source) = title(a, lang.as_deref());
@@ -90,11 +96,14 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
                         describe(a.deadline, today)
                     ),
                     a.languages().join(" "),
+                    last_written
+                        .get(&a.id)
+                        .map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
                 ]
             })
             .collect();
         print(&format_table(
-            ["ID", "TITLE", "DEADLINE", "LANGUAGES"],
+            ["ID", "TITLE", "DEADLINE", "LANGUAGES", "LAST WRITTEN"],
             &table,
         ))?;
     }
@@ -108,14 +117,14 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
 }
 
 /// Left-aligned columns, two spaces apart, sized to their widest cell.
-fn format_table(header: [&str; 4], rows: &[[String; 4]]) -> String {
+pub(super) fn format_table<const N: usize>(header: [&str; N], rows: &[[String; N]]) -> String {
     let mut widths = header.map(measure_text_width);
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(measure_text_width(cell));
         }
     }
-    let line = |cells: [&str; 4]| {
+    let line = |cells: [&str; N]| {
         let padded: Vec<String> = cells
             .iter()
             .zip(widths)
@@ -125,7 +134,7 @@ fn format_table(header: [&str; 4], rows: &[[String; 4]]) -> String {
     };
     let mut out = line(header);
     for row in rows {
-        out.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
+        out.push_str(&line(row.each_ref().map(String::as_str)));
     }
     out
 }

@@ -2,11 +2,13 @@
 
 pub mod check;
 pub mod completions;
+pub mod history;
 pub mod import;
 pub mod list;
 pub mod man;
 pub mod new;
 pub mod preview;
+pub mod remind;
 pub mod show;
 
 use crate::destination::stdout;

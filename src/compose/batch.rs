@@ -161,6 +161,19 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         Some(Stop::Row(_)) | None => {}
     }
     summarise(&tally, batch);
+    if composer.record && tally.written > 0 {
+        // One record for the whole run; a failure is only a warning.
+        crate::history::record_batch(&crate::history::BatchRun {
+            action,
+            form: batch.form,
+            count: tally.written as u64,
+            input: &batch.input,
+            out_dir: match &batch.sink {
+                Sink::Folder { dir, .. } => Some(dir.as_path()),
+                _ => None,
+            },
+        });
+    }
     if let Out::Folder(folder) = out {
         folder.finish()?;
     }

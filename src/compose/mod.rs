@@ -66,7 +66,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let today = today()?;
     warn_if_passed(&action, today);
     show_points(&action);
-    let composer = Composer::new(&action, today, plan.paper);
+    let composer = Composer::new(&action, today, plan.paper, plan.record);
     match plan.output {
         Output::Single(delivery) => single::run(
             &composer,
@@ -143,7 +143,9 @@ pub struct Composer<'a> {
     pub action: &'a Action,
     renderer: Renderer<'a>,
     paper: Paper,
-    today: NaiveDate,
+    pub today: NaiveDate,
+    /// Record what was sent in the history.
+    pub record: bool,
 }
 
 /// One letter, rendered and in its form.
@@ -154,12 +156,13 @@ pub struct Made {
 }
 
 impl<'a> Composer<'a> {
-    pub fn new(action: &'a Action, today: NaiveDate, paper: Paper) -> Composer<'a> {
+    pub fn new(action: &'a Action, today: NaiveDate, paper: Paper, record: bool) -> Composer<'a> {
         Composer {
             action,
             renderer: Renderer::new(action, today),
             paper,
             today,
+            record,
         }
     }
 

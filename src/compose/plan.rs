@@ -18,6 +18,8 @@ use crate::form::{Form, pdf::Paper};
 pub struct Plan {
     pub output: Output,
     pub paper: Paper,
+    /// Record what was sent in the history (not with `--no-history`).
+    pub record: bool,
 }
 
 #[derive(Debug)]
@@ -73,6 +75,7 @@ impl Plan {
         Ok(Plan {
             output,
             paper: args.paper,
+            record: !args.no_history,
         })
     }
 }

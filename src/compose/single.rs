@@ -58,6 +58,10 @@ pub fn run(
         .collect::<Result<Vec<_>>>()?;
     let several = letters.len() > 1;
     let stem = composer.stem();
+    // Said before writing, never in the way of a second letter.
+    if composer.record {
+        crate::history::mention_earlier(action);
+    }
     let first = &letters[0].1;
 
     // Ctrl-C pressed outside a prompt (between prompts) counts here too.
@@ -106,12 +110,28 @@ pub fn run(
         }
         let rescue_name = letter_name(&stem, *target, several, delivery.form.extension());
         destination::deliver(&bytes, &this.destination, this.force, &rescue_name)?;
+        if composer.record {
+            // A failure here is only a warning: the letter is delivered.
+            crate::history::record_letter(
+                &crate::history::Sent {
+                    action,
+                    target: &action.targets[*target],
+                    date: composer.today,
+                    lang: &letter.lang,
+                    form: this.form,
+                    destination: &this.destination,
+                    bytes: &bytes,
+                    text: &letter.body,
+                },
+                remembered.history.text,
+            );
+        }
         if this.open {
             open_result(&this, &bytes);
         }
         report(ask.as_ref(), composer, &this, *target, &letter.subject);
     }
-    ask.remember(remembered, &to_remember(&answers))
+    ask.remember(remembered, &to_remember(&answers, remembered))
 }
 
 /// The rescue file name of a letter: `cecot-2026-11-29.txt`, or with the
@@ -170,13 +190,14 @@ fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, target: usize
 }
 
 /// What the remembered settings would hold after this letter.
-fn to_remember(answers: &Answers) -> Remembered {
+fn to_remember(answers: &Answers, before: &Remembered) -> Remembered {
     let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Remembered {
         name: some(&answers.signer.name),
         city: some(&answers.signer.city),
         country: some(&answers.signer.country),
         lang: some(&answers.lang),
+        history: before.history.clone(),
     }
 }
 

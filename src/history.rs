@@ -1,0 +1,683 @@
+//! The letter history: what `compose` delivered, kept in SQLite at
+//! `$XDG_DATA_HOME/appeal/history.sqlite` (mode 0600), so that `history`,
+//! `list` and `compose` can say what was already sent.
+//!
+//! Every function here returns a `Result`, but a history that is corrupt,
+//! read-only or locked must never stop a letter: [`record_letter`] and
+//! [`record_batch`] turn any failure into a warning.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::action::Action;
+use crate::action::Target;
+use crate::destination::Destination;
+use crate::error::{Error, Result};
+use crate::form::Form as Format;
+use crate::letter::format_date;
+use crate::talk;
+
+/// How long a write waits for another `appeal` holding the database.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Largest letter text stored; a longer one is recorded without its text.
+const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// The schema, one step per version: `MIGRATIONS[n]` takes version `n` to
+/// `n + 1`. Append steps; never edit one that has shipped.
+const MIGRATIONS: &[&str] = &["
+    CREATE TABLE records (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind         TEXT NOT NULL CHECK (kind IN ('letter', 'batch')),
+        at           TEXT NOT NULL,
+        date         TEXT NOT NULL,
+        action       TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        target       TEXT NOT NULL,
+        lang         TEXT,
+        form         TEXT NOT NULL,
+        destination  TEXT NOT NULL,
+        path         TEXT,
+        sha256       TEXT,
+        text         TEXT,
+        count        INTEGER,
+        input        TEXT
+    );
+    CREATE INDEX records_by_action ON records (action, id);
+"];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// One line of the history: a letter, or a whole batch run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// The record's number, for `history --show N`; 0 before it is stored.
+    pub id: i64,
+    /// `letter`, or `batch` for a `compose --batch` run.
+    pub kind: Kind,
+    /// When it was recorded, in UTC.
+    pub at: DateTime<Utc>,
+    /// The date the letter bears (today, or `APPEAL_TODAY`).
+    pub date: NaiveDate,
+    /// The action's id and title.
+    pub action: String,
+    pub title: String,
+    /// Whom the letter is to: the target's name.
+    pub target: String,
+    /// The letter's language; none for a batch, whose rows may differ.
+    pub lang: Option<String>,
+    /// `txt`, `eml`, `pdf` or `mailto`.
+    pub form: String,
+    /// `stdout`, `file`, `clipboard`, or `folder` for a batch's --out-dir.
+    pub destination: String,
+    /// The file or folder written, absolute.
+    pub path: Option<String>,
+    /// SHA-256 of the bytes delivered, in hex; none for a batch.
+    pub sha256: Option<String>,
+    /// The letter's text, unless the writer asked not to keep it.
+    #[serde(skip)]
+    pub text: Option<String>,
+    /// For a batch: how many letters were written, and from which file.
+    pub count: Option<u64>,
+    pub input: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Letter,
+    Batch,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Letter => "letter",
+            Kind::Batch => "batch",
+        }
+    }
+}
+
+impl Record {
+    /// A letter as it was delivered. `text` is kept only when `keep_text`.
+    pub fn letter(sent: &Sent, keep_text: bool) -> Record {
+        let (destination, path) = destination_parts(sent.destination);
+        Record {
+            id: 0,
+            kind: Kind::Letter,
+            at: Utc::now(),
+            date: sent.date,
+            action: sent.action.id.clone(),
+            title: sent.action.title.clone(),
+            target: sent.target.name.clone(),
+            lang: Some(sent.lang.to_string()),
+            form: form_name(sent.form).to_string(),
+            destination: destination.to_string(),
+            path,
+            sha256: Some(sha256_hex(sent.bytes)),
+            text: (keep_text && sent.text.len() <= MAX_TEXT_BYTES).then(|| match sent.form {
+                // Text is kept as it was sent, wrapped; other forms keep the letter's text.
+                Format::Txt => String::from_utf8_lossy(sent.bytes).into_owned(),
+                _ => sent.text.to_string(),
+            }),
+            count: None,
+            input: None,
+        }
+    }
+
+    /// How the record reads in a sentence: `29 November 2026 (txt)`.
+    pub fn when_and_how(&self) -> String {
+        let date = format_date(self.date, "%-d %B %Y", "en");
+        match (self.kind, self.count) {
+            (Kind::Batch, Some(n)) => format!("{date} (a batch of {n}, {})", self.form),
+            _ => format!("{date} ({})", self.form),
+        }
+    }
+}
+
+/// What `compose` delivered, as the history needs it.
+pub struct Sent<'a> {
+    pub action: &'a Action,
+    /// The target the letter is to.
+    pub target: &'a Target,
+    pub date: NaiveDate,
+    pub lang: &'a str,
+    pub form: Format,
+    pub destination: &'a Destination,
+    /// The bytes delivered, hashed.
+    pub bytes: &'a [u8],
+    /// The letter's text, stored unless the config says `history: text: false`.
+    pub text: &'a str,
+}
+
+/// What a finished batch run did.
+pub struct BatchRun<'a> {
+    pub action: &'a Action,
+    pub form: Format,
+    pub count: u64,
+    pub input: &'a Path,
+    /// `--out-dir`, or none when the letters went to stdout.
+    pub out_dir: Option<&'a Path>,
+}
+
+impl BatchRun<'_> {
+    pub fn record(&self) -> Record {
+        Record {
+            id: 0,
+            kind: Kind::Batch,
+            at: Utc::now(),
+            // The date the letters bear; `compose` has already checked it.
+            date: crate::deadline::today().unwrap_or_else(|_| chrono::Local::now().date_naive()),
+            action: self.action.id.clone(),
+            title: self.action.title.clone(),
+            target: self
+                .action
+                .targets
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            lang: None,
+            form: form_name(self.form).to_string(),
+            destination: if self.out_dir.is_some() {
+                "folder"
+            } else {
+                "stdout"
+            }
+            .to_string(),
+            path: self.out_dir.map(absolute),
+            sha256: None,
+            text: None,
+            count: Some(self.count),
+            input: Some(if self.input.as_os_str() == "-" {
+                "-".to_string()
+            } else {
+                absolute(self.input)
+            }),
+        }
+    }
+}
+
+fn form_name(form: Format) -> &'static str {
+    match form {
+        Format::Txt => "txt",
+        Format::Eml => "eml",
+        Format::Pdf => "pdf",
+        Format::Mailto => "mailto",
+    }
+}
+
+fn destination_parts(destination: &Destination) -> (&'static str, Option<String>) {
+    match destination {
+        Destination::Stdout => ("stdout", None),
+        Destination::File(path) => ("file", Some(absolute(path))),
+        Destination::Clipboard => ("clipboard", None),
+    }
+}
+
+/// The path made absolute against the current folder, so that the record
+/// still means something when read from elsewhere.
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The history file's path, when the platform has a data folder.
+pub fn path() -> Option<PathBuf> {
+    dirs::data_local_dir().map(|d| d.join("appeal").join("history.sqlite"))
+}
+
+/// An open history database.
+pub struct History {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl History {
+    /// Opens the history, creating it (folder 0700, file 0600) and bringing
+    /// its schema up to date.
+    pub fn open() -> Result<History> {
+        let path = path().ok_or_else(|| Error::Usage("this system has no data folder".into()))?;
+        History::open_at(&path)
+    }
+
+    /// Opens the history only if it exists: reading never creates it.
+    pub fn open_existing() -> Result<Option<History>> {
+        match path() {
+            Some(path) if path.exists() => History::open_at(&path).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    pub fn open_at(path: &Path) -> Result<History> {
+        let fail = |e: &dyn std::fmt::Display| Error::File {
+            path: path.display().to_string(),
+            message: format!("the history could not be opened: {e}"),
+        };
+        if let Some(dir) = path.parent() {
+            create_private_dir(dir).map_err(|e| fail(&e))?;
+        }
+        create_private_file(path).map_err(|e| fail(&e))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(&e))?;
+        let history = History {
+            conn,
+            path: path.to_path_buf(),
+        };
+        history.prepare().map_err(|e| fail(&e))?;
+        Ok(history)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// WAL, a busy timeout, and the migrations, in one transaction that a
+    /// second process waits for rather than repeats.
+    fn prepare(&self) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Checked before anything is written: a file that isn't a database
+        // is reported, not overwritten.
+        self.conn
+            .query_row("PRAGMA schema_version", [], |_| Ok(()))?;
+        // Never wait for the disk; set first, since switching to WAL waits
+        // too. Waiting (`NORMAL`) costs two fsyncs each time the last
+        // connection closes: 2.5 ms on a quiet machine and over 20 ms on a
+        // busy one, against under 1 ms without (benches/history.rs). A
+        // crashed or killed `appeal` still leaves a sound file; only an
+        // operating-system crash or a power cut in the seconds after a
+        // letter can damage it, and a damaged history is a warning, never a
+        // lost letter.
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            // Some file systems can't do WAL; the default journal still works.
+            talk::warn(format_args!(
+                "the history uses the `{mode}` journal: this file system has no shared memory for WAL"
+            ));
+        }
+        self.migrate()
+    }
+
+    fn migrate(&self) -> rusqlite::Result<()> {
+        let current: u32 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current as usize >= MIGRATIONS.len() {
+            return Ok(());
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = (|| {
+            // Read again under the write lock: another process may have
+            // migrated while this one waited.
+            let current: u32 = self
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            for step in MIGRATIONS.iter().skip(current as usize) {
+                self.conn.execute_batch(step)?;
+            }
+            self.conn
+                .pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            Ok(())
+        })();
+        match result {
+            Ok(()) => self.conn.execute_batch("COMMIT"),
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Stores a record and returns its number.
+    pub fn record(&self, r: &Record) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO records (kind, at, date, action, title, target, lang, form,
+                    destination, path, sha256, text, count, input)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    r.kind.as_str(),
+                    r.at.to_rfc3339_opts(SecondsFormat::Millis, true),
+                    r.date.to_string(),
+                    r.action,
+                    r.title,
+                    r.target,
+                    r.lang,
+                    r.form,
+                    r.destination,
+                    r.path,
+                    r.sha256,
+                    r.text,
+                    r.count.map(|n| i64::try_from(n).unwrap_or(i64::MAX)),
+                    r.input,
+                ],
+            )
+            .map_err(|e| self.error(&e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every record, newest first; only the action's when one is named.
+    pub fn list(&self, action: Option<&str>) -> Result<Vec<Record>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM records WHERE (?1 IS NULL OR action = ?1) ORDER BY id DESC"
+        );
+        let mut statement = self.conn.prepare(&sql).map_err(|e| self.error(&e))?;
+        let rows = statement
+            .query_map(params![action], read_record)
+            .map_err(|e| self.error(&e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.error(&e))
+    }
+
+    /// One record, by its number.
+    pub fn get(&self, id: i64) -> Result<Option<Record>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM records WHERE id = ?1"),
+                params![id],
+                read_record,
+            )
+            .optional()
+            .map_err(|e| self.error(&e))
+    }
+
+    /// The newest record for an action.
+    pub fn last(&self, action: &str) -> Result<Option<Record>> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM records WHERE action = ?1 ORDER BY id DESC LIMIT 1"
+                ),
+                params![action],
+                read_record,
+            )
+            .optional()
+            .map_err(|e| self.error(&e))
+    }
+
+    /// The date of the newest record of each action.
+    pub fn last_dates(&self) -> Result<HashMap<String, NaiveDate>> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT action, date FROM records
+                 WHERE id IN (SELECT max(id) FROM records GROUP BY action)",
+            )
+            .map_err(|e| self.error(&e))?;
+        let rows = statement
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.error(&e))?;
+        let mut dates = HashMap::new();
+        for row in rows {
+            let (action, date) = row.map_err(|e| self.error(&e))?;
+            if let Ok(date) = date.parse() {
+                dates.insert(action, date);
+            }
+        }
+        Ok(dates)
+    }
+
+    /// Deletes the action's records, or all of them, and gives the space
+    /// back to the file system. Returns how many were deleted.
+    pub fn forget(&self, action: Option<&str>) -> Result<usize> {
+        let deleted = self
+            .conn
+            .execute(
+                "DELETE FROM records WHERE (?1 IS NULL OR action = ?1)",
+                params![action],
+            )
+            .map_err(|e| self.error(&e))?;
+        // VACUUM rewrites the file without the deleted pages; the WAL
+        // checkpoint makes sure the old pages don't linger there either.
+        self.conn
+            .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(|e| self.error(&e))?;
+        Ok(deleted)
+    }
+
+    fn error(&self, e: &rusqlite::Error) -> Error {
+        Error::File {
+            path: self.path.display().to_string(),
+            message: format!("the history could not be read or written: {e}"),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, kind, at, date, action, title, target, lang, form, destination, path, \
+    sha256, text, count, input";
+
+fn read_record(row: &Row) -> rusqlite::Result<Record> {
+    let text = |i: usize| row.get::<_, String>(i);
+    let bad = |i: usize, e: String| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    };
+    let kind = match text(1)?.as_str() {
+        "batch" => Kind::Batch,
+        _ => Kind::Letter,
+    };
+    let at = DateTime::parse_from_rfc3339(&text(2)?)
+        .map_err(|e| bad(2, e.to_string()))?
+        .with_timezone(&Utc);
+    let date = text(3)?
+        .parse()
+        .map_err(|e: chrono::ParseError| bad(3, e.to_string()))?;
+    Ok(Record {
+        id: row.get(0)?,
+        kind,
+        at,
+        date,
+        action: text(4)?,
+        title: text(5)?,
+        target: text(6)?,
+        lang: row.get(7)?,
+        form: text(8)?,
+        destination: text(9)?,
+        path: row.get(10)?,
+        sha256: row.get(11)?,
+        text: row.get(12)?,
+        count: row
+            .get::<_, Option<i64>>(13)?
+            .map(|n| u64::try_from(n).unwrap_or(0)),
+        input: row.get(14)?,
+    })
+}
+
+/// Makes `dir` and its parents; the folders made are readable by their
+/// owner only. An existing folder is left as it is.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates the database file empty, mode 0600, if it isn't there; SQLite
+/// gives its -wal and -shm files the same mode.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop)
+}
+
+thread_local! {
+    /// The history [`mention_earlier`] opened, kept for [`record_letter`]:
+    /// a compose opens and closes the database once, not twice.
+    static OPENED: RefCell<Option<History>> = const { RefCell::new(None) };
+}
+
+/// The history opened earlier in this compose, or opened now.
+fn reopen() -> Result<History> {
+    match OPENED.with(|opened| opened.borrow_mut().take()) {
+        Some(history) => Ok(history),
+        None => History::open(),
+    }
+}
+
+/// Records a delivered letter. Never fails: the letter is already out, so
+/// a history problem becomes a warning.
+pub fn record_letter(sent: &Sent, keep_text: bool) {
+    let record = Record::letter(sent, keep_text);
+    if let Err(e) = reopen().and_then(|h| h.record(&record)) {
+        talk::warn(format_args!(
+            "{e}; the letter was delivered but not recorded"
+        ));
+    }
+}
+
+/// Records a batch run as one record. Never fails, as [`record_letter`].
+pub fn record_batch(run: &BatchRun) {
+    if let Err(e) = History::open().and_then(|h| h.record(&run.record())) {
+        talk::warn(format_args!(
+            "{e}; the letters were delivered but the batch was not recorded"
+        ));
+    }
+}
+
+/// Says on stderr when the writer has already written for this action.
+/// Reads only: a missing history stays missing. A broken one is passed over
+/// in silence here: recording the letter reports it.
+pub fn mention_earlier(action: &Action) {
+    let Ok(Some(history)) = History::open_existing() else {
+        return;
+    };
+    let earlier = history.last(&action.id);
+    OPENED.with(|opened| *opened.borrow_mut() = Some(history));
+    if let Ok(Some(earlier)) = earlier {
+        let said = format!(
+            "You wrote to {} for this action on {}",
+            earlier.target,
+            earlier.when_and_how()
+        );
+        talk::say(printable(&said).replace(['\n', '\t'], " "));
+    }
+}
+
+/// The date of the newest record of each action; empty, with a warning,
+/// when the history can't be read.
+pub fn last_dates() -> HashMap<String, NaiveDate> {
+    match History::open_existing().and_then(|h| h.map_or(Ok(HashMap::new()), |h| h.last_dates())) {
+        Ok(dates) => dates,
+        Err(e) => {
+            talk::warn(format_args!("{e}; the LAST WRITTEN column is left empty"));
+            HashMap::new()
+        }
+    }
+}
+
+/// Text from the database, safe to print: control characters (but line
+/// breaks and tabs) and bidi controls become U+FFFD.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let hides = (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if hides { '\u{FFFD}' } else { c }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(action: &str) -> Record {
+        Record {
+            id: 0,
+            kind: Kind::Letter,
+            at: Utc::now(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            action: action.to_string(),
+            title: "Title".to_string(),
+            target: "Kristi Noem".to_string(),
+            lang: Some("en".to_string()),
+            form: "txt".to_string(),
+            destination: "stdout".to_string(),
+            path: None,
+            sha256: Some(sha256_hex(b"letter")),
+            text: Some("Dear …".to_string()),
+            count: None,
+            input: None,
+        }
+    }
+
+    #[test]
+    fn stores_and_reads_back_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::open_at(&dir.path().join("h.sqlite")).unwrap();
+        let first = history.record(&record("a")).unwrap();
+        let second = history.record(&record("b")).unwrap();
+        let all = history.list(None).unwrap();
+        assert_eq!(
+            all.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [second, first]
+        );
+        assert_eq!(all[1].action, "a");
+        assert_eq!(all[1].text.as_deref(), Some("Dear …"));
+        assert_eq!(history.list(Some("a")).unwrap().len(), 1);
+        assert_eq!(history.last("a").unwrap().unwrap().id, first);
+        assert_eq!(history.get(second).unwrap().unwrap().action, "b");
+        assert_eq!(history.forget(Some("a")).unwrap(), 1);
+        assert_eq!(history.list(None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn migrates_once_and_sets_the_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.sqlite");
+        History::open_at(&path).unwrap();
+        let again = History::open_at(&path).unwrap();
+        let version: u32 = again
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_an_error_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.sqlite");
+        let junk = vec![b'x'; 4096];
+        fs::write(&path, &junk).unwrap();
+        assert!(History::open_at(&path).is_err());
+        assert_eq!(fs::read(&path).unwrap(), junk);
+    }
+
+    #[test]
+    fn hashes_as_sha256() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn printable_hides_controls_but_keeps_lines() {
+        assert_eq!(
+            printable("a\u{1b}[31mb\nc\u{202E}"),
+            "a\u{FFFD}[31mb\nc\u{FFFD}"
+        );
+    }
+}
