@@ -41,7 +41,9 @@ appeal=$work/appeal
 
 # The same answers for both. A date before the action's deadline, so that
 # appeal has no warning to print.
-export APPEAL_TODAY=2025-05-20 XDG_CONFIG_HOME=$work/config
+# --no-history: envsubst keeps no record; what recording adds is measured by
+# `cargo bench --bench history`.
+export APPEAL_TODAY=2025-05-20 XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 export DATE="20 May 2025"
 export NAME="Ana Díaz"
 export NOTE="I have family in El Salvador, and I am writing because this matters to me."
@@ -83,7 +85,7 @@ export VARS='$DATE $NAME $NOTE $PLACE $SALUTATION'
 
 # Both must print the same letter, or the comparison means nothing.
 "$appeal" compose cecot --name "$NAME" --note "$NOTE" --city "$CITY" --country "$COUNTRY" \
-    --no-input --width 0 -o - > "$work/appeal.txt"
+    --no-input --no-history --width 0 -o - > "$work/appeal.txt"
 envsubst "$VARS" < "$TEMPLATE" > "$work/envsubst.txt"
 if cmp -s "$work/appeal.txt" "$work/envsubst.txt"; then
     echo "same letter from both ($(wc -c < "$work/appeal.txt") bytes)"
@@ -101,12 +103,12 @@ if hyperfine --help | grep -q -- '--input'; then
     method="no shell (hyperfine -N, envsubst's stdin from --input)"
     q() { local s=${1//"'"/"'\\''"}; printf "'%s'" "$s"; } # quoted for hyperfine
     hyperfine --warmup 20 -N --output=null --input "$TEMPLATE" --export-json "$json" \
-        -n appeal "$(q "$appeal") compose cecot --name $(q "$NAME") --note $(q "$NOTE") --city $(q "$CITY") --country $(q "$COUNTRY") --no-input --width 0 -o -" \
+        -n appeal "$(q "$appeal") compose cecot --name $(q "$NAME") --note $(q "$NOTE") --city $(q "$CITY") --country $(q "$COUNTRY") --no-input --no-history --width 0 -o -" \
         -n envsubst "envsubst $(q "$VARS")"
 else
     method="both under sh -c (hyperfine $(hyperfine --version | cut -d' ' -f2) has no --input)"
     hyperfine --warmup 20 -N --output=null --export-json "$json" \
-        -n appeal "sh -c 'exec \"\$APPEAL\" compose cecot --name \"\$NAME\" --note \"\$NOTE\" --city \"\$CITY\" --country \"\$COUNTRY\" --no-input --width 0 -o -'" \
+        -n appeal "sh -c 'exec \"\$APPEAL\" compose cecot --name \"\$NAME\" --note \"\$NOTE\" --city \"\$CITY\" --country \"\$COUNTRY\" --no-input --no-history --width 0 -o -'" \
         -n envsubst "sh -c 'exec envsubst \"\$VARS\" < \"\$TEMPLATE\"'" \
         -n "sh alone" "sh -c :"
 fi
@@ -129,3 +131,16 @@ if "sh alone" in results:
 print(f"medians: appeal: {a[2]:.3f} ms, envsubst: {e[2]:.3f} ms, ratio: {a[2] / e[2]:.2f}")
 print(f"appeal: {a[0]:.3f} ms, envsubst: {e[0]:.3f} ms, ratio: {a[0] / e[0]:.2f} (target ≤ 1.5)")
 PY
+
+# Instructions, counted by valgrind: the same for the same binary and input
+# however busy the machine is (time is not, on a shared one).
+if command -v valgrind > /dev/null; then
+    count() { # COMMAND...: instructions executed, dynamic loader included
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+            sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    }
+    ai=$(count "$appeal" compose cecot --name "$NAME" --note "$NOTE" --city "$CITY" --country "$COUNTRY" \
+        --no-input --no-history --width 0 -o - < /dev/null)
+    ei=$(count envsubst "$VARS" < "$TEMPLATE")
+    python3 -c "a, e = $ai, $ei; print(f'instructions (valgrind): appeal {a:,}, envsubst {e:,}, ratio {a / e:.2f}')"
+fi
