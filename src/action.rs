@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Part, Result, TemplateAt};
 use crate::lang;
 use crate::text::{Shape, find_bidi_control, first_refused, line_and_column};
 pub use crate::yaml::parse_yaml;
@@ -382,7 +382,7 @@ impl Action {
         refuse_hidden_text(origin, text)?;
         let file: TranslationFile = parse_yaml(origin, text)?;
         let (letter, translation) = file.into_parts(origin);
-        check_letter(origin, "", &letter)?;
+        check_letter(origin, &tag, true, &letter)?;
         let texts = [("subject", letter.subject.as_str()), ("body", &letter.body)]
             .into_iter()
             .chain(
@@ -636,7 +636,7 @@ impl Action {
                     "is not a language tag (expected e.g. `en` or `pt-BR`)",
                 ));
             };
-            check_letter(&self.origin, &format!("letters.{tag}"), &letter)?;
+            check_letter(&self.origin, &tag, false, &letter)?;
             if letters.contains_key(&norm) {
                 return Err(field(
                     &format!("letters.{tag}"),
@@ -698,19 +698,41 @@ fn check_controls<'a>(
     Ok(())
 }
 
-fn check_letter(origin: &str, at: &str, letter: &LetterTemplate) -> Result<()> {
+/// Checks one model letter: `lang` is its key (`letters.LANG`), or the
+/// language of the translation file it is in.
+fn check_letter(
+    origin: &str,
+    lang: &str,
+    in_translation: bool,
+    letter: &LetterTemplate,
+) -> Result<()> {
     let field = |name: &str, message: String| Error::Field {
         path: origin.to_string(),
-        field: if at.is_empty() {
+        field: if in_translation {
             name.to_string()
         } else {
-            format!("{at}.{name}")
+            format!("letters.{lang}.{name}")
         },
         message,
     };
-    for (name, value) in [("subject", &letter.subject), ("body", &letter.body)] {
+    for (part, value) in [(Part::Subject, &letter.subject), (Part::Body, &letter.body)] {
         if value.trim().is_empty() {
-            return Err(field(name, "must not be empty".to_string()));
+            return Err(field(part.key(), "must not be empty".to_string()));
+        }
+        // Only what a letter needs, within bounds: refused before anything
+        // compiles or renders it.
+        if let Err(refused) = crate::placeholders::check_allowed(value) {
+            return Err(Error::Template {
+                path: origin.to_string(),
+                at: TemplateAt {
+                    lang: lang.to_string(),
+                    part,
+                    in_translation,
+                },
+                line: refused.line,
+                column: 1,
+                message: refused.message,
+            });
         }
     }
     if let Some(problem) = letter

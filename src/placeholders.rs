@@ -194,6 +194,170 @@ fn param_text(p: &Parameter) -> String {
     }
 }
 
+/// The largest model letter template, in bytes. Real letters are a few
+/// kilobytes; handlebars' parser slows with the square of a template's size.
+pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+
+/// How deep blocks may nest in a model letter.
+const MAX_BLOCK_DEPTH: usize = 8;
+
+/// How deep `{{#each}}` blocks may nest: copies, then a copy's lines.
+const MAX_EACH_DEPTH: usize = 2;
+
+/// The lists a letter may go through with `{{#each}}`.
+const LISTS: &[&str] = &[
+    "target.address",
+    "target.emails",
+    "target.fax",
+    "target.phone",
+    "copies",
+];
+
+/// The lists a copy has, inside `{{#each copies}}`.
+const COPY_LISTS: &[&str] = &["address", "emails", "fax", "phone"];
+
+/// What a model letter may use beyond variables.
+const LETTER_HELPERS: &[&str] = &["if", "unless", "each"];
+
+/// Why a template is refused, and where (1-based line of the template).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Checks a model letter against what letters may use: variables, `if`,
+/// `unless` and `each` over the documented lists, nothing else (no
+/// partials, inline partials, decorators or other helpers), nested at
+/// most a few deep, and at most [`MAX_TEMPLATE_BYTES`] long. The size and
+/// depth are checked before handlebars parses anything, so that neither a
+/// huge nor a deeply nested template can exhaust time or the stack.
+pub fn check_allowed(template: &str) -> Result<(), Refused> {
+    if template.len() > MAX_TEMPLATE_BYTES {
+        return Err(Refused {
+            line: 1,
+            message: format!(
+                "is {} KiB; a model letter may be at most {} KiB",
+                template.len() >> 10,
+                MAX_TEMPLATE_BYTES >> 10
+            ),
+        });
+    }
+    depth_before_parsing(template)?;
+    let Ok(parsed) = Template::compile(template) else {
+        // A syntax error is reported by compiling it for real.
+        return Ok(());
+    };
+    allowed(&parsed, 0, None)
+}
+
+/// Block and parenthesis nesting, counted on the text: handlebars' parser
+/// recurses on both.
+fn depth_before_parsing(template: &str) -> Result<(), Refused> {
+    let (mut blocks, mut parens, mut line) = (0usize, 0usize, 1);
+    let bytes = template.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => line += 1,
+            b'{' if bytes[i..].starts_with(b"{{#") || bytes[i..].starts_with(b"{{^") => {
+                blocks += 1;
+            }
+            b'{' if bytes[i..].starts_with(b"{{/") => blocks = blocks.saturating_sub(1),
+            b'(' => parens += 1,
+            b')' => parens = parens.saturating_sub(1),
+            _ => {}
+        }
+        if blocks > MAX_BLOCK_DEPTH || parens > MAX_BLOCK_DEPTH {
+            return Err(Refused {
+                line,
+                message: format!(
+                    "nests blocks or parentheses more than {MAX_BLOCK_DEPTH} deep; a letter needs far fewer"
+                ),
+            });
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(), Refused> {
+    for (i, element) in template.elements.iter().enumerate() {
+        let line = template.mapping.get(i).map_or(1, |m| m.0);
+        let refuse = |message: String| Err(Refused { line, message });
+        match element {
+            TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
+            TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                if !h.params.is_empty() || !h.hash.is_empty() {
+                    return refuse(format!(
+                        "`{}` calls a helper; a letter uses variables, `if`, `unless` and `each` only",
+                        tag(h, line, true, "").text
+                    ));
+                }
+                if let Parameter::Name(name) = &h.name
+                    && BUILTIN_HELPERS.contains(&name.as_str())
+                {
+                    return refuse(format!("`{name}` is a helper, not a variable"));
+                }
+            }
+            TemplateElement::HelperBlock(h) => {
+                let name = h.name.as_name().unwrap_or_default();
+                let text = tag(h, line, true, "#").text;
+                if !LETTER_HELPERS.contains(&name) {
+                    return refuse(format!(
+                        "`{text}`: a letter's blocks are `if`, `unless` and `each`, not `{name}`"
+                    ));
+                }
+                let [Parameter::Path(Path::Relative((_, param)))] = h.params.as_slice() else {
+                    return refuse(format!("`{text}` takes one variable"));
+                };
+                if !h.hash.is_empty() || h.block_param.is_some() {
+                    return refuse(format!("`{text}` takes one variable, nothing more"));
+                }
+                let mut eaches = eaches;
+                let mut scope = inside;
+                if name == "each" {
+                    let list = param.replace('/', ".");
+                    let known = match inside {
+                        None => LISTS.contains(&list.as_str()),
+                        Some(_) => COPY_LISTS.contains(&list.as_str()),
+                    };
+                    if !known {
+                        return refuse(format!(
+                            "`{text}`: `each` goes through one of the letter's lists: {}",
+                            LISTS.join(", ")
+                        ));
+                    }
+                    eaches += 1;
+                    if eaches > MAX_EACH_DEPTH {
+                        return refuse(format!(
+                            "`{text}`: `each` nests at most {MAX_EACH_DEPTH} deep"
+                        ));
+                    }
+                    scope = Some("copies");
+                }
+                if let Some(inner) = &h.template {
+                    allowed(inner, eaches, scope)?;
+                }
+                if let Some(inverse) = &h.inverse {
+                    allowed(inverse, eaches, inside)?;
+                }
+            }
+            TemplateElement::PartialExpression(_) | TemplateElement::PartialBlock(_) => {
+                return refuse("a partial (`{{> …}}`) has no place in a letter".to_string());
+            }
+            TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
+                return refuse(
+                    "an inline partial or decorator (`{{#* …}}`) has no place in a letter"
+                        .to_string(),
+                );
+            }
+            _ => return refuse("this template element has no place in a letter".to_string()),
+        }
+    }
+    Ok(())
+}
+
 /// The prose of a template, paragraph by paragraph, with the line where
 /// each starts: the text between tags, as handlebars reads it.
 pub fn prose_paragraphs(template: &str) -> Vec<(usize, String)> {
@@ -333,6 +497,58 @@ mod tests {
             ["lang", "target.address"]
         );
         assert_eq!(variables("{{#unless note}}x{{/unless}}"), ["note"]);
+    }
+
+    #[test]
+    fn letters_use_variables_if_unless_and_each_over_their_lists_only() {
+        let ok = "{{date}}\n{{#if note}}{{note}}{{else}}none{{/if}}\n{{#unless place}}x{{/unless}}\n\
+                  {{#each copies}}cc: {{full_name}}{{#each address}} {{this}}{{/each}}{{/each}}\n\
+                  {{#each target.address}}{{this}}{{/each}}";
+        assert_eq!(check_allowed(ok), Ok(()));
+        for (bad, says) in [
+            (
+                "{{#*inline \"x\"}}a{{> x}}{{/inline}}{{> x}}",
+                "inline partial",
+            ),
+            ("{{> letter}}", "partial"),
+            ("{{#with target}}{{name}}{{/with}}", "not `with`"),
+            ("{{#each name}}x{{/each}}", "one of the letter's lists"),
+            (
+                "{{#each copies}}{{#each copies}}x{{/each}}{{/each}}",
+                "one of the letter's lists",
+            ),
+            ("{{#if (not note)}}x{{/if}}", "takes one variable"),
+            ("{{lookup target \"name\"}}", "calls a helper"),
+            ("a\n{{log name}}", "calls a helper"),
+        ] {
+            let refused = check_allowed(bad).expect_err(bad);
+            assert!(refused.message.contains(says), "{bad}: {}", refused.message);
+        }
+        assert_eq!(check_allowed("a\n\n{{> x}}").unwrap_err().line, 3);
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_templates_are_refused_before_parsing() {
+        let nots = format!(
+            "{{{{#if {}note{}}}}}x{{{{/if}}}}",
+            "(not ".repeat(4000),
+            ")".repeat(4000)
+        );
+        assert!(check_allowed(&nots).unwrap_err().message.contains("nests"));
+        let blocks = "{{#if note}}".repeat(2000);
+        assert!(
+            check_allowed(&blocks)
+                .unwrap_err()
+                .message
+                .contains("nests")
+        );
+        let huge = "prose ".repeat(20_000);
+        assert!(
+            check_allowed(&huge)
+                .unwrap_err()
+                .message
+                .contains("at most 64 KiB")
+        );
     }
 
     #[test]
