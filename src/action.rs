@@ -738,7 +738,7 @@ fn check_letter(
     if let Some(problem) = letter
         .date_format
         .as_deref()
-        .and_then(crate::letter::date_format_error)
+        .and_then(crate::dates::date_format_error)
     {
         return Err(field("date_format", problem));
     }

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::action::parse_yaml;
 use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::library::read_limited;
+use crate::yaml::parse_yaml;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

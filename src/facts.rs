@@ -21,7 +21,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use linkify::{LinkFinder, LinkKind};
 
-use crate::letter::locale_for;
+use crate::dates::locale_for;
 
 /// A fact of the source paragraph that its translation lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]

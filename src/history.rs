@@ -19,10 +19,10 @@ use sha2::{Digest, Sha256};
 
 use crate::action::Action;
 use crate::action::Target;
+use crate::dates::format_date;
 use crate::destination::Destination;
 use crate::error::{Error, Result};
 use crate::form::Form as Format;
-use crate::letter::format_date;
 use crate::talk;
 
 /// How long a write waits for another `appeal` holding the database.

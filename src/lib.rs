@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod compose;
 pub mod config;
+pub mod dates;
 pub mod deadline;
 pub mod destination;
 pub mod error;

@@ -9,10 +9,10 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
 use super::print;
 use crate::action::Action;
+use crate::dates::format_date;
 use crate::deadline::{days_left, today};
 use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
-use crate::letter::format_date;
 use crate::library::Library;
 use crate::talk;
 

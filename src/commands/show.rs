@@ -4,9 +4,10 @@ use serde_json::json;
 
 use super::{print, print_json};
 use crate::action::{Action, Recipient, Salutation, Shown, Translated};
+use crate::dates::format_date;
 use crate::deadline::{days_left, describe, today};
 use crate::error::{Error, Result};
-use crate::letter::{format_date, recipient_data};
+use crate::letter::recipient_data;
 use crate::library::Library;
 use crate::{lang, wrap};
 

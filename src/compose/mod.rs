@@ -20,11 +20,12 @@ use crate::action::Action;
 use crate::answers::{self, Answers, Sources, fields};
 use crate::cli::ComposeArgs;
 use crate::config::Remembered;
+use crate::dates::format_date;
 use crate::deadline::{days_left, today};
 use crate::error::{Error, Result};
 use crate::form::{self, Encoded, Envelope, Form, pdf::Paper};
 use crate::lang::Choice;
-use crate::letter::{Letter, Renderer, format_date};
+use crate::letter::{Letter, Renderer};
 use crate::library::{Library, read_limited, read_limited_from};
 use crate::talk;
 

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use super::facts::{self, slug};
-use super::{Contact, Draft, Layout, Salutation};
+use super::{Contact, Draft, Layout, Salutation, placeholder};
 
 /// The id and text of an action file made from a draft.
 #[derive(Debug, Clone)]
@@ -72,12 +72,6 @@ fn prose(s: impl Into<String>) -> Node {
     } else {
         Node::Str(s, Style::Inline)
     }
-}
-
-/// A fact the document lacks.
-pub fn placeholder(what: &str) -> String {
-    // A `]` inside would end the marker early.
-    format!("[PLACEHOLDER: {}]", what.replace(']', ")"))
 }
 
 /// The action file for a draft. `source` names the document in the

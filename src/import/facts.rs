@@ -688,7 +688,7 @@ pub fn note_cut_short(draft: &mut Draft, lines: &[String]) {
         if let Some(letter) = draft.letter.as_mut()
             && letter.closing.is_none()
         {
-            letter.paragraphs.push(super::emit::placeholder(
+            letter.paragraphs.push(super::placeholder(
                 "the rest of the letter; the document is cut short",
             ));
         }

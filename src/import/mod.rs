@@ -204,6 +204,12 @@ pub fn parse(lines: &[String]) -> std::result::Result<Draft, String> {
     Ok(draft)
 }
 
+/// A fact the document lacks.
+pub fn placeholder(what: &str) -> String {
+    // A `]` inside would end the marker early.
+    format!("[PLACEHOLDER: {}]", what.replace(']', ")"))
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
