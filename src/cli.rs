@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "APPEAL_ACTIONS_DIR", value_name = "DIR")]
     pub actions_dir: Option<PathBuf>,
 
+    /// The interface's language (en, es, fr) [env: APPEAL_UI_LANG] [default:
+    /// the config's `ui_lang`, else the locale: LANGUAGE, LC_ALL, LC_MESSAGES, LANG]
+    #[arg(long, global = true, value_name = "TAG")]
+    pub ui_lang: Option<String>,
+
     /// When to use colour; `auto` uses it on terminals, unless NO_COLOR is set
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: clap::ColorChoice,

@@ -25,6 +25,9 @@ pub struct Remembered {
     /// What the letter history keeps; absent in older files.
     #[serde(default, skip_serializing_if = "HistorySettings::is_default")]
     pub history: HistorySettings,
+    /// The interface's language (`es`), when it is not the locale's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_lang: Option<String>,
 }
 
 /// `history:` in the config.

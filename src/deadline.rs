@@ -25,11 +25,8 @@ pub fn days_left(deadline: NaiveDate, today: NaiveDate) -> i64 {
 /// `12 days left`, `last day`, `passed 3 days ago`.
 pub fn describe(deadline: NaiveDate, today: NaiveDate) -> String {
     match days_left(deadline, today) {
-        0 => "last day".to_string(),
-        1 => "1 day left".to_string(),
-        n if n > 1 => format!("{n} days left"),
-        -1 => "passed yesterday".to_string(),
-        n => format!("passed {} days ago", -n),
+        n if n >= 0 => crate::tr!("deadline-left", days = n),
+        n => crate::tr!("deadline-passed", days = -n),
     }
 }
 

@@ -31,6 +31,7 @@ pub mod prompt;
 pub mod talk;
 pub mod template;
 pub mod text;
+pub mod ui;
 pub mod wrap;
 pub mod yaml;
 

@@ -21,6 +21,12 @@ fn main() -> ExitCode {
         .complete();
     let cli = Cli::parse();
     talk::set_color(cli.color);
+    // The config is read for the interface's language only when neither
+    // the flag nor the environment names one.
+    let configured = (cli.ui_lang.is_none() && std::env::var_os("APPEAL_UI_LANG").is_none())
+        .then(|| appeal::config::Remembered::load().ok()?.ui_lang)
+        .flatten();
+    appeal::ui::init(cli.ui_lang.as_deref(), configured.as_deref());
     let library = Library::new(cli.actions_dir);
     let outcome = match cli.command {
         Command::List { json, open } => list::run(&library, json, open),

@@ -12,13 +12,45 @@ use crate::talk;
 /// Checks the named actions (ids or paths), or every action when none is named.
 pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
     let today = today()?;
-    let specs: Vec<String> = if specs.is_empty() {
-        library.ids()
-    } else {
-        specs.to_vec()
-    };
     let mut problems: Vec<Problem> = Vec::new();
     let mut files = 0;
+    // The interface's own messages: the shipped ones when nothing is
+    // named, or a message file (`es.ftl`) a translator names.
+    let (ftl, specs): (Vec<&String>, Vec<&String>) =
+        specs.iter().partition(|s| s.ends_with(".ftl"));
+    let ui_files: Vec<(String, String)> = if specs.is_empty() && ftl.is_empty() {
+        crate::ui::FILES[1..]
+            .iter()
+            .map(|(lang, text)| (format!("src/ui/{lang}.ftl"), text.to_string()))
+            .collect()
+    } else {
+        ftl.iter()
+            .map(|path| {
+                Ok((
+                    (*path).clone(),
+                    crate::library::read_limited(path.as_ref())?,
+                ))
+            })
+            .collect::<Result<_>>()?
+    };
+    for (path, text) in &ui_files {
+        files += 1;
+        problems.extend(crate::ui::check_file(text).into_iter().map(|p| Problem {
+            path: path.clone(),
+            line: p.line,
+            level: if p.error {
+                Level::Error
+            } else {
+                Level::Warning
+            },
+            message: p.message,
+        }));
+    }
+    let specs: Vec<String> = if specs.is_empty() && ftl.is_empty() {
+        library.ids()
+    } else {
+        specs.into_iter().cloned().collect()
+    };
     for spec in &specs {
         let action = library.files(spec)?;
         files += 1 + action.translations.len();

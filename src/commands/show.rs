@@ -103,12 +103,16 @@ fn to_json(
 
 /// A recipient's lines: name, title, organisation, address, then how else
 /// to reach them.
-fn recipient_lines(r: &Recipient) -> Vec<(&'static str, Vec<String>)> {
+fn recipient_lines(r: &Recipient) -> Vec<(String, Vec<String>)> {
     let mut to = vec![r.full_name(), r.title.clone()];
     to.extend(r.organisation.clone());
     to.extend(r.address.iter().cloned());
-    let mut out = vec![("", to)];
-    for (label, list) in [("Email:", &r.email), ("Fax:", &r.fax), ("Phone:", &r.phone)] {
+    let mut out = vec![(String::new(), to)];
+    for (label, list) in [
+        (crate::tr!("show-email"), &r.email),
+        (crate::tr!("show-fax"), &r.fax),
+        (crate::tr!("show-phone"), &r.phone),
+    ] {
         if !list.is_empty() {
             out.push((label, vec![list.join(", ")]));
         }
@@ -123,14 +127,32 @@ fn to_text(
     width: usize,
 ) -> String {
     let texts = texts(action, choice);
-    let indent = " ".repeat(11);
+    // Labels are as long as the interface's language makes them: the
+    // column of values starts after the longest.
+    let column = [
+        "show-write-to",
+        "show-copy-to",
+        "show-deadline",
+        "show-language",
+        "show-subject",
+        "show-follows",
+    ]
+    .iter()
+    .map(|id| crate::ui::text(id, &[]).chars().count() + 1)
+    .chain([
+        crate::tr!("show-target", number = 10).chars().count() + 1,
+        11,
+    ])
+    .max()
+    .unwrap_or(11);
+    let indent = " ".repeat(column);
     let mut out = format!("{}  ({})\n\n", texts.title.text, action.id);
     let text_width = width.saturating_sub(indent.len()).max(20);
     let mut field = |label: &str, lines: &[String]| {
         let wrapped = wrap::wrap(&lines.join("\n"), text_width);
         for (i, line) in wrapped.lines().enumerate() {
             let head = if i == 0 {
-                format!("{label:<11}")
+                format!("{label:<column$}")
             } else {
                 indent.clone()
             };
@@ -140,59 +162,65 @@ fn to_text(
     let several = action.targets.len() > 1;
     for (i, target) in action.targets.iter().enumerate() {
         let label = if several {
-            format!("Target {}:", i + 1)
+            crate::tr!("show-target", number = i + 1)
         } else {
-            "Write to:".to_string()
+            crate::tr!("show-write-to")
         };
         for (sub, lines) in recipient_lines(target) {
-            field(if sub.is_empty() { &label } else { sub }, &lines);
+            field(if sub.is_empty() { &label } else { &sub }, &lines);
         }
     }
     for copy in &action.copies {
+        let label = crate::tr!("show-copy-to");
         for (sub, lines) in recipient_lines(copy) {
-            field(if sub.is_empty() { "Copy to:" } else { sub }, &lines);
+            field(if sub.is_empty() { &label } else { &sub }, &lines);
         }
     }
     if let Some(note) = &action.copies_note {
-        field("Copies:", &[note.trim().to_string()]);
+        field(&crate::tr!("show-copies"), &[note.trim().to_string()]);
     }
     let mut deadline = vec![format!(
         "{} ({})",
-        format_date(action.deadline, "%-d %B %Y", "en"),
+        format_date(
+            action.deadline,
+            &crate::tr!("date-pattern"),
+            crate::ui::lang()
+        ),
         describe(action.deadline, today)
     )];
     if days_left(action.deadline, today) < 0 {
         deadline.extend(texts.deadline_advice.map(|s| s.text.to_string()));
     }
-    field("Deadline:", &deadline);
-    let mut language = vec![format!(
-        "{} preferred; model letters in {}",
-        action.preferred_language,
-        action.languages().join(", ")
+    field(&crate::tr!("show-deadline"), &deadline);
+    let mut language = vec![crate::tr!(
+        "show-languages",
+        preferred = action.preferred_language.as_str(),
+        languages = action.languages().join(", ")
     )];
     if !action.accepted_languages.is_empty() {
-        language.push(format!(
-            "Also accepted: {}.",
-            action.accepted_languages.join(", ")
+        language.push(crate::tr!(
+            "show-also-accepted",
+            languages = action.accepted_languages.join(", ")
         ));
     }
     if action.own_language_welcome {
-        language.push("You can also write in your own language.".to_string());
+        language.push(crate::tr!("show-own-language"));
     }
-    field("Language:", &language);
-    field("For:", &[texts.people.text.to_string()]);
+    field(&crate::tr!("show-language"), &language);
+    field(&crate::tr!("show-for"), &[texts.people.text.to_string()]);
     if let Some(previous) = &action.previous_ua {
-        field("Follows:", std::slice::from_ref(previous));
+        field(&crate::tr!("show-follows"), std::slice::from_ref(previous));
     }
     if let Some(choice) = choice {
         let mut letter = vec![action.letters[&choice.chosen].subject.clone()];
         if choice.is_fallback() {
-            letter.push(format!(
-                "(no letter in {}: showing {})",
-                choice.requested, choice.chosen
+            letter.push(crate::tr!(
+                "show-no-letter",
+                requested = choice.requested.as_str(),
+                chosen = choice.chosen.as_str()
             ));
         }
-        field("Subject:", &letter);
+        field(&crate::tr!("show-subject"), &letter);
         let untranslated = texts.untranslated();
         if !untranslated.is_empty() {
             field(

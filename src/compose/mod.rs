@@ -119,10 +119,12 @@ fn read_note(path: &Path) -> Result<String> {
 fn warn_if_passed(action: &Action, today: NaiveDate) {
     if days_left(action.deadline, today) < 0 {
         let advice = action.deadline_advice.as_deref().unwrap_or("");
-        talk::warn(format_args!(
-            "the deadline for this action was {}. {advice}",
-            format_date(action.deadline, "%-d %B %Y", "en")
-        ));
+        let date = format_date(
+            action.deadline,
+            &crate::tr!("date-pattern"),
+            crate::ui::lang(),
+        );
+        talk::warn(crate::tr!("deadline-was", date = date, advice = advice));
     }
 }
 

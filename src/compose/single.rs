@@ -30,26 +30,24 @@ pub fn run(
     let answers = answers::gather(action, sources, ask.as_ref(), &mut |requested| {
         let choice = composer.choose(requested)?;
         if choice.is_fallback() {
-            talk::say(format_args!(
-                "note: there is no model letter in `{}`; the letter is in `{}`{}",
-                choice.requested,
-                choice.chosen,
-                if action.own_language_welcome {
-                    " (writing in your own language, in your own words, is welcome)"
-                } else {
-                    ""
-                }
-            ));
+            let mut said = crate::tr!(
+                "compose-fallback",
+                requested = choice.requested.as_str(),
+                chosen = choice.chosen.as_str()
+            );
+            if action.own_language_welcome {
+                said = format!("{said} ({})", crate::tr!("compose-own-words-welcome"));
+            }
+            talk::say(said);
         }
         Ok(())
     })?;
     let targets = composer.targets(&answers)?;
     if answers.target.is_empty() && action.targets.len() > 1 {
-        talk::say(format_args!(
-            "note: this action has {} targets; this letter is to the first, {} \
-             (--target N for another, --target all for one letter to each)",
-            action.targets.len(),
-            action.target().full_name()
+        talk::say(crate::tr!(
+            "compose-several-targets",
+            count = action.targets.len(),
+            name = action.target().full_name()
         ));
     }
     let letters = targets
@@ -162,29 +160,35 @@ fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, target: usize
     } = delivery;
     if !ask.is_attended() {
         if let Destination::File(path) = destination {
-            talk::say(format_args!("wrote {}", path.display()));
+            talk::say(crate::tr!(
+                "compose-wrote",
+                path = path.display().to_string()
+            ));
         }
         return;
     }
     match (destination, form) {
-        (Destination::File(path), Form::Eml) => talk::line(format!(
-            "Saved the email draft to {}: open it in your mail program and press Send.",
-            path.display()
+        (Destination::File(path), Form::Eml) => talk::line(crate::tr!(
+            "compose-saved-eml",
+            path = path.display().to_string()
         )),
-        (Destination::File(path), Form::Pdf) => {
-            talk::line(format!("Saved the printable letter to {}.", path.display()))
-        }
-        (Destination::File(path), _) => {
-            talk::line(format!("Saved the letter to {}.", path.display()))
-        }
-        (Destination::Clipboard, _) => talk::line("Copied the letter to the clipboard."),
+        (Destination::File(path), Form::Pdf) => talk::line(crate::tr!(
+            "compose-saved-pdf",
+            path = path.display().to_string()
+        )),
+        (Destination::File(path), _) => talk::line(crate::tr!(
+            "compose-saved",
+            path = path.display().to_string()
+        )),
+        (Destination::Clipboard, _) => talk::line(crate::tr!("compose-copied")),
         (Destination::Stdout, _) => {}
     }
     let emails = &composer.action.targets[target].email;
     if *form != Form::Pdf && !emails.is_empty() {
-        talk::line(format!(
-            "Send it to {} with the subject: {subject}",
-            emails.join(", ")
+        talk::line(crate::tr!(
+            "compose-send-to",
+            emails = emails.join(", "),
+            subject = subject
         ));
     }
 }
@@ -198,6 +202,7 @@ fn to_remember(answers: &Answers, before: &Remembered) -> Remembered {
         country: some(&answers.signer.country),
         lang: some(&answers.lang),
         history: before.history.clone(),
+        ui_lang: before.ui_lang.clone(),
     }
 }
 

@@ -1,0 +1,44 @@
+# appeal's interface in English: the source every other language follows.
+# Each message is shown on stderr, or labels what `show` and `list` print.
+
+## Dates and deadlines
+date-pattern = %-d %B %Y
+deadline-left = { $days ->
+    [0] last day
+    [one] 1 day left
+   *[other] { $days } days left
+}
+deadline-passed = { $days ->
+    [one] passed yesterday
+   *[other] passed { $days } days ago
+}
+deadline-was = the deadline for this action was { $date }. { $advice }
+
+## appeal show
+show-write-to = Write to:
+show-target = Target { $number }:
+show-copy-to = Copy to:
+show-copies = Copies:
+show-email = Email:
+show-fax = Fax:
+show-phone = Phone:
+show-deadline = Deadline:
+show-language = Language:
+show-languages = { $preferred } preferred; model letters in { $languages }
+show-also-accepted = Also accepted: { $languages }.
+show-own-language = You can also write in your own language.
+show-for = For:
+show-follows = Follows:
+show-subject = Subject:
+show-no-letter = (no letter in { $requested }: showing { $chosen })
+
+## appeal compose
+compose-fallback = note: there is no model letter in `{ $requested }`; the letter is in `{ $chosen }`
+compose-own-words-welcome = writing in your own language, in your own words, is welcome
+compose-several-targets = note: this action has { $count } targets; this letter is to the first, { $name } (--target N for another, --target all for one letter to each)
+compose-saved-eml = Saved the email draft to { $path }: open it in your mail program and press Send.
+compose-saved-pdf = Saved the printable letter to { $path }.
+compose-saved = Saved the letter to { $path }.
+compose-copied = Copied the letter to the clipboard.
+compose-send-to = Send it to { $emails } with the subject: { $subject }
+compose-wrote = wrote { $path }

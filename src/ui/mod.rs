@@ -1,0 +1,328 @@
+//! The interface's language: every message, label and phrase appeal shows
+//! a person comes from Project Fluent files embedded in the binary
+//! (`en.ftl`, `es.ftl`, `fr.ftl`), in the language negotiated once at start:
+//! `--ui-lang`, then `APPEAL_UI_LANG`, then the config's `ui_lang`, then the
+//! locale variables (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), then English.
+//! A letter's language is its own choice: a Spanish interface can write an
+//! English letter.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The interface languages, English first: the source the others follow.
+pub const FILES: [(&str, &str); 3] = [
+    ("en", include_str!("en.ftl")),
+    ("es", include_str!("es.ftl")),
+    ("fr", include_str!("fr.ftl")),
+];
+
+struct Ui {
+    lang: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    english: FluentBundle<FluentResource>,
+}
+
+static UI: OnceLock<Ui> = OnceLock::new();
+
+/// Chooses the interface language. Called once, before anything is said;
+/// later calls change nothing.
+pub fn init(flag: Option<&str>, configured: Option<&str>) {
+    let lang = negotiate(flag, configured, &|name| std::env::var(name).ok());
+    UI.get_or_init(|| Ui {
+        lang,
+        bundle: bundle(lang),
+        english: bundle("en"),
+    });
+}
+
+/// The interface language in use.
+pub fn lang() -> &'static str {
+    ui().lang
+}
+
+fn ui() -> &'static Ui {
+    UI.get_or_init(|| Ui {
+        lang: "en",
+        bundle: bundle("en"),
+        english: bundle("en"),
+    })
+}
+
+fn bundle(lang: &'static str) -> FluentBundle<FluentResource> {
+    let text = FILES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(FILES[0].1, |(_, t)| t);
+    let id: LanguageIdentifier = lang.parse().expect("the shipped languages are tags");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Isolation marks are bidi controls: a terminal gets none.
+    bundle.set_use_isolating(false);
+    let resource =
+        FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
+    // A shipped file is checked by `appeal check` and the tests; a message
+    // it lacks falls back to English.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The first supported language among the sources, in order.
+pub fn negotiate(
+    flag: Option<&str>,
+    configured: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> &'static str {
+    let from_env = |name: &str| env(name).filter(|v| !v.is_empty());
+    let mut wanted: Vec<String> = Vec::new();
+    wanted.extend(flag.map(str::to_string));
+    wanted.extend(from_env("APPEAL_UI_LANG"));
+    wanted.extend(configured.map(str::to_string));
+    // LANGUAGE is a list, `es_MX:fr`; the others hold one locale.
+    if let Some(list) = from_env("LANGUAGE") {
+        wanted.extend(list.split(':').map(str::to_string));
+    }
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(locale) = from_env(name) {
+            wanted.push(locale);
+            break;
+        }
+    }
+    wanted.iter().find_map(|w| supported(w)).unwrap_or("en")
+}
+
+/// `es_MX.UTF-8@euro` → `es`, when appeal speaks it.
+fn supported(locale: &str) -> Option<&'static str> {
+    let tag = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .replace('_', "-");
+    let language = tag.split('-').next()?.to_ascii_lowercase();
+    FILES.iter().map(|(l, _)| *l).find(|l| *l == language)
+}
+
+/// The message `id` in the interface language, with `args`; English when
+/// the language lacks it; the id itself if English does too.
+pub fn text(id: &str, args: &[(&str, FluentValue)]) -> String {
+    let ui = ui();
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    for bundle in [&ui.bundle, &ui.english] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            let out = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+            if errors.is_empty() {
+                return out.into_owned();
+            }
+        }
+    }
+    id.to_string()
+}
+
+/// `tr!("id")`, `tr!("id", name = value, …)`: a message in the interface
+/// language. Values are text or numbers (numbers choose plural forms).
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::ui::text($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::ui::text(
+            $id,
+            &[$((stringify!($name), fluent_bundle::FluentValue::from($value))),+],
+        )
+    };
+}
+
+/// A problem in an interface message file: its line, whether it is an
+/// error, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub line: usize,
+    pub error: bool,
+    pub message: String,
+}
+
+/// One message of a file, as written.
+struct Entry {
+    id: String,
+    line: usize,
+    /// The variables it uses, sorted.
+    vars: Vec<String>,
+    value: String,
+}
+
+/// A message file's messages.
+fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
+    let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
+        let at = errors.first().map_or(0, |e| e.pos.start);
+        FileProblem {
+            line: text[..at.min(text.len())].matches('\n').count() + 1,
+            error: true,
+            message: format!(
+                "not a Fluent file: {}",
+                errors.first().map_or(String::new(), |e| e.to_string())
+            ),
+        }
+    })?;
+    let mut out = Vec::new();
+    for entry in resource.entries() {
+        let fluent_syntax::ast::Entry::Message(m) = entry else {
+            continue;
+        };
+        let id = m.id.name;
+        let start = text.find(&format!("\n{id} =")).map_or(0, |i| i + 1);
+        let line = text[..start].matches('\n').count() + 1;
+        let body: String = text[start..]
+            .lines()
+            .enumerate()
+            .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
+            .map(|(_, l)| l)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut vars: Vec<String> = body
+            .split('$')
+            .skip(1)
+            .map(|s| {
+                s.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect()
+            })
+            .collect();
+        vars.sort();
+        vars.dedup();
+        let value = body
+            .split_once('=')
+            .map_or("", |(_, v)| v)
+            .trim()
+            .to_string();
+        out.push(Entry {
+            id: id.to_string(),
+            line,
+            vars,
+            value,
+        });
+    }
+    Ok(out)
+}
+
+/// Checks a translation of the interface against the English messages: a
+/// message missing or using other variables is an error; one left as in
+/// English is a warning.
+pub fn check_file(text: &str) -> Vec<FileProblem> {
+    let english = entries(FILES[0].1).expect("the English messages parse");
+    let theirs = match entries(text) {
+        Ok(theirs) => theirs,
+        Err(problem) => return vec![problem],
+    };
+    let mut problems = Vec::new();
+    for Entry {
+        id, vars, value, ..
+    } in &english
+    {
+        let Some(theirs) = theirs.iter().find(|e| e.id == *id) else {
+            problems.push(FileProblem {
+                line: 1,
+                error: true,
+                message: format!("`{id}` is missing (English: `{value}`)"),
+            });
+            continue;
+        };
+        if theirs.vars != *vars {
+            problems.push(FileProblem {
+                line: theirs.line,
+                error: true,
+                message: format!(
+                    "`{id}` uses {{{}}}, but English uses {{{}}}",
+                    theirs.vars.join(", "),
+                    vars.join(", ")
+                ),
+            });
+        }
+        if theirs.value == *value && value.split_whitespace().count() > 1 {
+            problems.push(FileProblem {
+                line: theirs.line,
+                error: false,
+                message: format!("`{id}` is the same as in English: not translated yet?"),
+            });
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn the_language_comes_from_the_first_source_that_names_one_appeal_speaks() {
+        assert_eq!(
+            negotiate(None, None, &env(&[("LANG", "es_MX.UTF-8")])),
+            "es"
+        );
+        assert_eq!(
+            negotiate(
+                None,
+                None,
+                &env(&[("LANGUAGE", "de:fr_CA"), ("LANG", "es_ES")])
+            ),
+            "fr"
+        );
+        assert_eq!(
+            negotiate(None, Some("fr"), &env(&[("LANG", "es_ES.UTF-8")])),
+            "fr"
+        );
+        assert_eq!(
+            negotiate(None, Some("fr"), &env(&[("APPEAL_UI_LANG", "es")])),
+            "es",
+            "the environment variable before the config"
+        );
+        assert_eq!(
+            negotiate(Some("en"), None, &env(&[("APPEAL_UI_LANG", "es")])),
+            "en"
+        );
+        assert_eq!(negotiate(None, None, &env(&[("LANG", "C.UTF-8")])), "en");
+        assert_eq!(negotiate(None, None, &env(&[])), "en");
+    }
+
+    #[test]
+    fn every_language_has_every_message_with_the_same_variables() {
+        for (lang, text) in &FILES[1..] {
+            let errors: Vec<_> = check_file(text).into_iter().filter(|p| p.error).collect();
+            assert!(errors.is_empty(), "{lang}.ftl: {errors:?}");
+        }
+        let missing = check_file("show-email = Correo:\n");
+        assert!(
+            missing
+                .iter()
+                .any(|p| p.message.starts_with("`show-deadline` is missing"))
+        );
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let es = bundle("es");
+        let say = |days: i64| {
+            let mut args = FluentArgs::new();
+            args.set("days", days);
+            let m = es.get_message("deadline-left").unwrap().value().unwrap();
+            es.format_pattern(m, Some(&args), &mut vec![]).into_owned()
+        };
+        assert_eq!(say(1), "queda 1 día");
+        assert_eq!(say(5), "quedan 5 días");
+        assert_eq!(say(0), "último día");
+    }
+}

@@ -1,0 +1,119 @@
+//! The interface in the writer's language: labels, messages and deadline
+//! phrases from the Fluent files, chosen from the flag, the environment,
+//! the config or the locale; the letter keeps its own language.
+
+mod common;
+
+use common::{Sandbox, stderr_of, stdout_of};
+
+#[test]
+fn show_and_list_speak_the_locales_language() {
+    let sb = Sandbox::new();
+    let out = sb
+        .appeal()
+        .args(["show", "cecot"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.contains("Escriba a:"), "{text}");
+    assert!(
+        text.contains("Plazo:") && text.contains("1 de julio de 2025"),
+        "{text}"
+    );
+    assert!(text.contains("venció hace 515 días"), "{text}");
+
+    let out = sb
+        .appeal()
+        .arg("list")
+        .env("LC_ALL", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("passée depuis 515 jours"),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let out = sb
+        .appeal()
+        .args(["--ui-lang", "en", "show", "cecot"])
+        .env("APPEAL_UI_LANG", "es")
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("Write to:"), "the flag first");
+}
+
+#[test]
+fn the_config_names_the_interface_language_after_the_environment() {
+    let sb = Sandbox::new();
+    sb.write("config/appeal/config.yaml", "ui_lang: fr\n");
+    let out = sb
+        .appeal()
+        .args(["show", "cecot"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("Écrire à :"),
+        "{}",
+        stdout_of(&out)
+    );
+    let out = sb
+        .appeal()
+        .args(["show", "cecot"])
+        .env("APPEAL_UI_LANG", "es")
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("Escriba a:"),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+#[test]
+fn a_spanish_interface_writes_an_english_letter_unchanged() {
+    let sb = Sandbox::new();
+    let english = sb.compose().args(["--name", "A"]).output().unwrap();
+    let spanish = sb
+        .compose()
+        .args(["--name", "A"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    assert!(spanish.status.success(), "{}", stderr_of(&spanish));
+    assert_eq!(stdout_of(&spanish), stdout_of(&english));
+    assert!(stderr_of(&spanish).contains("el plazo de esta acción fue el 1 de julio de 2025"));
+}
+
+#[test]
+fn check_reports_a_message_deleted_from_a_translation() {
+    let sb = Sandbox::new();
+    let spanish = include_str!("../src/ui/es.ftl");
+    let line = spanish
+        .lines()
+        .find(|l| l.starts_with("show-deadline ="))
+        .expect("the Spanish file has show-deadline");
+    sb.write("es.ftl", &spanish.replace(&format!("{line}\n"), ""));
+    let out = sb.appeal().args(["check", "es.ftl"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out)
+            .contains("es.ftl:1: error: `show-deadline` is missing (English: `Deadline:`)"),
+        "{}",
+        stdout_of(&out)
+    );
+    sb.write(
+        "es.ftl",
+        &spanish.replace("{ $days } días", "{ $dias } días"),
+    );
+    let out = sb.appeal().args(["check", "es.ftl"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout_of(&out).contains("`deadline-left` uses {days, dias}, but English uses {days}"),
+        "{}",
+        stdout_of(&out)
+    );
+}
