@@ -49,7 +49,12 @@ impl Sandbox {
                 cmd.env_remove(key);
             }
         }
-        cmd.env("APPEAL_TODAY", TODAY)
+        // The interface speaks English unless a test says otherwise.
+        for locale in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
+            cmd.env_remove(locale);
+        }
+        cmd.env("LANG", "C.UTF-8")
+            .env("APPEAL_TODAY", TODAY)
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env("XDG_DATA_HOME", self.path("data"))
             .env_remove("DISPLAY")
