@@ -364,12 +364,12 @@ impl Findings {
             let found = match tags(text) {
                 Ok(found) => found,
                 Err(e) => {
-                    let line = e.pos().map_or(1, |(l, _)| l);
+                    let line = e.line;
                     self.push(
                         &file.origin,
                         place.line(line),
                         Level::Error,
-                        format!("{at}: {}", syntax_message(&e)),
+                        format!("{at}: {}", syntax_message(&e.error)),
                     );
                     clean = false;
                     continue;

@@ -7,6 +7,8 @@
 use handlebars::template::{HelperTemplate, Parameter, Template, TemplateElement};
 use handlebars::{Path, TemplateError};
 
+use crate::template::{Located, runs};
+
 /// One tag as written, whitespace-normalised: `{{#if note}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
@@ -29,11 +31,45 @@ const SCOPING_HELPERS: &[&str] = &["each", "with"];
 
 /// Every tag in `template`, in order, blocks' insides and `{{else}}`
 /// branches (`{{else if x}}` too) included. Comments are skipped.
-pub fn tags(template: &str) -> Result<Vec<Tag>, TemplateError> {
-    let parsed = Template::compile(template)?;
+pub fn tags(template: &str) -> Result<Vec<Tag>, Located<TemplateError>> {
     let mut out = Vec::new();
-    walk(&parsed, true, &mut out);
+    for (first_line, parsed) in parse(template)? {
+        let from = out.len();
+        walk(&parsed, true, &mut out);
+        for tag in &mut out[from..] {
+            tag.line += first_line - 1;
+        }
+    }
     Ok(out)
+}
+
+/// The template as handlebars parses it, run by run where it can be split
+/// (see `template::runs`), so that parsing stays linear in its length:
+/// each run with tags, and the line where it starts.
+fn parse(template: &str) -> Result<Vec<(usize, Template)>, Located<TemplateError>> {
+    let pieces = match runs(template) {
+        Some(runs) => runs
+            .into_iter()
+            .filter(|(_, _, tags)| *tags)
+            .map(|(line, text, _)| (line, text))
+            .collect(),
+        None => vec![(1, template)],
+    };
+    pieces
+        .into_iter()
+        .map(|(first_line, text)| {
+            Template::compile(text)
+                .map(|t| (first_line, t))
+                .map_err(|error| {
+                    let (line, column) = error.pos().unwrap_or((1, 1));
+                    Located {
+                        error,
+                        line: line + first_line - 1,
+                        column,
+                    }
+                })
+        })
+        .collect()
 }
 
 /// The variables `template` reads, each once; an unparsable template reads none.
@@ -198,6 +234,10 @@ fn param_text(p: &Parameter) -> String {
 /// kilobytes; handlebars' parser slows with the square of a template's size.
 pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
+/// The longest run of lines one block of a letter may span (an optional
+/// paragraph, a list of copies).
+const MAX_BLOCK_BYTES: usize = 16 * 1024;
+
 /// How deep blocks may nest in a model letter.
 const MAX_BLOCK_DEPTH: usize = 8;
 
@@ -244,11 +284,57 @@ pub fn check_allowed(template: &str) -> Result<(), Refused> {
         });
     }
     depth_before_parsing(template)?;
-    let Ok(parsed) = Template::compile(template) else {
-        // A syntax error is reported by compiling it for real.
+    let line_of = |needle: &str| {
+        template
+            .find(needle)
+            .map(|at| template[..at].matches('\n').count() + 1)
+    };
+    for (needles, what) in [
+        (
+            &["{{#*", "{{*"][..],
+            "an inline partial or decorator (`{{#* …}}`)",
+        ),
+        (&["{{>", "{{#>"][..], "a partial (`{{> …}}`)"),
+        (&["{{~", "~}}"][..], "whitespace control (`~`)"),
+        (&["{{{{"][..], "a raw block (`{{{{ …}}}}`)"),
+    ] {
+        if let Some(line) = needles.iter().find_map(|n| line_of(n)) {
+            return Err(Refused {
+                line,
+                message: format!("{what} has no place in a letter"),
+            });
+        }
+    }
+    let Some(runs) = runs(template) else {
+        // What is left is a tag or block left open or closed twice, or an
+        // escape: compiling the template reports the syntax error itself,
+        // with its place; the size cap bounds that parse.
         return Ok(());
     };
-    allowed(&parsed, 0, None)
+    for (first_line, text, tags) in runs {
+        if !tags {
+            continue;
+        }
+        if text.len() > MAX_BLOCK_BYTES {
+            return Err(Refused {
+                line: first_line,
+                message: format!(
+                    "has a block of {} KiB; a block of a letter may span at most {} KiB",
+                    text.len() >> 10,
+                    MAX_BLOCK_BYTES >> 10
+                ),
+            });
+        }
+        let Ok(parsed) = Template::compile(text) else {
+            // A syntax error is reported by compiling it for real.
+            continue;
+        };
+        allowed(&parsed, 0, None).map_err(|r| Refused {
+            line: r.line + first_line - 1,
+            ..r
+        })?;
+    }
+    Ok(())
 }
 
 /// Block and parenthesis nesting, counted on the text: handlebars' parser
@@ -361,40 +447,63 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
 /// The prose of a template, paragraph by paragraph, with the line where
 /// each starts: the text between tags, as handlebars reads it.
 pub fn prose_paragraphs(template: &str) -> Vec<(usize, String)> {
-    let Ok(parsed) = Template::compile(template) else {
-        return Vec::new();
-    };
     let mut raw = Vec::new();
-    raw_strings(&parsed, &mut raw);
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    // Raw text comes in the order it is written: find each in the source
-    // for its line (handlebars' own mapping marks where a run ends).
+    match runs(template) {
+        Some(runs) => {
+            for (_, text, tags) in runs {
+                if !tags {
+                    raw.push(text.to_string());
+                } else if let Ok(parsed) = Template::compile(text) {
+                    raw_strings(&parsed, &mut raw);
+                }
+            }
+        }
+        None => return Vec::new(),
+    }
+    // The prose's lines, each with its line in the template: raw text comes
+    // in the order it is written, so each piece is found in the source
+    // (handlebars' own mapping marks where a piece ends, not where it
+    // starts). A tag in the middle of a line leaves the line whole.
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut open: Option<(usize, String)> = None;
     let mut cursor = 0;
     for text in raw {
-        let first_line = match template[cursor..].find(text.as_str()) {
+        let mut line = match template[cursor..].find(text.as_str()) {
             Some(at) => {
-                cursor += at + text.len();
-                template[..cursor - text.len()].matches('\n').count() + 1
+                let start = cursor + at;
+                cursor = start + text.len();
+                template[..start].matches('\n').count() + 1
             }
             None => template[..cursor].matches('\n').count() + 1,
         };
-        for (i, line) in text.split('\n').enumerate() {
-            let at = first_line + i;
-            if i > 0 && line.trim().is_empty() {
-                out.extend(current.take());
-                continue;
+        if open.as_ref().is_some_and(|(at, _)| *at != line) {
+            lines.extend(open.take());
+        }
+        for (i, piece) in text.split('\n').enumerate() {
+            if i > 0 {
+                lines.extend(open.take());
+                line += 1;
             }
-            if line.trim().is_empty() {
-                continue;
+            open.get_or_insert_with(|| (line, String::new()))
+                .1
+                .push_str(piece);
+        }
+    }
+    lines.extend(open);
+    // Paragraphs: runs of lines with words, between lines without.
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (at, text) in lines {
+        if text.trim().is_empty() {
+            out.extend(current.take());
+            continue;
+        }
+        match &mut current {
+            Some((_, words)) => {
+                words.push(' ');
+                words.push_str(text.trim());
             }
-            match &mut current {
-                Some((_, words)) => {
-                    words.push(' ');
-                    words.push_str(line.trim());
-                }
-                None => current = Some((at, line.trim().to_string())),
-            }
+            None => current = Some((at, text.trim().to_string())),
         }
     }
     out.extend(current);

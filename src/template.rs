@@ -110,6 +110,21 @@ impl Template {
     }
 }
 
+/// The template's runs of whole lines, in order: the 1-based line where
+/// each starts, its text, and whether it holds tags. Each run of tags is a
+/// template of its own, every block it opens closed in it. `None` when the
+/// template must be read whole: it uses whitespace control (`~`), escapes,
+/// raw blocks, partials or decorators, or leaves a tag or block open, or
+/// closes one never opened.
+pub fn runs(template: &str) -> Option<Vec<(usize, &str, bool)>> {
+    Some(
+        split(template)?
+            .into_iter()
+            .map(|r| (r.first_line, &template[r.span], r.tags))
+            .collect(),
+    )
+}
+
 /// A run of whole lines of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Run {
@@ -157,10 +172,18 @@ fn split(template: &str) -> Option<Vec<Run>> {
     (depth == 0).then_some(runs)
 }
 
-/// Adds a run, joined to the one before when both are prose or both tags.
+/// Longest run of tag lines joined into one: handlebars' parser takes time
+/// in the square of what it parses at once, so many short runs are faster
+/// than one long one.
+const JOIN_UP_TO: usize = 2048;
+
+/// Adds a run, joined to the one before when both are prose, or both tags
+/// and short.
 fn push(runs: &mut Vec<Run>, span: Range<usize>, first_line: usize, tags: bool) {
     match runs.last_mut() {
-        Some(last) if last.tags == tags => last.span.end = span.end,
+        Some(last) if last.tags == tags && (!tags || span.end - last.span.start <= JOIN_UP_TO) => {
+            last.span.end = span.end
+        }
         _ => runs.push(Run {
             span,
             first_line,
