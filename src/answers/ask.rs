@@ -276,7 +276,11 @@ impl Ask for Prompts {
             &format!("Remember your name, place and language for next time{place}?"),
             true,
         )? {
-            match now.save() {
+            let saved = {
+                let _busy = crate::interrupt::busy();
+                now.save()
+            };
+            match saved {
                 Ok(path) => talk::line(format!("Remembered in {}.", path.display())),
                 Err(e) => talk::warn(format_args!("could not remember your details: {e}")),
             }

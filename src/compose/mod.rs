@@ -32,6 +32,10 @@ use plan::{Output, Plan};
 
 pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
+    if interactive {
+        // Before the first word is printed: Ctrl-C ends appeal from here on.
+        crate::interrupt::at_terminal();
+    }
     let plan = Plan::new(&args, interactive)?;
     let remembered = match &plan.output {
         Output::Single(_) => Remembered::load().unwrap_or_else(|e| {
