@@ -270,8 +270,12 @@ fn answering_every_prompt_saves_the_letter_and_remembers_the_writer() {
     tty.expect("Language of the letter");
     let shown = tty.expect("another language…");
     assert!(
-        shown.contains("en (preferred by the target)"),
-        "English is offered first: {shown:?}"
+        shown.contains("English (en), preferred by the target"),
+        "English is offered first, by name: {shown:?}"
+    );
+    assert!(
+        shown.contains("Español (es)") && shown.contains("Français (fr)"),
+        "each language by its own name: {shown:?}"
     );
     tty.keys(ENTER);
 
@@ -884,4 +888,40 @@ fn ctrl_c_at_any_moment_ends_with_130_and_the_cursor_shown() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+#[test]
+fn another_language_may_be_typed_by_name_or_code() {
+    for (typed, tag) in [("Deutsch", "de"), ("german", "de"), ("pt-br", "pt-BR")] {
+        let home = Home::new();
+        let letter_path = home.path("work").join("letter.txt");
+        let mut tty = Tty::spawn(home.command(&[
+            "compose",
+            "cecot",
+            "--name",
+            "Ana",
+            "--note",
+            "A note.",
+            "--city",
+            "",
+            "--country",
+            "",
+            "-o",
+            letter_path.to_str().unwrap(),
+        ]));
+        tty.expect("Language of the letter");
+        tty.expect("another language…");
+        tty.keys(&format!("{DOWN}{DOWN}{DOWN}{ENTER}"));
+        tty.expect("Language, by name or code");
+        tty.keys(&format!("{typed}{ENTER}"));
+        let said = tty.expect("Remember");
+        assert!(
+            said.contains(&format!("there is no model letter in `{tag}`")),
+            "{typed:?} is read as {tag}: {said:?}"
+        );
+        tty.keys(&format!("n{ENTER}"));
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(code, 0, "{transcript}");
+        assert!(read(&letter_path).contains("A note."));
+    }
 }

@@ -66,6 +66,7 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
                     "deadline_passed": days_left(a.deadline, today) < 0,
                     "preferred_language": a.preferred_language,
                     "languages": a.languages(),
+                    "language_names": a.languages().iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
                     "source": a.origin,
                 })
             })
@@ -89,7 +90,11 @@ pub fn run(library: &Library, json: bool) -> Result<()> {
                         a.deadline.format("%Y-%m-%d"),
                         describe(a.deadline, today)
                     ),
-                    a.languages().join(" "),
+                    a.languages()
+                        .iter()
+                        .map(|l| lang::display(l))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ]
             })
             .collect();
