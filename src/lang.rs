@@ -30,6 +30,69 @@ pub fn normalize(tag: &str) -> Option<String> {
     Some(out)
 }
 
+/// A language as its speakers name it, with its tag beside it: `Español
+/// (es)`, `Deutsch (de-AT)`. The names are CLDR's (through isolang),
+/// capitalised as CLDR does for menus; a tag without a known name is shown
+/// as it is.
+pub fn display(tag: &str) -> String {
+    match autonym(tag) {
+        Some(name) => format!("{name} ({tag})"),
+        None => tag.to_string(),
+    }
+}
+
+/// The name of the language of `tag` in that language (`es-CL`: `Español`).
+pub fn autonym(tag: &str) -> Option<String> {
+    let primary = tag.split('-').next()?.to_ascii_lowercase();
+    let language = match primary.len() {
+        2 => isolang::Language::from_639_1(&primary),
+        3 => isolang::Language::from_639_3(&primary),
+        _ => None,
+    }?;
+    let name = language.to_autonym()?;
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// The tag for what a writer typed: a tag (`pt-BR`, `spa`), or a
+/// language's name in itself or in English (`Deutsch`, `german`). `None`
+/// when it is neither.
+pub fn from_typed(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    let code = |l: isolang::Language| {
+        l.to_639_1()
+            .map_or_else(|| l.to_639_3().to_string(), str::to_string)
+    };
+    if let Some(tag) = normalize(typed) {
+        let primary = tag.split('-').next().unwrap_or_default();
+        let known = match primary.len() {
+            2 => isolang::Language::from_639_1(primary).is_some(),
+            _ => isolang::Language::from_639_3(primary).is_some(),
+        };
+        if known {
+            // A three-letter code with a two-letter one is written short.
+            return Some(match isolang::Language::from_639_3(primary) {
+                Some(l) if primary.len() == 3 => tag.replacen(primary, &code(l), 1),
+                _ => tag,
+            });
+        }
+    }
+    // Several languages may share a name: prefer one with a two-letter code.
+    let best = |found: Vec<isolang::Language>| {
+        found
+            .iter()
+            .find(|l| l.to_639_1().is_some())
+            .or(found.first())
+            .copied()
+    };
+    let lower = typed.to_lowercase();
+    let same = move |name: &str| name.to_lowercase() == lower;
+    best(isolang::Language::match_autonyms(same.clone()).collect())
+        .or_else(|| best(isolang::Language::match_names(same).collect()))
+        .map(code)
+}
+
 /// The tags to try, most specific first: `es-CL` gives `es-CL`, `es`.
 pub fn fallbacks(tag: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(tag), |t| t.rfind('-').map(|i| &t[..i]))
@@ -67,6 +130,25 @@ pub fn choose<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shows_a_language_by_its_own_name() {
+        assert_eq!(display("es"), "Español (es)");
+        assert_eq!(display("en"), "English (en)");
+        assert_eq!(display("fr"), "Français (fr)");
+        assert_eq!(display("de-AT"), "Deutsch (de-AT)");
+        assert_eq!(display("qq"), "qq");
+    }
+
+    #[test]
+    fn reads_a_typed_name_or_code() {
+        assert_eq!(from_typed("Deutsch").as_deref(), Some("de"));
+        assert_eq!(from_typed("español").as_deref(), Some("es"));
+        assert_eq!(from_typed("German").as_deref(), Some("de"));
+        assert_eq!(from_typed("pt_br").as_deref(), Some("pt-BR"));
+        assert_eq!(from_typed("spa").as_deref(), Some("es"));
+        assert_eq!(from_typed("Klingonish"), None);
+    }
 
     #[test]
     fn normalizes_case_and_separators() {

@@ -83,6 +83,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Interrupted) => {
+            // At a terminal this restores it and ends with 130, once.
+            appeal::interrupt::end_at_terminal();
             let term = console::Term::stderr();
             let _ = term.show_cursor();
             if term.is_term() {

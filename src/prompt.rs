@@ -81,6 +81,8 @@ impl Terminal {
     /// Opens `$VISUAL`/`$EDITOR`; `None` when the file was not saved.
     /// Ctrl-C in the editor cancels, rather than keeping what it left.
     pub fn edit(&self) -> Result<Option<String>> {
+        // Ctrl-C reaches the editor too: wait for it to close.
+        let busy = interrupt::busy();
         let edited = Editor::new()
             .extension(".txt")
             .edit("")
@@ -91,6 +93,7 @@ impl Terminal {
                     message: other.to_string(),
                 },
             })?;
+        drop(busy);
         self.check()?;
         Ok(edited)
     }

@@ -462,3 +462,119 @@ fn without_a_display_the_letter_is_saved_and_the_exit_code_is_4() {
     assert!(letter.contains(&format!("\n\n{NOTE}\n\n")));
     assert!(serving.pids().is_empty(), "no helper was started");
 }
+
+/// Waits at most two seconds for the serving children to be gone.
+fn gone_within_two_seconds(serving: &ServeChildren, pids: &[u32], after: &str) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(2) {
+        if pids
+            .iter()
+            .all(|pid| !Path::new(&format!("/proc/{pid}")).exists())
+        {
+            return;
+        }
+        sleep(Duration::from_millis(20));
+    }
+    let left = serving.pids();
+    panic!("`appeal __serve-clipboard` {left:?} was still running two seconds after {after}");
+}
+
+#[test]
+fn the_server_ends_when_its_x_server_stops() {
+    let home = Home::new();
+    let mut x = Xvfb::start(&home);
+    let serving = ServeChildren {
+        marker: home.marker(),
+    };
+    let copied = run(
+        home.appeal(&compose_args(&["--clipboard"]), Some(&x.display)),
+        b"",
+    );
+    assert_eq!(copied.code, Some(0), "stderr: {}", copied.stderr);
+    let pids = serving.pids();
+    assert_eq!(pids.len(), 1, "one server: {pids:?}");
+
+    x.child.kill().unwrap();
+    x.child.wait().unwrap();
+    gone_within_two_seconds(&serving, &pids, "its X server stopped");
+}
+
+#[test]
+fn copying_twice_leaves_one_server_which_ends_when_another_program_copies() {
+    let home = Home::new();
+    let x = Xvfb::start(&home);
+    let serving = ServeChildren {
+        marker: home.marker(),
+    };
+    let first = run(
+        home.appeal(&compose_args(&["--clipboard"]), Some(&x.display)),
+        b"",
+    );
+    assert_eq!(first.code, Some(0), "stderr: {}", first.stderr);
+    let before = serving.pids();
+    assert_eq!(before.len(), 1, "{before:?}");
+
+    let second = run(
+        home.appeal(
+            &compose_args(&["--clipboard", "--width", "40"]),
+            Some(&x.display),
+        ),
+        b"",
+    );
+    assert_eq!(second.code, Some(0), "stderr: {}", second.stderr);
+    gone_within_two_seconds(&serving, &before, "a second copy");
+    let now = serving.pids();
+    assert_eq!(now.len(), 1, "one server after copying twice: {now:?}");
+    assert_ne!(now, before, "the second copy's server serves");
+    assert!(String::from_utf8_lossy(&paste(&x.display)).contains("Ana Díaz\nLyon, France"));
+
+    copy_something_else(&x.display, b"something else");
+    gone_within_two_seconds(&serving, &now, "another program took the clipboard");
+    assert_eq!(paste(&x.display), b"something else");
+}
+
+#[test]
+fn the_server_keeps_none_of_the_callers_descriptors() {
+    let home = Home::new();
+    let x = Xvfb::start(&home);
+    let serving = ServeChildren {
+        marker: home.marker(),
+    };
+    // `run` waits, at most TIMEOUT, for the end of sh's stdout: cat ends only
+    // when every holder of the pipe that descriptor 9 duplicates has closed it.
+    let appeal = home.appeal(&[], Some(&x.display));
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", "\"$0\" \"$@\" 9>&1 | cat"])
+        .arg(env!("CARGO_BIN_EXE_appeal"))
+        .args([
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "A",
+            "--clipboard",
+        ])
+        .env_clear()
+        .current_dir(home.path("work"));
+    for (key, value) in appeal.get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let result = run(cmd, b"");
+    assert_eq!(result.code, Some(0), "stderr: {}", result.stderr);
+    let pids = serving.pids();
+    assert_eq!(pids.len(), 1, "the server still serves: {pids:?}");
+    // The server holds descriptors 0, 1 and 2 (all null) and its display
+    // connections, and no pipe.
+    let fds: Vec<String> = fs::read_dir(format!("/proc/{}/fd", pids[0]))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| fs::read_link(e.path()).ok())
+        .map(|target| target.display().to_string())
+        .collect();
+    assert!(
+        !fds.iter().any(|t| t.starts_with("pipe:")),
+        "the server holds a pipe: {fds:?}"
+    );
+}

@@ -20,7 +20,7 @@ fn list_shows_id_title_deadline_state_and_languages() {
         .success()
         .stdout(predicate::str::contains("ID"))
         .stdout(predicate::str::is_match(
-            r"(?m)^cecot\s+Stop illegal expulsions to El Salvador\s+2025-07-01 \(passed 515 days ago\)\s+en\b",
+            r"(?m)^cecot\s+Stop illegal expulsions to El Salvador\s+2025-07-01 \(passed 515 days ago\)\s+English \(en\), Español \(es\), Français \(fr\)\s+-$",
         )
         .unwrap());
 }
@@ -43,6 +43,7 @@ fn list_json_has_a_stable_shape() {
     assert_eq!(cecot["deadline_passed"], true);
     assert_eq!(cecot["preferred_language"], "en");
     assert_eq!(cecot["languages"][0], "en");
+    assert_eq!(cecot["language_names"][1], "Español");
     assert_eq!(cecot["source"], "actions/cecot.yaml");
 }
 

@@ -272,8 +272,12 @@ fn answering_every_prompt_saves_the_letter_and_remembers_the_writer() {
     tty.expect("Language of the letter");
     let shown = tty.expect("another language…");
     assert!(
-        shown.contains("en (preferred by the target)"),
-        "English is offered first: {shown:?}"
+        shown.contains("English (en), preferred by the target"),
+        "English is offered first, by name: {shown:?}"
+    );
+    assert!(
+        shown.contains("Español (es)") && shown.contains("Français (fr)"),
+        "each language by its own name: {shown:?}"
     );
     tty.keys(ENTER);
 
@@ -636,10 +640,7 @@ fn a_note_typed_on_the_terminal_ends_with_ctrl_d_and_ctrl_c_stops_it() {
             tty.session.send(CTRL_C).unwrap();
             let (_, transcript, status) = tty.finish_status();
             assert!(
-                matches!(
-                    status,
-                    WaitStatus::Signaled(_, expectrl::process::unix::Signal::SIGINT, _)
-                ),
+                matches!(status, WaitStatus::Exited(_, 130)),
                 "{status:?}\n--- the terminal ---\n{transcript}"
             );
             assert!(!transcript.contains("Your name"), "{transcript}");
@@ -693,7 +694,10 @@ fn ctrl_c_at_the_destination_keeps_a_typed_note_and_nothing_else() {
         if kept {
             assert_eq!(files.len(), 1, "{files:?}");
             assert!(read(&files[0]).contains("My own words."));
-            assert!(after.contains("your letter was kept in"), "{after:?}");
+            assert!(
+                after.contains("your letter was kept in"),
+                "{after:?}\n{transcript}"
+            );
         } else {
             assert!(files.is_empty(), "nothing typed, nothing kept: {files:?}");
         }
@@ -763,4 +767,163 @@ fn colour_at_a_terminal_follows_no_color_and_the_flag() {
         "NO_COLOR turns colour off"
     );
     assert!(!warning_of(&["--color", "never"], false).contains('\x1b'));
+}
+
+/// A small random number generator, seeded from the clock; the seed is
+/// printed so that a failing run can be read again.
+struct Random(u64);
+
+impl Random {
+    fn from_clock() -> Random {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+            | 1;
+        println!("seed {seed}");
+        Random(seed)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+/// How one run began: which questions were left to ask, and how Ctrl-C came.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    delay_ms: u64,
+    /// 0: every question; 1: the name given; 2: only where the letter goes.
+    given: u64,
+    /// Ctrl-C typed at the terminal (a key in raw mode, a signal otherwise)
+    /// rather than `kill -INT`.
+    typed: bool,
+}
+
+fn ctrl_c_run(start: Start) -> Result<(), String> {
+    let home = Home::new();
+    let mut args = vec!["compose", "cecot"];
+    if start.given >= 1 {
+        args.extend(["--name", NAME]);
+    }
+    if start.given >= 2 {
+        args.extend([
+            "--lang",
+            "en",
+            "--note",
+            "A note.",
+            "--city",
+            "Lyon",
+            "--country",
+            "France",
+        ]);
+    }
+    let mut tty = Tty::spawn(home.command(&args));
+    // From appeal's first byte on.
+    tty.session
+        .expect(expectrl::Regex("(?s)."))
+        .map_err(|e| format!("{start:?}: nothing was printed: {e}"))?;
+    sleep(Duration::from_millis(start.delay_ms));
+    if start.typed {
+        tty.session.send(CTRL_C).expect("type into the pty");
+        tty.session.flush().expect("flush the pty");
+    } else {
+        tty.session
+            .get_process_mut()
+            .signal(expectrl::process::unix::Signal::SIGINT)
+            .expect("send SIGINT");
+    }
+    let (_, transcript, status) = tty.finish_status();
+    if !matches!(status, WaitStatus::Exited(_, 130)) {
+        return Err(format!(
+            "{start:?}: ended with {status:?}\n--- the terminal ---\n{transcript}"
+        ));
+    }
+    const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+    let bytes = transcript.as_bytes();
+    let last = |what: &[u8]| bytes.windows(what.len()).rposition(|w| w == what);
+    if let Some(hidden) = last(HIDE_CURSOR)
+        && last(SHOW_CURSOR).is_none_or(|shown| shown < hidden)
+    {
+        return Err(format!(
+            "{start:?}: the cursor was left hidden\n--- the terminal ---\n{transcript}"
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn ctrl_c_at_any_moment_ends_with_130_and_the_cursor_shown() {
+    const RUNS: u64 = 60;
+    const THREADS: u64 = 4;
+    let mut random = Random::from_clock();
+    let starts: Vec<Start> = (0..RUNS)
+        .map(|_| Start {
+            delay_ms: random.below(301),
+            given: random.below(3),
+            typed: random.below(2) == 0,
+        })
+        .collect();
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = starts
+            .chunks((RUNS / THREADS) as usize)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|&start| ctrl_c_run(start).err())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a run panicked"))
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {RUNS} runs failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn another_language_may_be_typed_by_name_or_code() {
+    for (typed, tag) in [("Deutsch", "de"), ("german", "de"), ("pt-br", "pt-BR")] {
+        let home = Home::new();
+        let letter_path = home.path("work").join("letter.txt");
+        let mut tty = Tty::spawn(home.command(&[
+            "compose",
+            "cecot",
+            "--name",
+            "Ana",
+            "--note",
+            "A note.",
+            "--city",
+            "",
+            "--country",
+            "",
+            "-o",
+            letter_path.to_str().unwrap(),
+        ]));
+        tty.expect("Language of the letter");
+        tty.expect("another language…");
+        tty.keys(&format!("{DOWN}{DOWN}{DOWN}{ENTER}"));
+        tty.expect("Language, by name or code");
+        tty.keys(&format!("{typed}{ENTER}"));
+        let said = tty.expect("Remember");
+        assert!(
+            said.contains(&format!("there is no model letter in `{tag}`")),
+            "{typed:?} is read as {tag}: {said:?}"
+        );
+        tty.keys(&format!("n{ENTER}"));
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(code, 0, "{transcript}");
+        assert!(read(&letter_path).contains("A note."));
+    }
 }

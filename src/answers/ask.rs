@@ -126,9 +126,9 @@ impl Prompts {
             .iter()
             .map(|l| {
                 if *l == action.preferred_language {
-                    format!("{l} (preferred by the target)")
+                    format!("{}, preferred by the target", lang::display(l))
                 } else {
-                    l.to_string()
+                    lang::display(l)
                 }
             })
             .collect();
@@ -140,11 +140,17 @@ impl Prompts {
         let picked = self.terminal.select(field.prompt, &items, default)?;
         match langs.get(picked) {
             Some(l) => Ok(l.to_string()),
-            None => self
-                .terminal
-                .text("Language code (for example de, pt-BR)", None, true, |s| {
-                    field.clean(field.flag, s)
-                }),
+            None => self.terminal.text(
+                "Language, by name or code (for example Deutsch, de, pt-BR)",
+                None,
+                true,
+                |s| {
+                    field.clean(
+                        field.flag,
+                        &lang::from_typed(s).unwrap_or_else(|| s.to_string()),
+                    )
+                },
+            ),
         }
     }
 
@@ -276,7 +282,11 @@ impl Ask for Prompts {
             &format!("Remember your name, place and language for next time{place}?"),
             true,
         )? {
-            match now.save() {
+            let saved = {
+                let _busy = crate::interrupt::busy();
+                now.save()
+            };
+            match saved {
                 Ok(path) => talk::line(format!("Remembered in {}.", path.display())),
                 Err(e) => talk::warn(format_args!("could not remember your details: {e}")),
             }

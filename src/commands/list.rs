@@ -71,6 +71,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                     "deadline_passed": days_left(a.deadline, today) < 0,
                     "preferred_language": a.preferred_language,
                     "languages": a.languages(),
+                    "language_names": a.languages().iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
                     "source": a.origin,
                     "last_written": last_written.get(&a.id).map(|d| d.to_string()),
                 })
@@ -95,7 +96,11 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                         a.deadline.format("%Y-%m-%d"),
                         describe(a.deadline, today)
                     ),
-                    a.languages().join(" "),
+                    a.languages()
+                        .iter()
+                        .map(|l| lang::display(l))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     last_written
                         .get(&a.id)
                         .map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),

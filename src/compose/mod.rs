@@ -34,6 +34,11 @@ use plan::{Output, Plan};
 pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
     let plan = Plan::new(&args, interactive)?;
+    if interactive && matches!(plan.output, Output::Single(_)) {
+        // Before the first word is printed: Ctrl-C ends appeal from here on
+        // (a batch stops between letters instead).
+        crate::interrupt::at_terminal();
+    }
     let remembered = match &plan.output {
         Output::Single(_) => Remembered::load().unwrap_or_else(|e| {
             talk::warn(format_args!("{e}; ignoring the remembered settings"));

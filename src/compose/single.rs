@@ -8,6 +8,7 @@ use crate::config::Remembered;
 use crate::destination::{self, Destination};
 use crate::error::{Error, Result};
 use crate::form::Form;
+use crate::interrupt;
 use crate::talk;
 
 use super::Composer;
@@ -62,6 +63,24 @@ pub fn run(
     }
     let first = &letters[0].1;
 
+    // A letter with the writer's note in it is kept if they cancel now,
+    // whether Ctrl-C comes as a key in the menu or as a signal.
+    if !answers.signer.note.is_empty() {
+        let kept: Vec<(String, String)> = letters
+            .iter()
+            .map(|(target, letter)| {
+                let name = letter_name(&stem, *target, several, "txt");
+                (name, letter.body.clone())
+            })
+            .collect();
+        interrupt::on_cancel(Some(Box::new(move || {
+            for (name, body) in &kept {
+                if let Ok(path) = destination::rescue(body.as_bytes(), name) {
+                    talk::say(format_args!("your letter was kept in {}", path.display()));
+                }
+            }
+        })));
+    }
     // Ctrl-C pressed outside a prompt (between prompts) counts here too.
     let chosen = match delivery {
         Some(delivery) => Ok(delivery),
@@ -73,18 +92,17 @@ pub fn run(
             }),
     };
     let delivery = match chosen.and_then(|d| ask.check().map(|()| d)) {
-        Err(Error::Interrupted) if !answers.signer.note.is_empty() => {
-            // The writer typed a note: keep it even though they cancelled.
-            for (target, letter) in &letters {
-                let name = letter_name(&stem, *target, several, "txt");
-                if let Ok(path) = destination::rescue(letter.body.as_bytes(), &name) {
-                    talk::say(format_args!("your letter was kept in {}", path.display()));
-                }
-            }
+        Err(Error::Interrupted) => {
+            interrupt::cancel();
             return Err(Error::Interrupted);
         }
-        other => other?,
+        other => {
+            interrupt::on_cancel(None);
+            other?
+        }
     };
+    // Ctrl-C while the letters are delivered ends appeal once they are.
+    let busy = interrupt::busy();
     if several && delivery.destination == Destination::Clipboard {
         return Err(Error::Usage(
             "the clipboard holds one letter: choose one target with --target N, \
@@ -129,6 +147,7 @@ pub fn run(
         }
         report(ask.as_ref(), composer, &this, *target, &letter.subject);
     }
+    drop(busy);
     ask.remember(remembered, &to_remember(&answers, remembered))
 }
 
