@@ -245,16 +245,10 @@ const MAX_BLOCK_DEPTH: usize = 8;
 const MAX_EACH_DEPTH: usize = 2;
 
 /// The lists a letter may go through with `{{#each}}`.
-const LISTS: &[&str] = &[
-    "target.address",
-    "target.emails",
-    "target.fax",
-    "target.phone",
-    "copies",
-];
+const LISTS: &[&str] = &["target.address", "target.emails", "copies"];
 
 /// The lists a copy has, inside `{{#each copies}}`.
-const COPY_LISTS: &[&str] = &["address", "emails", "fax", "phone"];
+const COPY_LISTS: &[&str] = &["address", "emails"];
 
 /// What a model letter may use beyond variables.
 const LETTER_HELPERS: &[&str] = &["if", "unless", "each"];
