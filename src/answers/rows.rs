@@ -56,6 +56,8 @@ enum Source {
     Csv {
         reader: csv::Reader<Counted>,
         headers: Vec<String>,
+        /// Read into row after row, so that its buffers are made once.
+        record: csv::StringRecord,
     },
     Jsonl {
         lines: io::Lines<BufReader<Counted>>,
@@ -102,7 +104,11 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                     ),
                 });
             }
-            Source::Csv { reader, headers }
+            Source::Csv {
+                reader,
+                headers,
+                record: csv::StringRecord::new(),
+            }
         }
         Format::Jsonl => Source::Jsonl {
             lines: BufReader::new(counted).lines(),
@@ -127,9 +133,12 @@ impl Iterator for Rows {
 
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.source {
-            Source::Csv { reader, headers } => {
-                let mut record = csv::StringRecord::new();
-                let read = reader.read_record(&mut record);
+            Source::Csv {
+                reader,
+                headers,
+                record,
+            } => {
+                let read = reader.read_record(record);
                 self.number += 1;
                 let number = self.number;
                 match read {
