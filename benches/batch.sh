@@ -39,7 +39,7 @@ command -v mailmerge > /dev/null || {
     exit 1
 }
 export APPEAL_TODAY=2026-11-28 XDG_CONFIG_HOME=$work/config
-echo "appeal: $appeal ($(git rev-parse --short HEAD 2> /dev/null || echo '?') checkout)"
+echo "appeal: $appeal"
 
 signers() { # N FILE: a CSV of N signers writing in English, each with a note
     python3 - "$1" "$2" << 'PY'
