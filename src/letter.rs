@@ -5,8 +5,10 @@
 //! and without HTML escaping (letters are plain text). What the writer typed
 //! is passed as data, never compiled.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
@@ -46,6 +48,9 @@ struct Compiled {
     roots: Option<std::collections::BTreeSet<String>>,
     /// Per target, computed when a letter to it is first rendered.
     bases: Vec<OnceLock<Map<String, Value>>>,
+    /// Tells these templates from any other compiled in this process, for
+    /// the context a thread keeps between letters.
+    id: u64,
 }
 
 /// Every variable a letter template can read (documented in actions/README.md).
@@ -143,10 +148,22 @@ impl<'a> Renderer<'a> {
             }
             all
         });
-        let context = Context::from(Value::Object(with_signer(base.clone(), signer)));
+        let key = (compiled.id, target);
+        let mut reused = CONTEXT
+            .take()
+            .filter(|reused| reused.key == key)
+            .unwrap_or_else(|| Reused {
+                key,
+                context: Context::from(Value::Object(base.clone())),
+                extras: Vec::new(),
+            });
+        if let Value::Object(data) = reused.context.data_mut() {
+            with_signer(data, &mut reused.extras, signer);
+        }
+        let context = &reused.context;
         let render = |part: Part, template: &Template| {
             template
-                .render(&compiled.registry, &context)
+                .render(&compiled.registry, context)
                 .map_err(|e| Error::Template {
                     path: letter.origin.clone(),
                     at: template_at(self.action, lang, letter, part),
@@ -155,12 +172,34 @@ impl<'a> Renderer<'a> {
                     message: render_message(&e.error),
                 })
         };
-        Ok(Letter {
-            lang: lang.to_string(),
-            subject: render(Part::Subject, &compiled.subject)?.trim().to_string(),
-            body: tidy(render(Part::Body, &compiled.body)?),
-        })
+        let letter = (|| {
+            Ok(Letter {
+                lang: lang.to_string(),
+                subject: render(Part::Subject, &compiled.subject)?.trim().to_string(),
+                body: tidy(render(Part::Body, &compiled.body)?),
+            })
+        })();
+        CONTEXT.set(Some(reused));
+        letter
     }
+}
+
+thread_local! {
+    /// This thread's last letter context. The next letter in the same
+    /// language to the same target changes only the signer's answers in
+    /// it: copying the shared data (target, copies, action) into a new
+    /// context, and freeing it, cost more than rendering the letter.
+    static CONTEXT: Cell<Option<Reused>> = const { Cell::new(None) };
+}
+
+/// A letter context kept for the next letter.
+struct Reused {
+    /// The compiled templates (by their [`Compiled::id`]) and the target
+    /// it was made for.
+    key: (u64, usize),
+    context: Context,
+    /// The extra variables the last signer added, removed for the next.
+    extras: Vec<String>,
 }
 
 /// Compiles one language's subject and body; a syntax error names its file and place.
@@ -186,6 +225,10 @@ fn compile(action: &Action, lang: &str, letter: &LetterTemplate) -> Result<Compi
         body,
         roots: roots(letter),
         bases: action.targets.iter().map(|_| OnceLock::new()).collect(),
+        id: {
+            static NEXT: AtomicU64 = AtomicU64::new(0);
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        },
     })
 }
 
@@ -282,22 +325,37 @@ pub fn recipient_data(r: &Recipient, salutation: Value) -> Value {
     })
 }
 
-/// Adds the signer's answers, then any extra variables that don't shadow one.
-fn with_signer(mut data: Map<String, Value>, signer: &Signer) -> Map<String, Value> {
+/// Puts the signer's answers in `data`, then any extra variables that don't
+/// shadow one. `extras` holds the extra variables the last signer added to
+/// the same data: they are taken out first. The strings already in `data`
+/// are written over, so a letter allocates nothing here.
+fn with_signer(data: &mut Map<String, Value>, extras: &mut Vec<String>, signer: &Signer) {
+    for key in extras.drain(..) {
+        data.remove(&key);
+    }
     for (key, value) in [
-        ("name", &signer.name),
+        ("name", signer.name.as_str()),
         ("note", &signer.note),
         ("city", &signer.city),
         ("country", &signer.country),
+        ("place", &signer.place()),
     ] {
-        data.insert(key.to_string(), Value::String(value.clone()));
+        match data.get_mut(key) {
+            Some(Value::String(old)) => {
+                old.clear();
+                old.push_str(value);
+            }
+            _ => {
+                data.insert(key.to_string(), Value::String(value.to_string()));
+            }
+        }
     }
-    data.insert("place".to_string(), Value::String(signer.place()));
     for (key, value) in &signer.extra {
-        data.entry(key.clone())
-            .or_insert_with(|| Value::String(value.clone()));
+        if !data.contains_key(key) {
+            data.insert(key.clone(), Value::String(value.clone()));
+            extras.push(key.clone());
+        }
     }
-    data
 }
 
 /// A rendering error in words a translator can act on.
@@ -340,11 +398,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reused_context_keeps_nothing_of_the_last_signer() {
+        let mut data = Map::new();
+        data.insert("date".into(), Value::from("28 November 2026"));
+        let mut extras = Vec::new();
+        let mut first = Signer::sample();
+        first.extra.insert("party".into(), "Greens".into());
+        first.extra.insert("date".into(), "shadowed".into());
+        with_signer(&mut data, &mut extras, &first);
+        assert_eq!(data["party"], "Greens");
+        assert_eq!(data["date"], "28 November 2026");
+        let second = Signer {
+            name: "Ana".into(),
+            city: "Lyon".into(),
+            ..Signer::default()
+        };
+        with_signer(&mut data, &mut extras, &second);
+        assert!(!data.contains_key("party"));
+        assert_eq!(data["date"], "28 November 2026");
+        assert_eq!(data["name"], "Ana");
+        assert_eq!(data["note"], "");
+        assert_eq!(data["place"], "Lyon");
+    }
+
+    #[test]
     fn every_documented_variable_is_given_and_no_other() {
         let action = crate::library::Library::default().load("cecot").unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let base = all_base_data(&action, "en", &action.letters["en"], 0, today);
-        let data = with_signer(base, &Signer::sample());
+        let mut data = all_base_data(&action, "en", &action.letters["en"], 0, today);
+        with_signer(&mut data, &mut Vec::new(), &Signer::sample());
         let mut paths = Vec::new();
         for (key, value) in &data {
             paths.push(key.clone());

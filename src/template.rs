@@ -90,23 +90,23 @@ impl Template {
         registry: &Handlebars<'_>,
         context: &Context,
     ) -> Result<String, Located<RenderError>> {
-        let mut out = String::with_capacity(self.prose_len + 256);
+        // One buffer for the whole letter: handlebars writes each run's
+        // output straight into it, where `render_with_context` would
+        // allocate (8 KiB) and return a string per run.
+        let mut out = Vec::with_capacity(self.prose_len + 256);
         for piece in &self.pieces {
             match piece {
-                Piece::Prose(text) => out.push_str(text),
-                Piece::Tags { name, first_line } => {
-                    let text = registry
-                        .render_with_context(name, context)
-                        .map_err(|error| Located {
-                            line: error.line_no.unwrap_or(1) + first_line - 1,
-                            column: error.column_no.unwrap_or(1),
-                            error,
-                        })?;
-                    out.push_str(&text);
-                }
+                Piece::Prose(text) => out.extend_from_slice(text.as_bytes()),
+                Piece::Tags { name, first_line } => registry
+                    .render_with_context_to_write(name, context, &mut out)
+                    .map_err(|error| Located {
+                        line: error.line_no.unwrap_or(1) + first_line - 1,
+                        column: error.column_no.unwrap_or(1),
+                        error,
+                    })?,
             }
         }
-        Ok(out)
+        Ok(String::from_utf8(out).expect("prose and handlebars' output are both UTF-8"))
     }
 }
 

@@ -16,17 +16,22 @@ pub fn wrap(text: &str, width: usize) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + text.len() / width);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
+    let mut start = 0;
+    // Each line's end, and the text's end: memchr finds them faster than
+    // `split('\n')`, and a line is pushed as a slice, never copied apart.
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let line = &text[start..end];
         // No character is narrower than one byte is long... except
         // zero-width ones, which only make a line shorter still.
         if line.len() <= width {
             out.push_str(line);
         } else {
-            CACHE.with_borrow_mut(|cache| out.push_str(cache.wrap(line, width)));
+            CACHE.with_borrow_mut(|cache| cache.push_wrapped(line, width, &mut out));
         }
+        if end < text.len() {
+            out.push('\n');
+        }
+        start = end + 1;
     }
     out
 }
@@ -48,15 +53,20 @@ struct Cache {
 impl Cache {
     const MAX_LINES: usize = 1024;
 
-    fn wrap(&mut self, line: &str, width: usize) -> &str {
+    /// Pushes `line`, wrapped, onto `out`: one lookup when it was wrapped
+    /// before, and nothing allocated.
+    fn push_wrapped(&mut self, line: &str, width: usize, out: &mut String) {
         if self.width != width || self.lines.len() >= Self::MAX_LINES {
             self.lines.clear();
             self.width = width;
         }
-        if !self.lines.contains_key(line) {
-            self.lines.insert(line.to_string(), fill(line, width));
+        if let Some(wrapped) = self.lines.get(line) {
+            out.push_str(wrapped);
+            return;
         }
-        &self.lines[line]
+        let wrapped = fill(line, width);
+        out.push_str(&wrapped);
+        self.lines.insert(line.to_string(), wrapped);
     }
 }
 

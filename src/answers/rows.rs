@@ -59,6 +59,8 @@ enum Source {
     Csv {
         reader: csv::Reader<Counted>,
         headers: Vec<String>,
+        /// Read into row after row, so that its buffers are made once.
+        record: csv::StringRecord,
     },
     Jsonl {
         lines: io::Lines<BufReader<Counted>>,
@@ -115,7 +117,11 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                     ),
                 });
             }
-            Source::Csv { reader, headers }
+            Source::Csv {
+                reader,
+                headers,
+                record: csv::StringRecord::new(),
+            }
         }
         Format::Jsonl => Source::Jsonl {
             lines: BufReader::new(counted).lines(),
@@ -158,9 +164,12 @@ impl Iterator for Rows {
 impl Rows {
     fn read_row(&mut self) -> Option<std::result::Result<Row, RowError>> {
         match &mut self.source {
-            Source::Csv { reader, headers } => {
-                let mut record = csv::StringRecord::new();
-                let read = reader.read_record(&mut record);
+            Source::Csv {
+                reader,
+                headers,
+                record,
+            } => {
+                let read = reader.read_record(record);
                 self.number += 1;
                 let number = self.number;
                 match read {

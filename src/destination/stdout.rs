@@ -22,7 +22,7 @@ pub struct Stream {
 impl Stream {
     pub fn new() -> Stream {
         Stream {
-            out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+            out: io::BufWriter::with_capacity(1 << 20, io::stdout().lock()),
         }
     }
 
