@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use handlebars::{Context, Handlebars, RenderError, TemplateError};
+use handlebars::{Context, Handlebars, RenderError, RenderErrorReason, TemplateError};
 
 /// A template compiled into `registry`: its prose as text, its runs of tags
 /// as handlebars templates.
@@ -94,19 +94,60 @@ impl Template {
         // output straight into it, where `render_with_context` would
         // allocate (8 KiB) and return a string per run.
         let mut out = Vec::with_capacity(self.prose_len + 256);
+        let too_long = |first_line: usize| Located {
+            error: RenderError::from(RenderErrorReason::Other(format!(
+                "the letter would be longer than {} KiB; a template may write no more",
+                MAX_LETTER_BYTES >> 10
+            ))),
+            line: first_line,
+            column: 1,
+        };
         for piece in &self.pieces {
             match piece {
-                Piece::Prose(text) => out.extend_from_slice(text.as_bytes()),
+                Piece::Prose(text) => {
+                    if out.len() + text.len() > MAX_LETTER_BYTES {
+                        return Err(too_long(1));
+                    }
+                    out.extend_from_slice(text.as_bytes())
+                }
                 Piece::Tags { name, first_line } => registry
-                    .render_with_context_to_write(name, context, &mut out)
-                    .map_err(|error| Located {
-                        line: error.line_no.unwrap_or(1) + first_line - 1,
-                        column: error.column_no.unwrap_or(1),
-                        error,
+                    .render_with_context_to_write(name, context, Capped(&mut out))
+                    .map_err(|error| {
+                        if out.len() >= MAX_LETTER_BYTES {
+                            return too_long(*first_line);
+                        }
+                        Located {
+                            line: error.line_no.unwrap_or(1) + first_line - 1,
+                            column: error.column_no.unwrap_or(1),
+                            error,
+                        }
                     })?,
             }
         }
         Ok(String::from_utf8(out).expect("prose and handlebars' output are both UTF-8"))
+    }
+}
+
+/// The longest letter a template may write. Output past it stops the
+/// rendering as it is written, so no template can spend time or memory on
+/// a letter no one would send.
+pub const MAX_LETTER_BYTES: usize = 64 * 1024;
+
+/// A letter's buffer that refuses to grow past [`MAX_LETTER_BYTES`].
+struct Capped<'a>(&'a mut Vec<u8>);
+
+impl std::io::Write for Capped<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + bytes.len() > MAX_LETTER_BYTES {
+            self.0.resize(MAX_LETTER_BYTES, b' ');
+            return Err(std::io::Error::other("the letter is too long"));
+        }
+        self.0.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -279,6 +320,24 @@ mod tests {
                 .map(|r| (r.first_line, r.tags, &template[r.span]))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_letter_longer_than_the_cap_stops_as_it_is_written() {
+        let mut registry = Handlebars::new();
+        let line = "x".repeat(2000);
+        let text = format!("{{{{#each list}}}}{line}{{{{/each}}}}\n");
+        let template = Template::compile(&mut registry, "t", &text).unwrap();
+        let list: Vec<u32> = (0..50).collect();
+        let context = Context::wraps(serde_json::json!({ "list": list })).unwrap();
+        let err = template.render(&registry, &context).unwrap_err();
+        assert!(
+            err.error.to_string().contains("longer than 64 KiB"),
+            "{}",
+            err.error
+        );
+        let short = Context::wraps(serde_json::json!({ "list": [1, 2] })).unwrap();
+        assert_eq!(template.render(&registry, &short).unwrap().len(), 4001);
     }
 
     #[test]
