@@ -441,3 +441,70 @@ fn a_target_that_does_not_exist_is_refused_with_the_list() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("APPEAL_TARGET: `second` is not a target"));
 }
+
+#[test]
+fn a_batch_takes_a_target_column_and_target_all() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", "name,target\nAna,2\nBen,\n");
+    let lagoon = lagoon();
+    let out = sb
+        .appeal()
+        .args(["compose", &lagoon, "--batch", "signers.csv", "--jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let bodies: Vec<String> = stdout_of(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["body"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(bodies.len(), 2);
+    assert!(
+        bodies[0].contains("Dear Prosecutor General,"),
+        "{}",
+        bodies[0]
+    );
+    assert!(
+        bodies[1].contains("Dear Minister,"),
+        "an empty cell is the first target"
+    );
+
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            &lagoon,
+            "--batch",
+            "signers.csv",
+            "--jsonl",
+            "--target",
+            "all",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let records: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let signed: Vec<(&str, bool)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["signer"].as_str().unwrap(),
+                r["body"].as_str().unwrap().contains("Dear Minister,"),
+            )
+        })
+        .collect();
+    // Ana's own cell says 2; Ben's empty cell takes --target all.
+    assert_eq!(signed, [("Ana", false), ("Ben", true), ("Ben", false)]);
+    assert!(
+        stderr_of(&out).contains("3 letters written"),
+        "{}",
+        stderr_of(&out)
+    );
+}

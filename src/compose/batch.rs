@@ -10,8 +10,8 @@ use std::io::{self, IsTerminal};
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::answers::Sources;
 use crate::answers::rows::{self, Defaults, Row, RowError};
+use crate::answers::{Answers, Sources};
 use crate::destination::folder::{Folder, Put};
 use crate::destination::names::Namer;
 use crate::destination::stdout::Stream;
@@ -102,8 +102,10 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         if chunk.is_empty() {
             break None;
         }
-        let results: Vec<std::result::Result<Made, Failure>> =
-            chunk.par_drain(..).map(|row| job.letter(row)).collect();
+        let results: Vec<std::result::Result<Made, Failure>> = chunk
+            .par_drain(..)
+            .flat_map_iter(|row| job.letters(row))
+            .collect();
         let mut stop = None;
         for result in results {
             if interrupt::pressed() {
@@ -196,30 +198,46 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// The steps of a single letter, for one row: answers, letter, form.
-    fn letter(
+    /// The letters of one row: one, or one per target for `all`.
+    fn letters(
         &self,
         row: std::result::Result<Row, RowError>,
-    ) -> std::result::Result<Made, Failure> {
-        let row = row.map_err(|e| Failure {
-            number: e.number,
-            message: e.message,
-        })?;
+    ) -> Vec<std::result::Result<Made, Failure>> {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                return vec![Err(Failure {
+                    number: e.number,
+                    message: e.message,
+                })];
+            }
+        };
         let number = row.number;
         let fail = |message: String| Failure { number, message };
-        let answers = rows::answers(row, self.defaults).map_err(fail)?;
-        let target = match self.composer.targets(&answers) {
-            Ok(targets) if targets.len() == 1 => targets[0],
-            Ok(_) => {
-                return Err(fail(
-                    "target `all` is not yet taken by a batch: give each row a target number"
-                        .to_string(),
-                ));
-            }
-            Err(e) => return Err(fail(e.to_string())),
+        let answers = match rows::answers(row, self.defaults) {
+            Ok(answers) => answers,
+            Err(message) => return vec![Err(fail(message))],
         };
+        match self.composer.targets(&answers) {
+            Ok(targets) => targets
+                .into_iter()
+                .map(|target| self.letter(number, &answers, target))
+                .collect(),
+            Err(e) => vec![Err(fail(e.to_string()))],
+        }
+    }
+
+    /// The steps of a single letter, for one row and one target.
+    fn letter(
+        &self,
+        number: usize,
+        answers: &Answers,
+        target: usize,
+    ) -> std::result::Result<Made, Failure> {
+        let fail = |message: String| Failure { number, message };
         let made = self
             .composer
-            .make(&answers, target, self.batch.form, self.batch.width)
+            .make(answers, target, self.batch.form, self.batch.width)
             .map_err(|e| fail(e.to_string()))?;
         let file_name = self
             .namer
@@ -230,7 +248,7 @@ impl Job<'_> {
             number,
             fallback: made.choice.is_fallback(),
             lang: made.choice.chosen,
-            name: answers.signer.name,
+            name: answers.signer.name.clone(),
             subject: made.letter.subject,
             bytes: made.encoded.bytes,
             file_name,
