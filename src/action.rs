@@ -719,9 +719,9 @@ fn check_letter(
         if value.trim().is_empty() {
             return Err(field(part.key(), "must not be empty".to_string()));
         }
-        // Only what a letter needs, within bounds: refused before anything
-        // compiles or renders it.
-        if let Err(refused) = crate::placeholders::check_allowed(value) {
+        // Within bounds, refused before anything parses it; what the parsed
+        // template uses is checked when it is compiled.
+        if let Err(refused) = crate::placeholders::check_limits(value) {
             return Err(Error::Template {
                 path: origin.to_string(),
                 at: TemplateAt {

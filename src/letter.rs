@@ -219,6 +219,21 @@ fn compile(action: &Action, lang: &str, letter: &LetterTemplate) -> Result<Compi
     };
     let subject = compile(Part::Subject, &letter.subject)?;
     let body = compile(Part::Body, &letter.body)?;
+    // What a letter may use, on what was just parsed (actions/README.md,
+    // "What a template may use").
+    for (part, template) in [(Part::Subject, &subject), (Part::Body, &body)] {
+        for (first_line, parsed) in template.parsed(&registry) {
+            crate::placeholders::check_parsed(parsed, first_line).map_err(|refused| {
+                Error::Template {
+                    path: letter.origin.clone(),
+                    at: template_at(action, lang, letter, part),
+                    line: refused.line,
+                    column: 1,
+                    message: refused.message,
+                }
+            })?;
+        }
+    }
     Ok(Compiled {
         registry,
         subject,

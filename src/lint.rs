@@ -361,6 +361,16 @@ impl Findings {
         for (part, text) in [(Part::Subject, &letter.subject), (Part::Body, &letter.body)] {
             let at = at(file, lang, part);
             let place = Place::of(file, &at);
+            if let Err(refused) = crate::placeholders::check_allowed(text) {
+                self.push(
+                    &file.origin,
+                    place.line(refused.line),
+                    Level::Error,
+                    format!("{at}: {}", refused.message),
+                );
+                clean = false;
+                continue;
+            }
             let found = match tags(text) {
                 Ok(found) => found,
                 Err(e) => {

@@ -267,6 +267,35 @@ pub struct Refused {
 /// depth are checked before handlebars parses anything, so that neither a
 /// huge nor a deeply nested template can exhaust time or the stack.
 pub fn check_allowed(template: &str) -> Result<(), Refused> {
+    check_limits(template)?;
+    for (first_line, text, tags) in runs(template).unwrap_or_default() {
+        if !tags {
+            continue;
+        }
+        let Ok(parsed) = Template::compile(text) else {
+            // A syntax error is reported by compiling it for real.
+            continue;
+        };
+        check_parsed(&parsed, first_line)?;
+    }
+    Ok(())
+}
+
+/// What a parsed run of a letter's template uses (see [`check_allowed`]);
+/// `first_line` is where the run starts in its template. The renderer calls
+/// this on what it has compiled, so a letter is parsed once.
+pub fn check_parsed(parsed: &Template, first_line: usize) -> Result<(), Refused> {
+    allowed(parsed, 0, None).map_err(|r| Refused {
+        line: r.line + first_line - 1,
+        ..r
+    })
+}
+
+/// The checks of [`check_allowed`] that need no parse: size, nesting, the
+/// features a letter never uses, the length of a block. Cheap enough for
+/// every action that loads; the parsed checks follow when a letter is
+/// compiled.
+pub fn check_limits(template: &str) -> Result<(), Refused> {
     if template.len() > MAX_TEMPLATE_BYTES {
         return Err(Refused {
             line: 1,
@@ -306,10 +335,7 @@ pub fn check_allowed(template: &str) -> Result<(), Refused> {
         return Ok(());
     };
     for (first_line, text, tags) in runs {
-        if !tags {
-            continue;
-        }
-        if text.len() > MAX_BLOCK_BYTES {
+        if tags && text.len() > MAX_BLOCK_BYTES {
             return Err(Refused {
                 line: first_line,
                 message: format!(
@@ -319,14 +345,6 @@ pub fn check_allowed(template: &str) -> Result<(), Refused> {
                 ),
             });
         }
-        let Ok(parsed) = Template::compile(text) else {
-            // A syntax error is reported by compiling it for real.
-            continue;
-        };
-        allowed(&parsed, 0, None).map_err(|r| Refused {
-            line: r.line + first_line - 1,
-            ..r
-        })?;
     }
     Ok(())
 }

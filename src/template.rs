@@ -84,6 +84,20 @@ impl Template {
         Ok(Template { pieces, prose_len })
     }
 
+    /// Each run of tags as handlebars parsed it into `registry`, with the
+    /// line of the whole template where it starts.
+    pub fn parsed<'r>(
+        &self,
+        registry: &'r Handlebars<'_>,
+    ) -> impl Iterator<Item = (usize, &'r handlebars::Template)> {
+        self.pieces.iter().filter_map(move |piece| match piece {
+            Piece::Tags { name, first_line } => {
+                registry.get_template(name).map(|t| (*first_line, t))
+            }
+            Piece::Prose(_) => None,
+        })
+    }
+
     /// Renders the template, compiled into `registry`, with `context`.
     pub fn render(
         &self,

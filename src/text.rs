@@ -81,6 +81,15 @@ impl Refused {
 /// Line and paragraph separators are refused only in one-line text and
 /// identifiers; `separators_as_breaks` turns them into line breaks first.
 pub fn first_refused(text: &str, shape: Shape) -> Option<Refused> {
+    // Printable ASCII, line breaks and tabs hold nothing to refuse in prose:
+    // most of an action, checked a byte at a time.
+    if shape == Shape::Prose
+        && text
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+    {
+        return None;
+    }
     text.char_indices()
         .find(|&(_, c)| refused(c, shape))
         .map(|(at, c)| Refused { at, c })
