@@ -114,10 +114,10 @@ pub fn render(page: &Page, paper: Paper) -> Result<Vec<u8>, String> {
 /// krilla cannot stream: the document lives in memory until `finish`, which
 /// returns the whole file. Each page is kept as its compressed content
 /// stream, and the fonts are subset and embedded once, at the end. Memory
-/// therefore grows with the letters, by about 7 KB a letter (cecot's, of
-/// one or two pages, with blank pages): peak resident memory of `examples/book.rs`, cecot
-/// letters, A4, duplex, was 16 MB for 200 letters and 28 MB for 2,000
-/// (9 MB for one), with a PDF of 3.1 KB a letter. A caller that must bound
+/// therefore grows with the letters, by about 7 KB a letter: the peak
+/// resident memory of `examples/book.rs` (cecot letters of one or two
+/// pages, A4, duplex) was 16 MB for 200 letters and 28 MB for 2,000 (9 MB
+/// for one), with a PDF of 3.1 KB a letter. A caller that must bound
 /// memory for larger runs can start a new book, and a new file, every few
 /// thousand letters.
 pub struct Book {
