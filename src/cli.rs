@@ -290,7 +290,7 @@ pub struct ComposeArgs {
         long,
         value_name = "FILE",
         help_heading = "Batch",
-        conflicts_with_all = ["name", "note", "note_file", "output", "clipboard"]
+        conflicts_with_all = ["name", "note", "note_file", "clipboard"]
     )]
     pub batch: Option<PathBuf>,
 
@@ -325,6 +325,11 @@ pub struct ComposeArgs {
         help_heading = "Batch"
     )]
     pub jsonl: bool,
+
+    /// In a PDF of every letter (`--batch … -o letters.pdf`), start each
+    /// letter on an odd page, for printing on both sides
+    #[arg(long, requires = "batch", help_heading = "Batch")]
+    pub duplex: bool,
 
     /// Never prompt; fail at once if a required value is missing
     #[arg(long, env = "APPEAL_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new())]

@@ -305,3 +305,89 @@ fn pdf_comes_in_a4_and_us_letter() {
         );
     }
 }
+
+/// The text of each page of a PDF, by pdftotext (pages end with a form feed).
+fn pdf_pages(path: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn a_batch_to_one_pdf_starts_each_letter_on_a_new_sheet() {
+    let sb = Sandbox::new();
+    let rows: String = (1..=12).map(|i| format!("Signer {i:02},Lyon\n")).collect();
+    sb.write("signers.csv", &format!("name,city\n{rows}"));
+    for duplex in [false, true] {
+        let mut cmd = sb.appeal();
+        cmd.args([
+            "compose",
+            "cecot",
+            "--batch",
+            "signers.csv",
+            "-o",
+            "event.pdf",
+            "--force",
+        ]);
+        if duplex {
+            cmd.arg("--duplex");
+        }
+        let out = cmd.timeout(Duration::from_secs(300)).output().unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert!(stderr_of(&out).contains("12 letters written"));
+        let pages = pdf_pages(&sb.path("event.pdf"));
+        let starts: Vec<usize> = (1..=12)
+            .map(|i| {
+                let name = format!("Signer {i:02}");
+                pages
+                    .iter()
+                    .position(|p| p.trim_start().starts_with(&name))
+                    .unwrap_or_else(|| panic!("no page starts with {name}"))
+            })
+            .collect();
+        for (i, start) in starts.iter().enumerate() {
+            // The signer's block opens the sheet, and the signature is theirs.
+            let end = starts.get(i + 1).copied().unwrap_or(pages.len());
+            let letter = pages[*start..end].concat();
+            assert!(letter.contains("Yours sincerely"), "letter {i}");
+            assert_eq!(
+                letter.matches("Signer ").count(),
+                2,
+                "one letter per sheet: {letter}"
+            );
+            if duplex {
+                assert_eq!(
+                    start % 2,
+                    0,
+                    "letter {} starts on page {}",
+                    i + 1,
+                    start + 1
+                );
+            }
+        }
+    }
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            "cecot",
+            "--batch",
+            "signers.csv",
+            "-o",
+            "event.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("writes one PDF of every letter"));
+}

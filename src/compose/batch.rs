@@ -15,7 +15,9 @@ use crate::answers::{Answers, Sources};
 use crate::destination::folder::{Folder, Put};
 use crate::destination::names::Namer;
 use crate::destination::stdout::Stream;
+use crate::destination::{self, Destination};
 use crate::error::{Error, Result};
+use crate::form::{self, pdf};
 use crate::interrupt;
 use crate::talk;
 
@@ -33,6 +35,8 @@ struct Made {
     fallback: bool,
     subject: String,
     bytes: Vec<u8>,
+    /// For a book of letters: the letter as it is printed.
+    printed: Option<form::Printed>,
     file_name: Option<String>,
 }
 
@@ -56,9 +60,14 @@ struct Tally {
 
 /// Where the letters go.
 enum Out {
-    Stream { stream: Stream, first: bool },
+    Stream {
+        stream: Stream,
+        first: bool,
+    },
     JsonLines(Stream),
     Folder(Folder),
+    /// One PDF of every letter, written when the last is in.
+    Book(Box<pdf::Book>),
 }
 
 pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> {
@@ -82,6 +91,13 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         },
         Sink::JsonLines => Out::JsonLines(Stream::new()),
         Sink::Folder { dir, .. } => Out::Folder(Folder::open(dir, batch.force, &composer.stem())?),
+        Sink::Book { duplex, .. } => {
+            let book = pdf::Book::new(composer.paper(), *duplex).map_err(|e| Error::Io {
+                doing: "starting the PDF".to_string(),
+                message: e,
+            })?;
+            Out::Book(Box::new(book))
+        }
     };
     let total_bytes = std::fs::metadata(&batch.input).ok().map(|m| m.len());
     let progress = progress_bar(total_bytes);
@@ -176,8 +192,31 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
             },
         });
     }
-    if let Out::Folder(folder) = out {
-        folder.finish()?;
+    match out {
+        Out::Folder(folder) => folder.finish()?,
+        Out::Book(book) => {
+            let Sink::Book { path, .. } = &batch.sink else {
+                unreachable!("a book is made for a book sink")
+            };
+            let bytes = book.finish().map_err(|e| Error::Io {
+                doing: "making the PDF".to_string(),
+                message: e,
+            })?;
+            let destination = match path {
+                Some(path) => Destination::File(path.clone()),
+                None => Destination::Stdout,
+            };
+            destination::deliver(
+                &bytes,
+                &destination,
+                batch.force,
+                &format!("{}-letters.pdf", composer.stem()),
+            )?;
+            if let Destination::File(path) = destination {
+                talk::say(format_args!("wrote {}", path.display()));
+            }
+        }
+        Out::Stream { .. } | Out::JsonLines(_) => {}
     }
     if interrupt::pressed() {
         return Err(Error::Interrupted);
@@ -235,6 +274,22 @@ impl Job<'_> {
         target: usize,
     ) -> std::result::Result<Made, Failure> {
         let fail = |message: String| Failure { number, message };
+        if let Sink::Book { .. } = self.batch.sink {
+            let (choice, letter) = self
+                .composer
+                .render(answers, target)
+                .map_err(|e| fail(e.to_string()))?;
+            return Ok(Made {
+                number,
+                fallback: choice.is_fallback(),
+                lang: choice.chosen,
+                name: answers.signer.name.clone(),
+                printed: Some(self.composer.printed(&letter, answers, target)),
+                subject: letter.subject,
+                bytes: Vec::new(),
+                file_name: None,
+            });
+        }
         let made = self
             .composer
             .make(answers, target, self.batch.form, self.batch.width)
@@ -251,6 +306,7 @@ impl Job<'_> {
             name: answers.signer.name.clone(),
             subject: made.letter.subject,
             bytes: made.encoded.bytes,
+            printed: None,
             file_name,
         })
     }
@@ -300,6 +356,13 @@ impl Out {
                 let name = letter.file_name.as_deref().unwrap_or("letter.txt");
                 return folder.put(name, &letter.bytes).map_err(Stop::Row);
             }
+            Out::Book(book) => {
+                let printed = letter
+                    .printed
+                    .as_ref()
+                    .expect("a book's letters are printed");
+                book.add(&printed.page()).map_err(Stop::Row)?;
+            }
         }
         Ok(Put::Written)
     }
@@ -309,7 +372,7 @@ impl Out {
             Out::Stream { stream, .. } | Out::JsonLines(stream) => {
                 stream.flush().map_err(stdout_stop)
             }
-            Out::Folder(_) => Ok(()),
+            Out::Folder(_) | Out::Book(_) => Ok(()),
         }
     }
 }

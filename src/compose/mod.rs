@@ -224,14 +224,22 @@ impl<'a> Composer<'a> {
         form: Form,
         width: usize,
     ) -> Result<Encoded> {
-        let envelope = Envelope {
+        form::encode(letter, form, &self.envelope(answers, target, width))
+    }
+
+    /// The letter as it is printed, for a book of letters (`pdf::Book`).
+    pub fn printed(&self, letter: &Letter, answers: &Answers, target: usize) -> form::Printed {
+        form::printed(letter, &self.envelope(answers, target, 0))
+    }
+
+    fn envelope(&self, answers: &Answers, target: usize, width: usize) -> Envelope<'_> {
+        Envelope {
             target: &self.action.targets[target],
             copies: &self.action.copies,
             sender: answers.signer.sender_block(),
             width,
             paper: self.paper,
-        };
-        form::encode(letter, form, &envelope)
+        }
     }
 
     /// Every step from answers to bytes, for target number `target`.
@@ -243,6 +251,10 @@ impl<'a> Composer<'a> {
             letter,
             encoded,
         })
+    }
+
+    pub fn paper(&self) -> Paper {
+        self.paper
     }
 
     /// A file name for the letter: `cecot-2026-11-29`.

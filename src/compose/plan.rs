@@ -52,6 +52,9 @@ pub enum Sink {
     JsonLines,
     /// One file per letter, named by the template.
     Folder { dir: PathBuf, names: String },
+    /// One PDF holding every letter, each from a new sheet, to a file or
+    /// (`None`) stdout.
+    Book { path: Option<PathBuf>, duplex: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +207,50 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         .name_template
         .clone()
         .unwrap_or_else(|| names::DEFAULT_TEMPLATE.to_string());
+    let book = match &args.output {
+        Some(path) if args.out_dir.is_some() || args.jsonl => {
+            return Err(Error::Usage(format!(
+                "-o {} with --batch writes one PDF of every letter: leave out --out-dir and --jsonl",
+                path.display()
+            )));
+        }
+        Some(path) => {
+            let stdout = path.as_os_str() == "-";
+            if !stdout && Form::from_path(path) != Form::Pdf && args.form() != Some(Form::Pdf) {
+                return Err(Error::Usage(format!(
+                    "-o {} with --batch writes one PDF of every letter: name it .pdf, \
+                     or write one file per letter with --out-dir",
+                    path.display()
+                )));
+            }
+            Some((!stdout).then(|| path.clone()))
+        }
+        None if args.form() == Some(Form::Pdf) && args.out_dir.is_none() => Some(None),
+        None => None,
+    };
+    if args.duplex && book.is_none() {
+        return Err(Error::Usage(
+            "--duplex goes with one PDF of every letter: --batch FILE -o letters.pdf".to_string(),
+        ));
+    }
+    if let Some(path) = book {
+        if path.is_none() && std::io::stdout().is_terminal() {
+            return Err(Error::Usage(
+                "a PDF can't be shown in a terminal: give a file, -o letters.pdf".to_string(),
+            ));
+        }
+        return Ok(Batch {
+            input: input.to_path_buf(),
+            rows,
+            sink: Sink::Book {
+                path,
+                duplex: args.duplex,
+            },
+            form: Form::Pdf,
+            width: 0,
+            force: args.force,
+        });
+    }
     let (sink, default_width) = match (&args.out_dir, args.jsonl) {
         (Some(dir), _) => (
             Sink::Folder {

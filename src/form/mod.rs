@@ -132,20 +132,43 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
                 warnings,
             })
         }
-        Form::Pdf => {
-            let target = envelope.target;
-            let mut recipient = vec![target.full_name()];
-            recipient.extend((!target.title.is_empty()).then(|| target.title.clone()));
-            recipient.extend(target.organisation.clone());
-            recipient.extend(target.address.iter().cloned());
-            let page = pdf::Page {
-                sender: &envelope.sender,
-                recipient: &recipient,
-                body: &letter.body,
-            };
-            pdf::render(&page, envelope.paper)
-                .map(Encoded::from)
-                .map_err(|e| fail("PDF", e))
+        Form::Pdf => pdf::render(&printed(letter, envelope).page(), envelope.paper)
+            .map(Encoded::from)
+            .map_err(|e| fail("PDF", e)),
+    }
+}
+
+/// A letter as it is printed: the writer's block, the recipient's postal
+/// block and the text. It owns them, so that letters made in parallel can
+/// be added to a [`pdf::Book`] one at a time, in order.
+#[derive(Debug, Clone)]
+pub struct Printed {
+    pub sender: Vec<String>,
+    pub recipient: Vec<String>,
+    pub body: String,
+}
+
+impl Printed {
+    pub fn page(&self) -> pdf::Page<'_> {
+        pdf::Page {
+            sender: &self.sender,
+            recipient: &self.recipient,
+            body: &self.body,
         }
+    }
+}
+
+/// The letter as it is printed, to the envelope's target: full name, title,
+/// organisation, then address lines.
+pub fn printed(letter: &Letter, envelope: &Envelope) -> Printed {
+    let target = envelope.target;
+    let mut recipient = vec![target.full_name()];
+    recipient.extend((!target.title.is_empty()).then(|| target.title.clone()));
+    recipient.extend(target.organisation.clone());
+    recipient.extend(target.address.iter().cloned());
+    Printed {
+        sender: envelope.sender.clone(),
+        recipient,
+        body: letter.body.clone(),
     }
 }
