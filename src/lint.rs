@@ -137,6 +137,18 @@ impl Findings {
                     format!("`{marker}` is a placeholder left to fill in"),
                 );
             }
+            if let Some(c) = invisible_in_latin(line) {
+                self.push(
+                    &file.origin,
+                    i + 1,
+                    Level::Warning,
+                    format!(
+                        "an invisible character (U+{:04X}) stands inside a Latin word: \
+                         Latin text never needs one, and it can hide a word from a search",
+                        c as u32
+                    ),
+                );
+            }
             if let Some(at) = todo_marker(line) {
                 self.push(
                     &file.origin,
@@ -539,6 +551,19 @@ impl Place {
     }
 }
 
+/// A default-ignorable character (zero-width space, joiner, LRM…) between
+/// two Latin letters. Scripts that need them (Arabic, Persian, Indic) are
+/// not Latin, so this flags only where one can only hide something.
+fn invisible_in_latin(line: &str) -> Option<char> {
+    let chars: Vec<char> = line.chars().collect();
+    chars.windows(3).find_map(|w| {
+        (crate::text::is_default_ignorable(w[1])
+            && w[0].is_ascii_alphabetic()
+            && w[2].is_ascii_alphabetic())
+        .then_some(w[1])
+    })
+}
+
 /// `[TITLE]`, `[TARGET NAME: e.g. …]`: an upper-case label in brackets.
 fn bracket_markers(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -576,6 +601,17 @@ fn todo_marker(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invisible_character_inside_a_latin_word_is_found() {
+        assert_eq!(invisible_in_latin("Noem\u{200B}x"), Some('\u{200B}'));
+        assert_eq!(
+            invisible_in_latin("می\u{200C}خواهم"),
+            None,
+            "Persian needs it"
+        );
+        assert_eq!(invisible_in_latin("plain text"), None);
+    }
 
     #[test]
     fn bracket_markers_are_upper_case_labels() {
