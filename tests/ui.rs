@@ -91,25 +91,33 @@ fn a_spanish_interface_writes_an_english_letter_unchanged() {
 #[test]
 fn check_reports_a_message_deleted_from_a_translation() {
     let sb = Sandbox::new();
-    let spanish = include_str!("../src/ui/es.ftl");
+    let spanish = include_str!("../src/ui/es/interface.ftl");
     let line = spanish
         .lines()
         .find(|l| l.starts_with("show-deadline ="))
         .expect("the Spanish file has show-deadline");
-    sb.write("es.ftl", &spanish.replace(&format!("{line}\n"), ""));
-    let out = sb.appeal().args(["check", "es.ftl"]).output().unwrap();
+    sb.write("interface.ftl", &spanish.replace(&format!("{line}\n"), ""));
+    let out = sb
+        .appeal()
+        .args(["check", "interface.ftl"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(
         stdout_of(&out)
-            .contains("es.ftl:1: error: `show-deadline` is missing (English: `Deadline:`)"),
+            .contains("interface.ftl:1: error: `show-deadline` is missing (English: `Deadline:`)"),
         "{}",
         stdout_of(&out)
     );
     sb.write(
-        "es.ftl",
+        "interface.ftl",
         &spanish.replace("{ $days } días", "{ $dias } días"),
     );
-    let out = sb.appeal().args(["check", "es.ftl"]).output().unwrap();
+    let out = sb
+        .appeal()
+        .args(["check", "interface.ftl"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout_of(&out).contains("`deadline-left` uses {days, dias}, but English uses {days}"),

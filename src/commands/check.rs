@@ -15,13 +15,12 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
     let mut problems: Vec<Problem> = Vec::new();
     let mut files = 0;
     // The interface's own messages: the shipped ones when nothing is
-    // named, or a message file (`es.ftl`) a translator names.
+    // named, or a message file (`es/prompts.ftl`) a translator names.
     let (ftl, specs): (Vec<&String>, Vec<&String>) =
         specs.iter().partition(|s| s.ends_with(".ftl"));
     let ui_files: Vec<(String, String)> = if specs.is_empty() && ftl.is_empty() {
-        crate::ui::FILES[1..]
-            .iter()
-            .map(|(lang, text)| (format!("src/ui/{lang}.ftl"), text.to_string()))
+        crate::ui::shipped()
+            .map(|(path, text)| (path, text.to_string()))
             .collect()
     } else {
         ftl.iter()
@@ -35,16 +34,20 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
     };
     for (path, text) in &ui_files {
         files += 1;
-        problems.extend(crate::ui::check_file(text).into_iter().map(|p| Problem {
-            path: path.clone(),
-            line: p.line,
-            level: if p.error {
-                Level::Error
-            } else {
-                Level::Warning
-            },
-            message: p.message,
-        }));
+        problems.extend(
+            crate::ui::check_file(path, text)
+                .into_iter()
+                .map(|p| Problem {
+                    path: path.clone(),
+                    line: p.line,
+                    level: if p.error {
+                        Level::Error
+                    } else {
+                        Level::Warning
+                    },
+                    message: p.message,
+                }),
+        );
     }
     let specs: Vec<String> = if specs.is_empty() && ftl.is_empty() {
         library.ids()

@@ -1,6 +1,7 @@
 //! The interface's language: every message, label and phrase appeal shows
-//! a person comes from Project Fluent files embedded in the binary
-//! (`en.ftl`, `es.ftl`, `fr.ftl`), in the language negotiated once at start:
+//! a person comes from Project Fluent files embedded in the binary (a
+//! folder per language, `en/`, `es/`, `fr/`, with a file per area of the
+//! interface), in the language negotiated once at start:
 //! `--ui-lang`, then `APPEAL_UI_LANG`, then the config's `ui_lang`, then the
 //! locale variables (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), then English.
 //! A letter's language is its own choice: a Spanish interface can write an
@@ -12,12 +13,32 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+/// One language's message files: each file's name and text.
+pub type Files = [(&'static str, &'static str); 4];
+
+/// A language's message files, embedded from its folder.
+macro_rules! files {
+    ($lang:literal) => {
+        (
+            $lang,
+            [
+                (
+                    "interface.ftl",
+                    include_str!(concat!($lang, "/interface.ftl")),
+                ),
+                ("prompts.ftl", include_str!(concat!($lang, "/prompts.ftl"))),
+                (
+                    "commands.ftl",
+                    include_str!(concat!($lang, "/commands.ftl")),
+                ),
+                ("errors.ftl", include_str!(concat!($lang, "/errors.ftl"))),
+            ],
+        )
+    };
+}
+
 /// The interface languages, English first: the source the others follow.
-pub const FILES: [(&str, &str); 3] = [
-    ("en", include_str!("en.ftl")),
-    ("es", include_str!("es.ftl")),
-    ("fr", include_str!("fr.ftl")),
-];
+pub const LANGUAGES: [(&str, Files); 3] = [files!("en"), files!("es"), files!("fr")];
 
 struct Ui {
     lang: &'static str,
@@ -52,19 +73,21 @@ fn ui() -> &'static Ui {
 }
 
 fn bundle(lang: &'static str) -> FluentBundle<FluentResource> {
-    let text = FILES
+    let files = LANGUAGES
         .iter()
         .find(|(l, _)| *l == lang)
-        .map_or(FILES[0].1, |(_, t)| t);
+        .map_or(&LANGUAGES[0].1, |(_, files)| files);
     let id: LanguageIdentifier = lang.parse().expect("the shipped languages are tags");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks are bidi controls: a terminal gets none.
     bundle.set_use_isolating(false);
-    let resource =
-        FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
-    // A shipped file is checked by `appeal check` and the tests; a message
-    // it lacks falls back to English.
-    let _ = bundle.add_resource(resource);
+    for (_, text) in files {
+        let resource =
+            FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
+        // A shipped file is checked by `appeal check` and the tests; a
+        // message it lacks falls back to English.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -100,7 +123,7 @@ fn supported(locale: &str) -> Option<&'static str> {
         .unwrap_or("")
         .replace('_', "-");
     let language = tag.split('-').next()?.to_ascii_lowercase();
-    FILES.iter().map(|(l, _)| *l).find(|l| *l == language)
+    LANGUAGES.iter().map(|(l, _)| *l).find(|l| *l == language)
 }
 
 /// The message `id` in the interface language, with `args`; English when
@@ -210,11 +233,32 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
     Ok(out)
 }
 
+/// The shipped translations' files, as `appeal check` names them.
+pub fn shipped() -> impl Iterator<Item = (String, &'static str)> {
+    LANGUAGES[1..].iter().flat_map(|(lang, files)| {
+        files
+            .iter()
+            .map(move |(name, text)| (format!("src/ui/{lang}/{name}"), *text))
+    })
+}
+
 /// Checks a translation of the interface against the English messages: a
 /// message missing or using other variables is an error; one left as in
-/// English is a warning.
-pub fn check_file(text: &str) -> Vec<FileProblem> {
-    let english = entries(FILES[0].1).expect("the English messages parse");
+/// English is a warning. `path` names the file: it is held to the English
+/// file of the same name (`es/prompts.ftl` to `en/prompts.ftl`), or to
+/// every English message when no English file has its name.
+pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let source: String = match LANGUAGES[0].1.iter().find(|(n, _)| *n == name) {
+        Some((_, text)) => text.to_string(),
+        None => LANGUAGES[0]
+            .1
+            .iter()
+            .map(|(_, text)| *text)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let english = entries(&source).expect("the English messages parse");
     let theirs = match entries(text) {
         Ok(theirs) => theirs,
         Err(problem) => return vec![problem],
@@ -300,11 +344,14 @@ mod tests {
 
     #[test]
     fn every_language_has_every_message_with_the_same_variables() {
-        for (lang, text) in &FILES[1..] {
-            let errors: Vec<_> = check_file(text).into_iter().filter(|p| p.error).collect();
-            assert!(errors.is_empty(), "{lang}.ftl: {errors:?}");
+        for (path, text) in shipped() {
+            let errors: Vec<_> = check_file(&path, text)
+                .into_iter()
+                .filter(|p| p.error)
+                .collect();
+            assert!(errors.is_empty(), "{path}: {errors:?}");
         }
-        let missing = check_file("show-email = Correo:\n");
+        let missing = check_file("es/interface.ftl", "show-email = Correo:\n");
         assert!(
             missing
                 .iter()

@@ -1,4 +1,4 @@
-# L'interface d'appeal en français. Suit en.ftl, clé par clé.
+# L'interface d'appeal en français. Suit en/interface.ftl, clé par clé.
 
 ## Dates et échéances
 date-pattern = {"{"}day:1er{"}"} %B %Y

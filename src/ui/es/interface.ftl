@@ -1,4 +1,4 @@
-# La interfaz de appeal en español. Sigue a en.ftl, clave por clave.
+# La interfaz de appeal en español. Sigue a en/interface.ftl, clave por clave.
 
 ## Fechas y plazos
 date-pattern = %-d de %B de %Y

@@ -1,0 +1,2 @@
+# What appeal's commands say and print as labels, in English: the source
+# every other language follows.

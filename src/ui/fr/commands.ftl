@@ -1,0 +1,1 @@
+# Ce que disent les commandes d'appeal, en français. Suit en/commands.ftl, clé par clé.

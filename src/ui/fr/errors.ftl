@@ -1,0 +1,1 @@
+# Les messages d'erreur d'appeal en français. Suit en/errors.ftl, clé par clé.
