@@ -14,7 +14,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// One language's message files: each file's name and text.
-pub type Files = [(&'static str, &'static str); 4];
+pub type Files = [(&'static str, &'static str); 5];
 
 /// A language's message files, embedded from its folder.
 macro_rules! files {
@@ -32,6 +32,7 @@ macro_rules! files {
                     include_str!(concat!($lang, "/commands.ftl")),
                 ),
                 ("errors.ftl", include_str!(concat!($lang, "/errors.ftl"))),
+                ("check.ftl", include_str!(concat!($lang, "/check.ftl"))),
             ],
         )
     };

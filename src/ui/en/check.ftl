@@ -1,0 +1,2 @@
+# What `appeal check` reports about action and message files, in English:
+# the source every other language follows.
