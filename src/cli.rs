@@ -30,6 +30,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "TAG")]
     pub ui_lang: Option<String>,
 
+    /// Ask every question as a plain line, with numbered choices typed as
+    /// numbers: no menus drawn, no cursor moves, no colour (for screen
+    /// readers) [env: APPEAL_PLAIN_PROMPTS=1] [config: plain_prompts: true]
+    /// [on when TERM=dumb]
+    #[arg(long, global = true)]
+    pub plain_prompts: bool,
+
     /// When to use colour; `auto` uses it on terminals, unless NO_COLOR is set
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: clap::ColorChoice,

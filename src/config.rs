@@ -1,6 +1,7 @@
 //! What `appeal` remembers about the writer between runs: name, city,
 //! country and language, in `$XDG_CONFIG_HOME/appeal/config.yaml`, mode 0600;
-//! and what the letter history keeps (`history: { text: false }`).
+//! what the letter history keeps (`history: { text: false }`); and how the
+//! interface speaks (`ui_lang: es`, `plain_prompts: true`).
 
 use std::path::PathBuf;
 
@@ -28,6 +29,9 @@ pub struct Remembered {
     /// The interface's language (`es`), when it is not the locale's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_lang: Option<String>,
+    /// Ask every question as a plain line of text (`--plain-prompts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain_prompts: Option<bool>,
 }
 
 /// `history:` in the config.

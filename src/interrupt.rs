@@ -116,8 +116,10 @@ fn end() -> ! {
     if let Some(Some(saved)) = SAVED.get() {
         saved.restore();
     }
-    let term = console::Term::stderr();
-    let _ = term.show_cursor();
+    // Plain prompts never hid it, and write no escape sequence.
+    if !crate::prompt::plain() {
+        let _ = console::Term::stderr().show_cursor();
+    }
     // The prompt that was cancelled is still on this line.
     talk::line("");
     talk::say("cancelled");

@@ -21,12 +21,22 @@ fn main() -> ExitCode {
         .complete();
     let cli = Cli::parse();
     talk::set_color(cli.color);
-    // The config is read for the interface's language only when neither
-    // the flag nor the environment names one.
-    let configured = (cli.ui_lang.is_none() && std::env::var_os("APPEAL_UI_LANG").is_none())
-        .then(|| appeal::config::Remembered::load().ok()?.ui_lang)
-        .flatten();
-    appeal::ui::init(cli.ui_lang.as_deref(), configured.as_deref());
+    // How the interface speaks: its language and whether questions are
+    // plain lines. The config is read for them only when the flags and the
+    // environment leave them open.
+    let env = |name: &str| std::env::var(name).ok();
+    let lang_open = cli.ui_lang.is_none() && env("APPEAL_UI_LANG").is_none();
+    let plain_open = !cli.plain_prompts && env("APPEAL_PLAIN_PROMPTS").is_none();
+    let configured = (lang_open || plain_open)
+        .then(|| appeal::config::Remembered::load().ok())
+        .flatten()
+        .unwrap_or_default();
+    appeal::ui::init(cli.ui_lang.as_deref(), configured.ui_lang.as_deref());
+    appeal::prompt::set_plain(appeal::prompt::plain_wanted(
+        cli.plain_prompts,
+        configured.plain_prompts,
+        &env,
+    ));
     let library = Library::new(cli.actions_dir);
     let outcome = match cli.command {
         Command::List { json, open } => list::run(&library, json, open),

@@ -1,27 +1,85 @@
-//! Asking the writer at a terminal (dialoguer). Only used when stdin and
-//! stderr are both terminals and `--no-input` is absent; everything else
-//! gets its answers from flags, the environment and the config file.
+//! Asking the writer at a terminal. Only used when stdin and stderr are
+//! both terminals and `--no-input` is absent; everything else gets its
+//! answers from flags, the environment and the config file.
+//!
+//! Questions come in two styles with the same answers in the same order:
+//! drawn (dialoguer's menus, moved with the arrow keys) and plain (a line
+//! of text per question, choices numbered and typed as numbers, for screen
+//! readers and dumb terminals: no cursor movement, no redraw, no colour).
 
-use std::io;
+use std::fmt;
+use std::io::{self, BufRead, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Editor, Input, Select};
 
 use crate::error::{Error, Result};
 use crate::interrupt;
+use crate::text::shown;
+use crate::tr;
 
-/// The terminal's prompts, sharing one theme. Creating it starts catching
-/// Ctrl-C, so a cancelled prompt, editor or delivery returns
+/// Whether questions are asked as plain lines; decided once at start.
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Whether plain prompts are wanted: `--plain-prompts`, then
+/// `APPEAL_PLAIN_PROMPTS` (`1`/`true`/`yes` or `0`/`false`/`no`), then the
+/// config's `plain_prompts`; always on a terminal that says it is dumb,
+/// which can't move its cursor.
+pub fn plain_wanted(
+    flag: bool,
+    configured: Option<bool>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> bool {
+    let from_env =
+        env("APPEAL_PLAIN_PROMPTS").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Some(true),
+            "0" | "false" | "no" | "off" => Some(false),
+            _ => None,
+        });
+    let chosen = flag || from_env.or(configured).unwrap_or(false);
+    chosen || env("TERM").as_deref() == Some("dumb")
+}
+
+/// Turns plain prompts on or off for the rest of the run. Plain prompts
+/// also mean no colour on stderr.
+pub fn set_plain(on: bool) {
+    PLAIN.store(on, Ordering::SeqCst);
+    if on {
+        console::set_colors_enabled_stderr(false);
+    }
+}
+
+/// Whether questions are asked as plain lines: nothing is drawn, hidden or
+/// moved on the terminal (progress bars included).
+pub fn plain() -> bool {
+    PLAIN.load(Ordering::SeqCst)
+}
+
+/// The terminal's prompts, in the style chosen at start. Creating it starts
+/// catching Ctrl-C, so a cancelled prompt, editor or delivery returns
 /// `Error::Interrupted` and the program can exit with 130.
 pub struct Terminal {
-    theme: ColorfulTheme,
+    style: Style,
 }
+
+enum Style {
+    Drawn(Box<Localized>),
+    Plain,
+}
+
+/// The longest line read in plain mode: the limit of a note file.
+const MAX_LINE: u64 = crate::action::MAX_FILE_BYTES;
 
 impl Terminal {
     pub fn new() -> Terminal {
         interrupt::catch();
         Terminal {
-            theme: ColorfulTheme::default(),
+            style: if plain() {
+                Style::Plain
+            } else {
+                Style::Drawn(Box::new(Localized(ColorfulTheme::default())))
+            },
         }
     }
 
@@ -44,16 +102,21 @@ impl Terminal {
         required: bool,
         check: impl Fn(&str) -> Result<String>,
     ) -> Result<String> {
-        let mut input = Input::<String>::with_theme(&self.theme)
+        let default = default.filter(|d| !d.is_empty());
+        let theme = match &self.style {
+            Style::Drawn(theme) => theme,
+            Style::Plain => return plain_text(prompt, default, required, check),
+        };
+        let mut input = Input::<String>::with_theme(theme.as_ref())
             .with_prompt(prompt)
             .allow_empty(!required)
             .validate_with(|s: &String| -> Result<(), String> {
                 if required && s.trim().is_empty() {
-                    return Err("please type something".to_string());
+                    return Err(tr!("prompt-type-something"));
                 }
                 check(s).map(|_| ()).map_err(|e| e.to_string())
             });
-        if let Some(d) = default.filter(|d| !d.is_empty()) {
+        if let Some(d) = default {
             input = input.default(d.to_string());
         }
         let typed = input.interact_text().map_err(cancelled)?;
@@ -62,20 +125,26 @@ impl Terminal {
 
     /// One item of a list; returns its index.
     pub fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<usize> {
-        Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(items)
-            .default(default)
-            .interact()
-            .map_err(cancelled)
+        match &self.style {
+            Style::Drawn(theme) => Select::with_theme(theme.as_ref())
+                .with_prompt(prompt)
+                .items(items)
+                .default(default)
+                .interact()
+                .map_err(cancelled),
+            Style::Plain => plain_select(prompt, items, default),
+        }
     }
 
     pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .default(default)
-            .interact()
-            .map_err(cancelled)
+        match &self.style {
+            Style::Drawn(theme) => Confirm::with_theme(theme.as_ref())
+                .with_prompt(prompt)
+                .default(default)
+                .interact()
+                .map_err(cancelled),
+            Style::Plain => plain_confirm(prompt, default),
+        }
     }
 
     /// Opens `$VISUAL`/`$EDITOR`; `None` when the file was not saved.
@@ -89,7 +158,7 @@ impl Terminal {
             .map_err(|e| match cancelled(e) {
                 Error::Interrupted => Error::Interrupted,
                 other => Error::Io {
-                    doing: "starting the editor".to_string(),
+                    doing: tr!("prompt-doing-editor"),
                     message: other.to_string(),
                 },
             })?;
@@ -107,10 +176,295 @@ impl Default for Terminal {
 
 fn cancelled(e: dialoguer::Error) -> Error {
     match e {
-        dialoguer::Error::IO(e) if e.kind() == io::ErrorKind::Interrupted => Error::Interrupted,
-        dialoguer::Error::IO(e) => Error::Io {
-            doing: "reading the terminal".to_string(),
+        dialoguer::Error::IO(e) => read_failed(e),
+    }
+}
+
+fn read_failed(e: io::Error) -> Error {
+    if e.kind() == io::ErrorKind::Interrupted {
+        Error::Interrupted
+    } else {
+        Error::Io {
+            doing: tr!("prompt-doing-terminal"),
             message: e.to_string(),
-        },
+        }
+    }
+}
+
+/// Writes `text` to stderr as it is: a plain prompt waits on the same line.
+/// Text from outside has its control characters shown as escapes.
+fn put(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr.write_all(shown(text).as_bytes());
+    let _ = stderr.flush();
+}
+
+/// One line typed at the terminal, without its line break. The end of
+/// input (Ctrl-D) cancels, like Ctrl-C.
+fn read_line() -> Result<String> {
+    loop {
+        let mut bytes = Vec::new();
+        let read = io::stdin()
+            .lock()
+            .take(MAX_LINE + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(read_failed)?;
+        if read == 0 {
+            put("\n");
+            return Err(Error::Interrupted);
+        }
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+        } else if read as u64 > MAX_LINE {
+            // Too long: drop the rest of the line and ask again.
+            let _ = io::stdin().lock().skip_until(b'\n');
+            put(&format!("{}\n", tr!("prompt-too-long")));
+            continue;
+        }
+        match String::from_utf8(bytes) {
+            Ok(line) => return Ok(line),
+            Err(_) => put(&format!("{}\n", tr!("prompt-not-utf8"))),
+        }
+    }
+}
+
+fn plain_text(
+    prompt: &str,
+    default: Option<&str>,
+    required: bool,
+    check: impl Fn(&str) -> Result<String>,
+) -> Result<String> {
+    loop {
+        match default {
+            Some(d) => put(&format!("{prompt} [{d}]: ")),
+            None => put(&format!("{prompt}: ")),
+        }
+        let typed = read_line()?;
+        let typed = match default {
+            Some(d) if typed.is_empty() => d.to_string(),
+            _ => typed,
+        };
+        if required && typed.trim().is_empty() {
+            put(&format!("{}\n", tr!("prompt-type-something")));
+            continue;
+        }
+        match check(&typed) {
+            Ok(clean) => return Ok(clean),
+            Err(e) => put(&format!("{e}\n")),
+        }
+    }
+}
+
+/// The choices, each once and in full, numbered from 1; then a line that
+/// asks for a number (Enter takes the default).
+fn plain_select(prompt: &str, items: &[String], default: usize) -> Result<usize> {
+    let mut list = format!("{prompt}\n");
+    for (i, item) in items.iter().enumerate() {
+        list.push_str(&format!("  {}. {item}\n", i + 1));
+    }
+    put(&list);
+    let count = items.len();
+    let default = default.min(count.saturating_sub(1)) + 1;
+    loop {
+        // Fluent trims a message's trailing space: the answer's space is ours.
+        put(&format!(
+            "{} ",
+            tr!("prompt-number", count = count, default = default)
+        ));
+        let typed = read_line()?;
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Ok(default - 1);
+        }
+        match typed.parse::<usize>() {
+            Ok(n) if (1..=count).contains(&n) => return Ok(n - 1),
+            _ => put(&format!(
+                "{}\n",
+                tr!("prompt-not-a-choice", typed = typed, count = count)
+            )),
+        }
+    }
+}
+
+/// Yes or no, typed: `y`/`n` in every language, and the interface
+/// language's own words.
+fn plain_confirm(prompt: &str, default: bool) -> Result<bool> {
+    let hint = if default {
+        tr!("prompt-yes-no-default-yes")
+    } else {
+        tr!("prompt-yes-no-default-no")
+    };
+    let words = |id: &str| -> Vec<String> {
+        crate::ui::text(id, &[])
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .chain(
+                (if id == "prompt-yes-answers" {
+                    ["y", "yes"]
+                } else {
+                    ["n", "no"]
+                })
+                .map(String::from),
+            )
+            .collect()
+    };
+    let (yes, no) = (words("prompt-yes-answers"), words("prompt-no-answers"));
+    loop {
+        put(&format!("{prompt} {hint} "));
+        let typed = read_line()?.trim().to_lowercase();
+        if typed.is_empty() {
+            return Ok(default);
+        }
+        if yes.contains(&typed) {
+            return Ok(true);
+        }
+        if no.contains(&typed) {
+            return Ok(false);
+        }
+        put(&format!("{}\n", tr!("prompt-yes-or-no")));
+    }
+}
+
+/// dialoguer's colourful theme, with its words ("yes", "no") in the
+/// interface language. The keys stay `y` and `n`, as in plain prompts.
+struct Localized(ColorfulTheme);
+
+impl Theme for Localized {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_prompt(f, prompt)
+    }
+
+    fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
+        self.0.format_error(f, err)
+    }
+
+    fn format_confirm_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<bool>,
+    ) -> fmt::Result {
+        let theme = &self.0;
+        write!(
+            f,
+            "{} {} {} {}",
+            theme.prompt_prefix,
+            theme.prompt_style.apply_to(prompt),
+            theme.hint_style.apply_to("(y/n)"),
+            theme.prompt_suffix,
+        )?;
+        match default {
+            Some(yes) => write!(f, " {}", theme.defaults_style.apply_to(yes_no(yes))),
+            None => Ok(()),
+        }
+    }
+
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> fmt::Result {
+        let theme = &self.0;
+        write!(
+            f,
+            "{} {} {}",
+            theme.success_prefix,
+            theme.prompt_style.apply_to(prompt),
+            theme.success_suffix,
+        )?;
+        match selection {
+            Some(yes) => write!(f, " {}", theme.values_style.apply_to(yes_no(yes))),
+            None => Ok(()),
+        }
+    }
+
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> fmt::Result {
+        self.0.format_input_prompt(f, prompt, default)
+    }
+
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_input_prompt_selection(f, prompt, sel)
+    }
+
+    fn format_select_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_select_prompt(f, prompt)
+    }
+
+    fn format_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_selection(f, prompt, sel)
+    }
+
+    fn format_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        active: bool,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_item(f, text, active)
+    }
+}
+
+fn yes_no(yes: bool) -> String {
+    if yes {
+        tr!("prompt-yes")
+    } else {
+        tr!("prompt-no")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn plain_prompts_come_from_the_flag_the_environment_the_config_or_a_dumb_terminal() {
+        assert!(plain_wanted(true, None, &env(&[])));
+        assert!(!plain_wanted(false, None, &env(&[("TERM", "xterm")])));
+        assert!(plain_wanted(
+            false,
+            None,
+            &env(&[("APPEAL_PLAIN_PROMPTS", "1")])
+        ));
+        assert!(plain_wanted(false, Some(true), &env(&[])));
+        assert!(
+            !plain_wanted(false, Some(true), &env(&[("APPEAL_PLAIN_PROMPTS", "0")])),
+            "the environment before the config"
+        );
+        assert!(
+            plain_wanted(
+                false,
+                Some(false),
+                &env(&[("APPEAL_PLAIN_PROMPTS", "0"), ("TERM", "dumb")])
+            ),
+            "a dumb terminal can't draw menus"
+        );
     }
 }

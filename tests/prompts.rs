@@ -202,6 +202,16 @@ impl Tty {
         self.session.flush().expect("flush the pty");
     }
 
+    /// Types a line for a plain prompt (`--plain-prompts`), which reads the
+    /// terminal as cooked lines: what is typed early waits in the line
+    /// discipline, so there is no raw mode to wait for.
+    fn line(&mut self, text: &str) {
+        self.session
+            .send(format!("{text}{ENTER}"))
+            .expect("type into the pty");
+        self.session.flush().expect("flush the pty");
+    }
+
     /// Reads to the end of the output; returns what came after the last
     /// `expect`, the whole transcript and the exit code.
     fn finish(self) -> (String, String, i32) {
@@ -926,4 +936,302 @@ fn another_language_may_be_typed_by_name_or_code() {
         assert_eq!(code, 0, "{transcript}");
         assert!(read(&letter_path).contains("A note."));
     }
+}
+
+/// The letter `--no-input` writes with these answers, in the C locale: what
+/// every interactive run with the same answers must write too.
+fn unattended_letter(home: &Home, lang: &str, note: &str) -> String {
+    let path = home.path("work").join(format!("unattended-{lang}.txt"));
+    let out = home
+        .command(&[
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            NAME,
+            "--lang",
+            lang,
+            "--note",
+            note,
+            "--city",
+            "Quito",
+            "--country",
+            "Ecuador",
+            "-o",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .expect("run appeal");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let letter = read(&path);
+    fs::remove_file(&path).unwrap();
+    letter
+}
+
+/// The questions of `compose`, as the Spanish and French interfaces ask them.
+struct Asked {
+    locale: &'static str,
+    name: &'static str,
+    lang: &'static str,
+    preferred: &'static str,
+    other_language: &'static str,
+    /// The menu's languages after the preferred one, in order.
+    then: [&'static str; 2],
+    note: &'static str,
+    no_note: &'static str,
+    your_note: &'static str,
+    city: &'static str,
+    country: &'static str,
+    place: &'static str,
+    clipboard: &'static str,
+    file_name: &'static str,
+    saved: &'static str,
+    remember: &'static str,
+}
+
+const SPANISH: Asked = Asked {
+    locale: "es_ES.UTF-8",
+    name: "Su nombre (tal como va al pie de la carta)",
+    lang: "Idioma de la carta",
+    preferred: "English (en), preferido por el destinatario",
+    other_language: "otro idioma…",
+    then: ["Español (es)", "Français (fr)"],
+    note: "Nota personal",
+    no_note: "Sin nota personal",
+    your_note: "Su nota",
+    city: "Su ciudad (opcional)",
+    country: "Su país (opcional)",
+    place: "¿Adónde debe ir la carta?",
+    clipboard: "Copiarla al portapapeles",
+    file_name: "Nombre del archivo",
+    saved: "Se guardó la carta en",
+    remember: "¿Recordar su nombre, lugar e idioma para la próxima vez",
+};
+
+const FRENCH: Asked = Asked {
+    locale: "fr_FR.UTF-8",
+    name: "Votre nom (tel qu'il figure sous la lettre)",
+    lang: "Langue de la lettre",
+    preferred: "English (en), préférée par le destinataire",
+    other_language: "une autre langue…",
+    // The interface's own language comes right after the preferred one.
+    then: ["Français (fr)", "Español (es)"],
+    note: "Note personnelle",
+    no_note: "Pas de note personnelle",
+    your_note: "Votre note",
+    city: "Votre ville (facultatif)",
+    country: "Votre pays (facultatif)",
+    place: "Où la lettre doit-elle aller ?",
+    clipboard: "La copier dans le presse-papiers",
+    file_name: "Nom du fichier",
+    saved: "Lettre enregistrée dans",
+    remember: "Retenir votre nom, votre lieu et votre langue pour la prochaine fois",
+};
+
+#[test]
+fn the_locale_asks_in_spanish_or_french_and_the_letter_is_unchanged() {
+    let note = "Families are waiting for news.";
+    for asked in [SPANISH, FRENCH] {
+        let home = Home::new();
+        let letter_path = home.path("work").join("carta.txt");
+        let mut cmd = home.command(&["compose", "cecot"]);
+        cmd.env("LANG", asked.locale);
+        let mut tty = Tty::spawn(cmd);
+
+        tty.expect(asked.name);
+        tty.keys(&format!("{NAME}{ENTER}"));
+        tty.expect(asked.lang);
+        let menu = tty.expect(asked.other_language);
+        let at = |item: &str| {
+            menu.find(item)
+                .unwrap_or_else(|| panic!("{item:?} is offered: {menu:?}"))
+        };
+        assert!(
+            at(asked.preferred) < at(asked.then[0]) && at(asked.then[0]) < at(asked.then[1]),
+            "{}: the preferred language, then the interface's, then the rest: {menu:?}",
+            asked.locale
+        );
+        tty.keys(ENTER); // the target's preferred language: English
+
+        tty.expect(asked.note);
+        tty.expect(asked.no_note);
+        tty.keys(ENTER);
+        tty.expect(asked.your_note);
+        tty.keys(&format!("{note}{ENTER}"));
+        tty.expect(asked.city);
+        tty.keys(&format!("Quito{ENTER}"));
+        tty.expect(asked.country);
+        tty.keys(&format!("Ecuador{ENTER}"));
+
+        tty.expect(asked.place);
+        tty.expect(asked.clipboard);
+        tty.keys(&format!("{DOWN}{ENTER}"));
+        tty.expect(asked.file_name);
+        tty.keys(&format!("{}{ENTER}", letter_path.display()));
+        tty.expect(asked.saved);
+        tty.expect(asked.remember);
+        tty.keys("n");
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        assert!(
+            !transcript.contains("Your name") && !transcript.contains("Where should"),
+            "{}: no English question: {transcript}",
+            asked.locale
+        );
+        assert_eq!(
+            read(&letter_path),
+            unattended_letter(&home, "en", note),
+            "{}: the interface's language leaves the letter as it is",
+            asked.locale
+        );
+    }
+}
+
+/// Any escape sequence at all: plain prompts move no cursor, clear nothing,
+/// hide nothing and colour nothing.
+fn assert_no_escapes(transcript: &str) {
+    if let Some(at) = transcript.find('\x1b') {
+        panic!(
+            "an escape sequence at byte {at}: {:?}\n--- the terminal ---\n{transcript}",
+            &transcript[at..(at + 12).min(transcript.len())]
+        );
+    }
+}
+
+#[test]
+fn plain_prompts_complete_a_letter_with_numbers_and_text_only() {
+    let home = Home::new();
+    let letter_path = home.path("work").join("letter.txt");
+    let note = "I will keep writing until they are heard.";
+    let mut tty = Tty::spawn(home.command(&["--plain-prompts", "compose", "cecot"]));
+
+    tty.expect("Your name (as it goes under the letter): ");
+    tty.line(NAME);
+
+    let menu = tty.expect("Type a number from 1 to 4 [1]: ");
+    for item in [
+        "Language of the letter\r\n",
+        "  1. English (en), preferred by the target\r\n",
+        "  2. Español (es)\r\n",
+        "  3. Français (fr)\r\n",
+        "  4. another language…\r\n",
+    ] {
+        assert!(menu.contains(item), "{item:?} is listed: {menu:?}");
+    }
+    tty.line("2");
+
+    tty.expect("Personal note\r\n");
+    tty.expect("  3. No personal note\r\n");
+    tty.expect("Type a number from 1 to 3 [1]: ");
+    tty.line("1");
+    tty.expect("Your note: ");
+    tty.line(note);
+    tty.expect("Your city (optional): ");
+    tty.line("Quito");
+    tty.expect("Your country (optional): ");
+    tty.line("Ecuador");
+
+    tty.expect("Where should the letter go?\r\n");
+    tty.expect("  6. Open it in my mail program (mailto: link)\r\n");
+    tty.expect("Type a number from 1 to 6 [1]: ");
+    tty.line("9");
+    tty.expect("“9” is not one of the choices: type a number from 1 to 6.");
+    tty.expect("Type a number from 1 to 6 [1]: ");
+    tty.line("2");
+    tty.expect("File name [cecot-2026-11-28.txt]: ");
+    tty.line(letter_path.to_str().unwrap());
+    tty.expect("Saved the letter to");
+    tty.expect("for next time (in ");
+    tty.expect(")? [Y/n]: ");
+    tty.line("n");
+
+    let (_, transcript, code) = tty.finish();
+    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert_no_escapes(&transcript);
+    assert_eq!(
+        transcript.matches("Español (es)").count(),
+        1,
+        "each choice is printed once: {transcript}"
+    );
+    assert_eq!(
+        read(&letter_path),
+        unattended_letter(&home, "es", note),
+        "the same answers write the same letter"
+    );
+    assert!(!home.config_file().exists(), "n: nothing remembered");
+}
+
+#[test]
+fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
+    // TERM=dumb alone; then APPEAL_PLAIN_PROMPTS=1 in French.
+    for (term, plain, locale, [number_line, pick, remember, yes], lang) in [
+        (
+            "dumb",
+            None,
+            "C.UTF-8",
+            ["Type a number from 1 to 4 [1]: ", "", "[Y/n]: ", "y"],
+            "en",
+        ),
+        (
+            "xterm-256color",
+            Some("1"),
+            "fr_FR.UTF-8",
+            ["Tapez un nombre de 1 à 4 [1] : ", "2", "[O/n] : ", "oui"],
+            "fr",
+        ),
+    ] {
+        let home = Home::new();
+        let letter_path = home.path("work").join("letter.txt");
+        let mut cmd = home.command(&[
+            "compose",
+            "cecot",
+            "--name",
+            NAME,
+            "--note",
+            "A note.",
+            "--city",
+            "Quito",
+            "--country",
+            "Ecuador",
+            "-o",
+            letter_path.to_str().unwrap(),
+        ]);
+        cmd.env("TERM", term).env("LANG", locale);
+        if let Some(plain) = plain {
+            cmd.env("APPEAL_PLAIN_PROMPTS", plain);
+        }
+        let mut tty = Tty::spawn(cmd);
+        tty.expect(number_line);
+        tty.line(pick);
+        tty.expect(remember);
+        tty.line(yes);
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        assert_no_escapes(&transcript);
+        assert_eq!(
+            read(&letter_path),
+            unattended_letter(&home, lang, "A note."),
+            "{locale}: the letter in {lang}"
+        );
+        assert!(
+            read(&home.config_file()).contains(&format!("lang: {lang}")),
+            "{yes:?} said yes: the writer's details are remembered"
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_at_a_plain_prompt_cancels_with_130_and_no_escapes() {
+    let home = Home::new();
+    let mut tty = Tty::spawn(home.command(&["compose", "cecot", "--plain-prompts"]));
+    tty.expect("Your name (as it goes under the letter): ");
+    tty.session.send(CTRL_C).expect("type Ctrl-C");
+    let (after, transcript, code) = tty.finish();
+    assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
+    assert!(after.contains("appeal: cancelled"), "{after:?}");
+    assert_no_escapes(&transcript);
 }

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::lang;
 use crate::prompt::Terminal;
 use crate::talk;
+use crate::tr;
 use crate::wrap::wrap;
 
 use super::fields::{Field, Kind};
@@ -29,17 +30,15 @@ pub enum Place {
 
 impl Place {
     /// The delivery menu, in order: each item is its variant, so the order
-    /// can change without changing what an answer does.
+    /// can change without changing what an answer does. The text is a
+    /// message id.
     pub const MENU: [(Place, &'static str); 6] = [
-        (Place::Print, "Print it here"),
-        (Place::TextFile, "Save it to a text file"),
-        (Place::Clipboard, "Copy it to the clipboard"),
-        (
-            Place::EmailDraft,
-            "Save it as an email draft (.eml) and open it",
-        ),
-        (Place::Pdf, "Save it as a printable PDF"),
-        (Place::MailLink, "Open it in my mail program (mailto: link)"),
+        (Place::Print, "place-print"),
+        (Place::TextFile, "place-text-file"),
+        (Place::Clipboard, "place-clipboard"),
+        (Place::EmailDraft, "place-email-draft"),
+        (Place::Pdf, "place-pdf"),
+        (Place::MailLink, "place-mail-link"),
     ];
 
     /// The file extension of a place that is a file.
@@ -121,36 +120,31 @@ impl Prompts {
 
     fn language(&self, action: &Action, preset: Option<&str>) -> Result<String> {
         let field = &super::fields::LANG;
-        let langs = action.languages();
+        let langs = menu_languages(action, crate::ui::lang());
         let mut items: Vec<String> = langs
             .iter()
             .map(|l| {
                 if *l == action.preferred_language {
-                    format!("{}, preferred by the target", lang::display(l))
+                    tr!("lang-preferred", language = lang::display(l))
                 } else {
                     lang::display(l)
                 }
             })
             .collect();
-        items.push("another language…".to_string());
+        items.push(tr!("lang-other"));
         let default = preset
             .and_then(lang::normalize)
             .and_then(|p| langs.iter().position(|l| *l == p))
             .unwrap_or(0);
-        let picked = self.terminal.select(field.prompt, &items, default)?;
+        let picked = self.terminal.select(&field.question(), &items, default)?;
         match langs.get(picked) {
             Some(l) => Ok(l.to_string()),
-            None => self.terminal.text(
-                "Language, by name or code (for example Deutsch, de, pt-BR)",
-                None,
-                true,
-                |s| {
-                    field.clean(
-                        field.flag,
-                        &lang::from_typed(s).unwrap_or_else(|| s.to_string()),
-                    )
-                },
-            ),
+            None => self.terminal.text(&tr!("lang-typed"), None, true, |s| {
+                field.clean(
+                    field.flag,
+                    &lang::from_typed(s).unwrap_or_else(|| s.to_string()),
+                )
+            }),
         }
     }
 
@@ -164,14 +158,14 @@ impl Prompts {
             .iter()
             .map(|t| format!("{}, {}", t.full_name(), t.title))
             .collect();
-        items.push("Each of them, one letter per target".to_string());
+        items.push(tr!("target-each"));
         let default = match preset.map(|p| field.clean(field.flag, p)).transpose()? {
             Some(p) if p == "all" => action.targets.len(),
             Some(p) => p.parse::<usize>().map_or(0, |n| n.saturating_sub(1)),
             None => 0,
         }
         .min(action.targets.len());
-        let picked = self.terminal.select(field.prompt, &items, default)?;
+        let picked = self.terminal.select(&field.question(), &items, default)?;
         Ok(if picked == action.targets.len() {
             "all".to_string()
         } else {
@@ -181,26 +175,20 @@ impl Prompts {
 
     fn note(&self, field: &Field) -> Result<String> {
         const WHAT: &str = "note";
-        talk::line(
-            "A few words of your own make a letter count: identical letters are often filtered out.",
-        );
-        let items = [
-            "Write a short note here".to_string(),
-            "Write several paragraphs in my editor".to_string(),
-            "No personal note".to_string(),
-        ];
-        match self.terminal.select(field.prompt, &items, 0)? {
+        talk::line(tr!("note-why"));
+        let items = [tr!("note-here"), tr!("note-editor"), tr!("note-none")];
+        match self.terminal.select(&field.question(), &items, 0)? {
             0 => self
                 .terminal
-                .text("Your note", None, false, |s| field.clean(WHAT, s)),
+                .text(&tr!("note-prompt"), None, false, |s| field.clean(WHAT, s)),
             1 => loop {
                 match self.terminal.edit()? {
                     Some(text) => match field.clean(WHAT, &text) {
                         Ok(note) => break Ok(note),
-                        Err(e) => talk::say(format_args!("{e}; please edit it again")),
+                        Err(e) => talk::say(tr!("note-edit-again", error = e.to_string())),
                     },
                     None => {
-                        talk::line("The editor closed without saving; no note added.");
+                        talk::line(tr!("note-editor-unsaved"));
                         break Ok(String::new());
                     }
                 }
@@ -222,7 +210,7 @@ impl Ask for Prompts {
         match field.kind {
             Kind::Line => {
                 self.terminal
-                    .text(field.prompt, preset.as_deref(), field.required, |s| {
+                    .text(&field.question(), preset.as_deref(), field.required, |s| {
                         field.clean(field.flag, s)
                     })
             }
@@ -234,10 +222,11 @@ impl Ask for Prompts {
 
     fn place(&self, letter: &str, stem: &str, force: bool) -> Result<Option<Chosen>> {
         preview(letter);
-        let items: Vec<String> = Place::MENU.iter().map(|(_, l)| l.to_string()).collect();
-        let picked = self
-            .terminal
-            .select("Where should the letter go?", &items, 0)?;
+        let items: Vec<String> = Place::MENU
+            .iter()
+            .map(|(_, id)| crate::ui::text(id, &[]))
+            .collect();
+        let picked = self.terminal.select(&tr!("place-ask"), &items, 0)?;
         let place = Place::MENU[picked].0;
         let Some(extension) = place.extension() else {
             return Ok(Some(Chosen {
@@ -248,17 +237,18 @@ impl Ask for Prompts {
         };
         loop {
             let suggested = format!("{stem}.{extension}");
-            let typed = self
-                .terminal
-                .text("File name", Some(&suggested), true, |s| {
-                    Ok(s.trim().to_string())
-                })?;
+            let typed =
+                self.terminal
+                    .text(&tr!("place-file-name"), Some(&suggested), true, |s| {
+                        Ok(s.trim().to_string())
+                    })?;
             let path = PathBuf::from(typed);
             let replace = !force
                 && path.exists()
-                && self
-                    .terminal
-                    .confirm(&format!("{} exists. Replace it?", path.display()), false)?;
+                && self.terminal.confirm(
+                    &tr!("place-replace", path = path.display().to_string()),
+                    false,
+                )?;
             if force || replace || !path.exists() {
                 return Ok(Some(Chosen {
                     place,
@@ -277,18 +267,18 @@ impl Ask for Prompts {
         if now == before {
             return Ok(());
         }
-        let place = config::path().map_or_else(String::new, |p| format!(" (in {})", p.display()));
-        if self.terminal.confirm(
-            &format!("Remember your name, place and language for next time{place}?"),
-            true,
-        )? {
+        let question = match config::path() {
+            Some(path) => tr!("remember-ask-in", path = path.display().to_string()),
+            None => tr!("remember-ask"),
+        };
+        if self.terminal.confirm(&question, true)? {
             let saved = {
                 let _busy = crate::interrupt::busy();
                 now.save()
             };
             match saved {
-                Ok(path) => talk::line(format!("Remembered in {}.", path.display())),
-                Err(e) => talk::warn(format_args!("could not remember your details: {e}")),
+                Ok(path) => talk::line(tr!("remember-done", path = path.display().to_string())),
+                Err(e) => talk::warn(tr!("remember-failed", error = e.to_string())),
             }
         }
         Ok(())
@@ -297,6 +287,24 @@ impl Ask for Prompts {
     fn is_attended(&self) -> bool {
         true
     }
+}
+
+/// The letter languages in the order the menu offers them: the target's
+/// preferred language, then the interface language when the action has a
+/// model letter in it, then the others as the action lists them.
+fn menu_languages<'a>(action: &'a Action, interface: &str) -> Vec<&'a str> {
+    let mut langs = action.languages();
+    let rank = |l: &&str| {
+        if *l == action.preferred_language {
+            0
+        } else if *l == interface {
+            1
+        } else {
+            2
+        }
+    };
+    langs.sort_by_key(rank);
+    langs
 }
 
 /// The letter's beginning and end, on stderr, before asking where it goes:
@@ -315,7 +323,7 @@ fn preview(letter: &str) {
         lines.iter().for_each(|l| show(l));
     } else {
         lines[..HEAD].iter().for_each(|l| show(l));
-        show(&format!("… ({} more lines) …", lines.len() - HEAD - TAIL));
+        show(&tr!("preview-more", count = lines.len() - HEAD - TAIL));
         lines[lines.len() - TAIL..].iter().for_each(|l| show(l));
     }
     talk::line("");

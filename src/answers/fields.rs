@@ -31,6 +31,7 @@ pub struct Field {
     /// Its environment variable; `None` for a field that is one person's
     /// own words and never shared by a setting.
     pub env: Option<&'static str>,
+    /// The id of its question in the interface's messages (`ask-name`).
     pub prompt: &'static str,
     pub required: bool,
     pub kind: Kind,
@@ -48,7 +49,7 @@ pub const NAME: Field = Field {
     key: "name",
     flag: "--name",
     env: Some("APPEAL_NAME"),
-    prompt: "Your name (as it goes under the letter)",
+    prompt: "ask-name",
     required: true,
     kind: Kind::Line,
     shared_in_batch: false,
@@ -60,7 +61,7 @@ pub const TARGET: Field = Field {
     key: "target",
     flag: "--target",
     env: Some("APPEAL_TARGET"),
-    prompt: "Whom to write to",
+    prompt: "ask-target",
     required: false,
     kind: Kind::Target,
     shared_in_batch: true,
@@ -72,7 +73,7 @@ pub const LANG: Field = Field {
     key: "lang",
     flag: "--lang",
     env: Some("APPEAL_LANG"),
-    prompt: "Language of the letter",
+    prompt: "ask-lang",
     required: false,
     kind: Kind::Lang,
     shared_in_batch: true,
@@ -84,7 +85,7 @@ pub const NOTE: Field = Field {
     key: "note",
     flag: "--note",
     env: None,
-    prompt: "Personal note",
+    prompt: "ask-note",
     required: false,
     kind: Kind::Note,
     shared_in_batch: false,
@@ -96,7 +97,7 @@ pub const CITY: Field = Field {
     key: "city",
     flag: "--city",
     env: Some("APPEAL_CITY"),
-    prompt: "Your city (optional)",
+    prompt: "ask-city",
     required: false,
     kind: Kind::Line,
     shared_in_batch: true,
@@ -108,7 +109,7 @@ pub const COUNTRY: Field = Field {
     key: "country",
     flag: "--country",
     env: Some("APPEAL_COUNTRY"),
-    prompt: "Your country (optional)",
+    prompt: "ask-country",
     required: false,
     kind: Kind::Line,
     shared_in_batch: true,
@@ -135,6 +136,11 @@ fn target(what: &str, value: &str) -> Result<String> {
 }
 
 impl Field {
+    /// Its question, in the interface language.
+    pub fn question(&self) -> String {
+        crate::ui::text(self.prompt, &[])
+    }
+
     /// The field named `key` (a batch column), ignoring case.
     pub fn named(key: &str) -> Option<&'static Field> {
         FIELDS.into_iter().find(|f| f.key.eq_ignore_ascii_case(key))

@@ -220,8 +220,7 @@ fn to_remember(answers: &Answers, before: &Remembered) -> Remembered {
         city: some(&answers.signer.city),
         country: some(&answers.signer.country),
         lang: some(&answers.lang),
-        history: before.history.clone(),
-        ui_lang: before.ui_lang.clone(),
+        ..before.clone()
     }
 }
 
