@@ -18,7 +18,10 @@ pub fn say(message: impl Display) {
 
 /// `appeal: warning: MESSAGE` on stderr.
 pub fn warn(message: impl Display) {
-    let label = console::style("warning:").yellow().bold().for_stderr();
+    let label = console::style(crate::tr!("talk-warning"))
+        .yellow()
+        .bold()
+        .for_stderr();
     let message = message.to_string();
     let _ = writeln!(std::io::stderr(), "appeal: {label} {}", shown(&message));
 }

@@ -1135,7 +1135,11 @@ fn plain_prompts_complete_a_letter_with_numbers_and_text_only() {
     tty.expect("Your country (optional): ");
     tty.line("Ecuador");
 
-    tty.expect("Where should the letter go?\r\n");
+    let preview = tty.expect("Where should the letter go?\r\n");
+    assert!(
+        preview.contains("\r\n  Estimada Secretaria Noem:\r\n") && !preview.contains('│'),
+        "the preview is indented, with no frame for a screen reader to read: {preview:?}"
+    );
     tty.expect("  6. Open it in my mail program (mailto: link)\r\n");
     tty.expect("Type a number from 1 to 6 [1]: ");
     tty.line("9");

@@ -318,7 +318,13 @@ fn preview(letter: &str) {
     let wrapped = wrap(letter, width.saturating_sub(4).max(20));
     let lines: Vec<&str> = wrapped.lines().collect();
     talk::line("");
-    let show = |line: &str| talk::line(format!("  │ {line}"));
+    // A screen reader would read a frame aloud, line after line.
+    let frame = if crate::prompt::plain() {
+        "  "
+    } else {
+        "  │ "
+    };
+    let show = |line: &str| talk::line(format!("{frame}{line}"));
     if lines.len() <= HEAD + TAIL + 1 {
         lines.iter().for_each(|l| show(l));
     } else {

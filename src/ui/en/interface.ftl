@@ -1,6 +1,10 @@
 # appeal's interface in English: the source every other language follows.
 # Each message is shown on stderr, or labels what `show` and `list` print.
 
+## Every message
+# The label before a warning on stderr: `appeal: warning: …`.
+talk-warning = warning:
+
 ## Dates and deadlines
 date-pattern = %-d %B %Y
 deadline-left = { $days ->

@@ -1,5 +1,8 @@
 # La interfaz de appeal en español. Sigue a en/interface.ftl, clave por clave.
 
+## Todos los mensajes
+talk-warning = aviso:
+
 ## Fechas y plazos
 date-pattern = %-d de %B de %Y
 deadline-left = { $days ->

@@ -1,5 +1,8 @@
 # L'interface d'appeal en français. Suit en/interface.ftl, clé par clé.
 
+## Tous les messages
+talk-warning = avertissement :
+
 ## Dates et échéances
 date-pattern = {"{"}day:1er{"}"} %B %Y
 deadline-left = { $days ->
