@@ -41,35 +41,37 @@ macro_rules! files {
 /// The interface languages, English first: the source the others follow.
 pub const LANGUAGES: [(&str, Files); 3] = [files!("en"), files!("es"), files!("fr")];
 
-struct Ui {
-    lang: &'static str,
-    bundle: FluentBundle<FluentResource>,
-    english: FluentBundle<FluentResource>,
+/// The negotiated language; English until `init` says otherwise.
+static LANG: OnceLock<&'static str> = OnceLock::new();
+
+/// The messages, parsed on first use: a run that says nothing parses none.
+struct Bundles {
+    chosen: FluentBundle<FluentResource>,
+    /// English, for a message the chosen language lacks; `None` when the
+    /// chosen language is English.
+    english: Option<FluentBundle<FluentResource>>,
 }
 
-static UI: OnceLock<Ui> = OnceLock::new();
+static BUNDLES: OnceLock<Bundles> = OnceLock::new();
 
 /// Chooses the interface language. Called once, before anything is said;
 /// later calls change nothing.
 pub fn init(flag: Option<&str>, configured: Option<&str>) {
-    let lang = negotiate(flag, configured, &|name| std::env::var(name).ok());
-    UI.get_or_init(|| Ui {
-        lang,
-        bundle: bundle(lang),
-        english: bundle("en"),
-    });
+    LANG.get_or_init(|| negotiate(flag, configured, &|name| std::env::var(name).ok()));
 }
 
 /// The interface language in use.
 pub fn lang() -> &'static str {
-    ui().lang
+    LANG.get().copied().unwrap_or("en")
 }
 
-fn ui() -> &'static Ui {
-    UI.get_or_init(|| Ui {
-        lang: "en",
-        bundle: bundle("en"),
-        english: bundle("en"),
+fn bundles() -> &'static Bundles {
+    BUNDLES.get_or_init(|| {
+        let lang = lang();
+        Bundles {
+            chosen: bundle(lang),
+            english: (lang != "en").then(|| bundle("en")),
+        }
     })
 }
 
@@ -130,12 +132,12 @@ fn supported(locale: &str) -> Option<&'static str> {
 /// The message `id` in the interface language, with `args`; English when
 /// the language lacks it; the id itself if English does too.
 pub fn text(id: &str, args: &[(&str, FluentValue)]) -> String {
-    let ui = ui();
+    let bundles = bundles();
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         fluent_args.set(*name, value.clone());
     }
-    for bundle in [&ui.bundle, &ui.english] {
+    for bundle in std::iter::once(&bundles.chosen).chain(&bundles.english) {
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
             let out = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
