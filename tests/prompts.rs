@@ -1239,3 +1239,56 @@ fn ctrl_c_at_a_plain_prompt_cancels_with_130_and_no_escapes() {
     assert!(after.contains("appeal: cancelled"), "{after:?}");
     assert_no_escapes(&transcript);
 }
+
+#[test]
+fn the_target_menu_chooses_whom_the_letter_is_to_in_both_styles() {
+    let action = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/targets/lagoon.yaml");
+    for (plain, salutation) in [
+        (false, "Dear Prosecutor General,"),
+        (true, "Dear Minister,"),
+    ] {
+        let home = Home::new();
+        let letter_path = home.path("work").join("letter.txt");
+        let mut args = vec![
+            "compose",
+            action.to_str().unwrap(),
+            "--name",
+            NAME,
+            "--lang",
+            "en",
+            "--note",
+            "A note.",
+            "--city",
+            "",
+            "--country",
+            "",
+            "-o",
+            letter_path.to_str().unwrap(),
+        ];
+        if plain {
+            args.push("--plain-prompts");
+        }
+        let mut tty = Tty::spawn(home.command(&args));
+        tty.expect("Whom to write to");
+        let menu = tty.expect("Each of them, one letter per target");
+        assert!(
+            menu.contains("Rui Example, Minister of the Interior")
+                && menu.contains("Lia Example, Prosecutor General"),
+            "each target by name and title: {menu:?}"
+        );
+        if plain {
+            tty.expect("Type a number from 1 to 3 [1]: ");
+            tty.line("1");
+            tty.expect("[Y/n]: ");
+            tty.line("n");
+        } else {
+            tty.keys(&format!("{DOWN}{ENTER}"));
+            tty.expect("Remember");
+            tty.keys("n");
+        }
+        let (_, transcript, code) = tty.finish();
+        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        let letter = read(&letter_path);
+        assert!(letter.contains(salutation), "plain={plain}:\n{letter}");
+    }
+}
