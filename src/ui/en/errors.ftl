@@ -28,3 +28,53 @@ error-check-failed = { $count ->
     [one] { $count } error found
    *[other] { $count } errors found
 }
+
+## Reading YAML
+yaml-missing-field = missing required field `{ $field }`
+yaml-unknown-field = unknown field `{ $field }`; { $expected }
+yaml-field = field `{ $field }`: { $message }
+
+## Action and translation files
+action-empty = must not be empty
+action-translation-empty = must not be empty (leave it out to show the source's)
+action-address-empty = needs at least one line
+action-too-many-entries = lists more than { $max } entries
+action-not-email = `{ $value }` is not an email address
+action-not-phone = `{ $value }` is not a telephone number
+action-salutation-required = is required for a target
+action-salutation-no-language = needs at least one language
+action-salutation-not-tag = is not a language tag (expected e.g. `en`)
+action-target-and-targets = both `target:` (line { $target }) and `targets:` (line { $targets }) are given; keep one: `targets:` lists every official
+action-no-target = needs at least one official to write to (or a `target:` mapping for one)
+action-too-many-recipients = lists { $count } entries; at most { $max } are read
+action-accepted-not-tag = `{ $tag }` is not a language tag (expected e.g. `pt`)
+action-preferred-not-tag = `{ $tag }` is not a language tag (expected e.g. `en`)
+action-letter-not-tag = is not a language tag (expected e.g. `en` or `pt-BR`)
+action-letter-twice = names the same language as another letter (`{ $tag }`): a reviewer would see one and readers get the other; keep one
+action-no-preferred-letter = has no letter in the preferred language `{ $lang }`
+action-refused-char = holds { $what }; such characters can hide text or change what a terminal shows, so they are refused
+action-refused-char-at = holds { $what } at line { $line }, column { $column } of the text; such characters can hide text or change what a terminal shows, so they are refused
+action-file-name-not-tag = `{ $tag }` in the file name is not a language tag (expected e.g. `es` or `pt-BR`)
+action-hidden-bidi = an invisible bidirectional-text control ({ $code }); such characters can hide or reorder text, so they are refused
+action-number-in-quotes = this is read as a number: write it in quotes, as in "+52 55 1234 5678", so that no leading 0 or + is lost
+action-more-than-entries = more than { $max } entries
+action-language-twice = the language `{ $tag }` is given twice
+action-not-a-date = `{ $text }` is not a date; write it as YYYY-MM-DD, e.g. 2025-07-01
+action-bad-date-format = `{ $format }` cannot write a date: it has a `%` specifier that strftime does not know or that needs a time (write `%%` for a `%` sign)
+
+## Finding and reading action files
+library-too-many = action `{ $id }` and its translations pass the limit of { $files } files or { $mib } MiB in all; appeal refuses to read more
+library-not-yaml = is not an action file (expected a name ending in .yaml)
+library-is-folder = is a folder, not an action file
+library-no-file = no such file
+library-no-action = is a translation, but its action `{ $file }` is not beside it in { $folder }
+library-too-large = is larger than { $max } KiB; appeal refuses files above that size
+library-not-utf8 = is not UTF-8 text (invalid byte at offset { $offset })
+
+## Characters refused in text from outside
+text-control = a control character ({ $code })
+text-bidi = an invisible bidirectional-text control ({ $code })
+text-tag = an invisible tag character ({ $code })
+text-separator = a line separator ({ $code })
+text-invisible = an invisible character ({ $code })
+text-refused = contains { $what } at line { $line }, column { $column }; such characters can hide or reorder text, so they are refused

@@ -27,3 +27,53 @@ error-check-failed = { $count ->
     [one] se encontró { $count } error
    *[other] se encontraron { $count } errores
 }
+
+## Lectura de YAML
+yaml-missing-field = falta el campo obligatorio `{ $field }`
+yaml-unknown-field = campo desconocido `{ $field }`; { $expected }
+yaml-field = campo `{ $field }`: { $message }
+
+## Archivos de acción y de traducción
+action-empty = no debe estar vacío
+action-translation-empty = no debe estar vacío (omítalo para mostrar el del original)
+action-address-empty = necesita al menos una línea
+action-too-many-entries = tiene más de { $max } entradas
+action-not-email = `{ $value }` no es una dirección de correo electrónico
+action-not-phone = `{ $value }` no es un número de teléfono
+action-salutation-required = es obligatorio para un destinatario
+action-salutation-no-language = necesita al menos un idioma
+action-salutation-not-tag = no es una etiqueta de idioma (se esperaba, p. ej., `en`)
+action-target-and-targets = se dan a la vez `target:` (línea { $target }) y `targets:` (línea { $targets }); conserve uno: `targets:` enumera todas las autoridades
+action-no-target = necesita al menos una autoridad a la que escribir (o un bloque `target:` para una sola)
+action-too-many-recipients = tiene { $count } entradas; se leen como máximo { $max }
+action-accepted-not-tag = `{ $tag }` no es una etiqueta de idioma (se esperaba, p. ej., `pt`)
+action-preferred-not-tag = `{ $tag }` no es una etiqueta de idioma (se esperaba, p. ej., `en`)
+action-letter-not-tag = no es una etiqueta de idioma (se esperaba, p. ej., `en` o `pt-BR`)
+action-letter-twice = designa el mismo idioma que otra carta (`{ $tag }`): quien revise vería una y los lectores recibirían la otra; conserve una
+action-no-preferred-letter = no tiene carta en el idioma preferido `{ $lang }`
+action-refused-char = contiene { $what }; estos caracteres pueden ocultar texto o cambiar lo que muestra un terminal, por eso se rechazan
+action-refused-char-at = contiene { $what } en la línea { $line }, columna { $column } del texto; estos caracteres pueden ocultar texto o cambiar lo que muestra un terminal, por eso se rechazan
+action-file-name-not-tag = `{ $tag }` en el nombre del archivo no es una etiqueta de idioma (se esperaba, p. ej., `es` o `pt-BR`)
+action-hidden-bidi = un control invisible de texto bidireccional ({ $code }); estos caracteres pueden ocultar o reordenar el texto, por eso se rechazan
+action-number-in-quotes = esto se lee como un número: escríbalo entre comillas, como en "+52 55 1234 5678", para que no se pierda ningún 0 o + inicial
+action-more-than-entries = más de { $max } entradas
+action-language-twice = el idioma `{ $tag }` aparece dos veces
+action-not-a-date = `{ $text }` no es una fecha; escríbala como AAAA-MM-DD, p. ej., 2025-07-01
+action-bad-date-format = `{ $format }` no puede escribir una fecha: tiene un especificador `%` que strftime no conoce o que necesita una hora (escriba `%%` para un signo `%`)
+
+## Búsqueda y lectura de archivos de acción
+library-too-many = la acción `{ $id }` y sus traducciones superan el límite de { $files } archivos o { $mib } MiB en total; appeal se niega a leer más
+library-not-yaml = no es un archivo de acción (se esperaba un nombre terminado en .yaml)
+library-is-folder = es una carpeta, no un archivo de acción
+library-no-file = el archivo no existe
+library-no-action = es una traducción, pero su acción `{ $file }` no está junto a ella en { $folder }
+library-too-large = ocupa más de { $max } KiB; appeal rechaza los archivos de mayor tamaño
+library-not-utf8 = no es texto UTF-8 (byte no válido en la posición { $offset })
+
+## Caracteres rechazados en textos de fuera
+text-control = un carácter de control ({ $code })
+text-bidi = un control invisible de texto bidireccional ({ $code })
+text-tag = un carácter de etiqueta invisible ({ $code })
+text-separator = un separador de línea ({ $code })
+text-invisible = un carácter invisible ({ $code })
+text-refused = contiene { $what } en la línea { $line }, columna { $column }; estos caracteres pueden ocultar o reordenar el texto, por eso se rechazan

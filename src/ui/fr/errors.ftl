@@ -27,3 +27,53 @@ error-check-failed = { $count ->
     [one] { $count } erreur trouvée
    *[other] { $count } erreurs trouvées
 }
+
+## Lecture du YAML
+yaml-missing-field = champ obligatoire manquant `{ $field }`
+yaml-unknown-field = champ inconnu `{ $field }` ; { $expected }
+yaml-field = champ `{ $field }` : { $message }
+
+## Fichiers d'action et de traduction
+action-empty = ne doit pas être vide
+action-translation-empty = ne doit pas être vide (omettez-le pour afficher celui de l'original)
+action-address-empty = doit avoir au moins une ligne
+action-too-many-entries = contient plus de { $max } entrées
+action-not-email = `{ $value }` n'est pas une adresse de courriel
+action-not-phone = `{ $value }` n'est pas un numéro de téléphone
+action-salutation-required = est obligatoire pour un destinataire
+action-salutation-no-language = doit avoir au moins une langue
+action-salutation-not-tag = n'est pas une étiquette de langue (par exemple `en` est attendu)
+action-target-and-targets = `target:` (ligne { $target }) et `targets:` (ligne { $targets }) sont donnés tous les deux ; gardez-en un : `targets:` énumère tous les responsables
+action-no-target = il faut au moins un responsable à qui écrire (ou un bloc `target:` pour un seul)
+action-too-many-recipients = contient { $count } entrées ; { $max } au plus sont lues
+action-accepted-not-tag = `{ $tag }` n'est pas une étiquette de langue (par exemple `pt` est attendu)
+action-preferred-not-tag = `{ $tag }` n'est pas une étiquette de langue (par exemple `en` est attendu)
+action-letter-not-tag = n'est pas une étiquette de langue (par exemple `en` ou `pt-BR` est attendu)
+action-letter-twice = désigne la même langue qu'une autre lettre (`{ $tag }`) : une relecture verrait l'une et les lecteurs recevraient l'autre ; gardez-en une
+action-no-preferred-letter = n'a pas de lettre dans la langue préférée `{ $lang }`
+action-refused-char = contient { $what } ; ces caractères peuvent cacher du texte ou changer ce qu'affiche un terminal, ils sont donc refusés
+action-refused-char-at = contient { $what } à la ligne { $line }, colonne { $column } du texte ; ces caractères peuvent cacher du texte ou changer ce qu'affiche un terminal, ils sont donc refusés
+action-file-name-not-tag = `{ $tag }` dans le nom du fichier n'est pas une étiquette de langue (par exemple `es` ou `pt-BR` est attendu)
+action-hidden-bidi = un contrôle invisible de texte bidirectionnel ({ $code }) ; ces caractères peuvent cacher ou réordonner du texte, ils sont donc refusés
+action-number-in-quotes = ceci est lu comme un nombre : écrivez-le entre guillemets, comme dans "+52 55 1234 5678", pour qu'aucun 0 ou + initial ne soit perdu
+action-more-than-entries = plus de { $max } entrées
+action-language-twice = la langue `{ $tag }` est donnée deux fois
+action-not-a-date = `{ $text }` n'est pas une date ; écrivez-la sous la forme AAAA-MM-JJ, par exemple 2025-07-01
+action-bad-date-format = `{ $format }` ne peut pas écrire une date : il contient un indicateur `%` que strftime ne connaît pas ou qui demande une heure (écrivez `%%` pour un signe `%`)
+
+## Recherche et lecture des fichiers d'action
+library-too-many = l'action `{ $id }` et ses traductions dépassent la limite de { $files } fichiers ou { $mib } Mio au total ; appeal refuse d'en lire davantage
+library-not-yaml = n'est pas un fichier d'action (un nom se terminant par .yaml est attendu)
+library-is-folder = est un dossier, pas un fichier d'action
+library-no-file = fichier introuvable
+library-no-action = est une traduction, mais son action `{ $file }` n'est pas à côté dans { $folder }
+library-too-large = dépasse { $max } Kio ; appeal refuse les fichiers plus gros
+library-not-utf8 = n'est pas du texte UTF-8 (octet invalide à la position { $offset })
+
+## Caractères refusés dans les textes venus d'ailleurs
+text-control = un caractère de contrôle ({ $code })
+text-bidi = un contrôle invisible de texte bidirectionnel ({ $code })
+text-tag = un caractère d'étiquette invisible ({ $code })
+text-separator = un séparateur de ligne ({ $code })
+text-invisible = un caractère invisible ({ $code })
+text-refused = contient { $what } à la ligne { $line }, colonne { $column } ; ces caractères peuvent cacher ou réordonner du texte, ils sont donc refusés
