@@ -78,3 +78,28 @@ text-tag = an invisible tag character ({ $code })
 text-separator = a line separator ({ $code })
 text-invisible = an invisible character ({ $code })
 text-refused = contains { $what } at line { $line }, column { $column }; such characters can hide or reorder text, so they are refused
+
+## Model letters and their templates
+template-too-long = the letter would be longer than { $max } KiB; a template may write no more
+template-too-big = is { $size } KiB; a model letter may be at most { $max } KiB
+template-block-too-big = has a block of { $size } KiB; a block of a letter may span at most { $max } KiB
+template-too-deep = nests blocks or parentheses more than { $max } deep; a letter needs far fewer
+template-inline-partial = an inline partial or decorator (`{ $code }`) has no place in a letter
+template-partial = a partial (`{ $code }`) has no place in a letter
+template-whitespace-control = whitespace control (`{ $code }`) has no place in a letter
+template-raw-block = a raw block (`{ $code }`) has no place in a letter
+template-element = this template element has no place in a letter
+template-calls-helper = `{ $tag }` calls a helper; a letter uses variables, `if`, `unless` and `each` only
+template-helper-not-variable = `{ $name }` is a helper, not a variable
+template-unknown-block = `{ $tag }`: a letter's blocks are `if`, `unless` and `each`, not `{ $name }`
+template-one-variable = `{ $tag }` takes one variable
+template-one-variable-only = `{ $tag }` takes one variable, nothing more
+template-each-lists = `{ $tag }`: `each` goes through one of the letter's lists: { $lists }
+template-each-depth = `{ $tag }`: `each` nests at most { $max } deep
+template-unknown-variable = unknown variable `{ $name }` (see actions/README.md for the variables)
+template-syntax = invalid template syntax: an unclosed `{ $block }` block, or a stray `{ $open }` or `{ $close }`?
+template-no-language = action `{ $id }` has no letter in `{ $lang }`; available: { $available }
+template-no-target = { $count ->
+    [one] action `{ $id }` has { $count } target; there is no target { $target }
+   *[other] action `{ $id }` has { $count } targets; there is no target { $target }
+}

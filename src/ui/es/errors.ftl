@@ -77,3 +77,28 @@ text-tag = un carácter de etiqueta invisible ({ $code })
 text-separator = un separador de línea ({ $code })
 text-invisible = un carácter invisible ({ $code })
 text-refused = contiene { $what } en la línea { $line }, columna { $column }; estos caracteres pueden ocultar o reordenar el texto, por eso se rechazan
+
+## Cartas modelo y sus plantillas
+template-too-long = la carta superaría los { $max } KiB; una plantilla no puede escribir más
+template-too-big = ocupa { $size } KiB; una carta modelo puede ocupar como máximo { $max } KiB
+template-block-too-big = tiene un bloque de { $size } KiB; un bloque de una carta puede ocupar como máximo { $max } KiB
+template-too-deep = anida bloques o paréntesis a más de { $max } niveles; una carta necesita muchos menos
+template-inline-partial = un parcial en línea o decorador (`{ $code }`) no tiene cabida en una carta
+template-partial = un parcial (`{ $code }`) no tiene cabida en una carta
+template-whitespace-control = el control de espacios (`{ $code }`) no tiene cabida en una carta
+template-raw-block = un bloque literal (`{ $code }`) no tiene cabida en una carta
+template-element = este elemento de plantilla no tiene cabida en una carta
+template-calls-helper = `{ $tag }` llama a una función auxiliar; una carta solo usa variables, `if`, `unless` y `each`
+template-helper-not-variable = `{ $name }` es una función auxiliar, no una variable
+template-unknown-block = `{ $tag }`: los bloques de una carta son `if`, `unless` y `each`, no `{ $name }`
+template-one-variable = `{ $tag }` recibe una variable
+template-one-variable-only = `{ $tag }` recibe una variable y nada más
+template-each-lists = `{ $tag }`: `each` recorre una de las listas de la carta: { $lists }
+template-each-depth = `{ $tag }`: `each` se anida como máximo a { $max } niveles
+template-unknown-variable = variable desconocida `{ $name }` (vea las variables en actions/README.md)
+template-syntax = sintaxis de plantilla no válida: ¿un bloque `{ $block }` sin cerrar, o un `{ $open }` o `{ $close }` sueltos?
+template-no-language = la acción `{ $id }` no tiene carta en `{ $lang }`; disponibles: { $available }
+template-no-target = { $count ->
+    [one] la acción `{ $id }` tiene { $count } destinatario; no hay destinatario { $target }
+   *[other] la acción `{ $id }` tiene { $count } destinatarios; no hay destinatario { $target }
+}

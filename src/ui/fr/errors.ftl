@@ -77,3 +77,28 @@ text-tag = un caractère d'étiquette invisible ({ $code })
 text-separator = un séparateur de ligne ({ $code })
 text-invisible = un caractère invisible ({ $code })
 text-refused = contient { $what } à la ligne { $line }, colonne { $column } ; ces caractères peuvent cacher ou réordonner du texte, ils sont donc refusés
+
+## Lettres types et leurs modèles
+template-too-long = la lettre dépasserait { $max } Kio ; un modèle ne peut pas écrire davantage
+template-too-big = fait { $size } Kio ; une lettre type ne peut pas dépasser { $max } Kio
+template-block-too-big = contient un bloc de { $size } Kio ; un bloc d'une lettre ne peut pas dépasser { $max } Kio
+template-too-deep = imbrique des blocs ou des parenthèses sur plus de { $max } niveaux ; une lettre en demande bien moins
+template-inline-partial = un partiel en ligne ou un décorateur (`{ $code }`) n'a pas sa place dans une lettre
+template-partial = un partiel (`{ $code }`) n'a pas sa place dans une lettre
+template-whitespace-control = le contrôle des espaces (`{ $code }`) n'a pas sa place dans une lettre
+template-raw-block = un bloc brut (`{ $code }`) n'a pas sa place dans une lettre
+template-element = cet élément de modèle n'a pas sa place dans une lettre
+template-calls-helper = `{ $tag }` appelle une fonction d'aide ; une lettre n'utilise que des variables, `if`, `unless` et `each`
+template-helper-not-variable = `{ $name }` est une fonction d'aide, pas une variable
+template-unknown-block = `{ $tag }` : les blocs d'une lettre sont `if`, `unless` et `each`, pas `{ $name }`
+template-one-variable = `{ $tag }` prend une variable
+template-one-variable-only = `{ $tag }` prend une variable, rien de plus
+template-each-lists = `{ $tag }` : `each` parcourt l'une des listes de la lettre : { $lists }
+template-each-depth = `{ $tag }` : `each` s'imbrique sur { $max } niveaux au plus
+template-unknown-variable = variable inconnue `{ $name }` (voir les variables dans actions/README.md)
+template-syntax = syntaxe de modèle invalide : un bloc `{ $block }` non fermé, ou un `{ $open }` ou `{ $close }` isolé ?
+template-no-language = l'action `{ $id }` n'a pas de lettre en `{ $lang }` ; disponibles : { $available }
+template-no-target = { $count ->
+    [one] l'action `{ $id }` a { $count } destinataire ; il n'y a pas de destinataire { $target }
+   *[other] l'action `{ $id }` a { $count } destinataires ; il n'y a pas de destinataire { $target }
+}
