@@ -103,3 +103,31 @@ template-no-target = { $count ->
     [one] action `{ $id }` has { $count } target; there is no target { $target }
    *[other] action `{ $id }` has { $count } targets; there is no target { $target }
 }
+
+## Where a letter goes
+delivery-stdout-failed = writing to stdout failed: { $error }
+delivery-exists = { $path } already exists; not overwritten (use --force to replace it)
+delivery-not-written = { $path } could not be written: { $error }
+delivery-is-folder = is a directory; give a file name
+delivery-cannot-write-in = { $folder } can't be written in: { $error }
+delivery-no-rescue-folder = no rescue folder
+delivery-not-private = { $folder } is not a private folder of this user's (a link, another user's, or open to others)
+delivery-too-many-unsent = too many unsent letters with the same name
+delivery-out-dir-is-file = is a file, not a folder (--out-dir wants a folder)
+delivery-folder-not-made = the folder { $folder } could not be made: { $error }
+delivery-not-kept = { $reason }; nor could it be kept ({ $error })
+delivery-not-kept-in = { $reason }; nor could it be kept in { $folder }: { $error }
+delivery-clipboard-no-display = no clipboard: neither DISPLAY nor WAYLAND_DISPLAY is set
+delivery-clipboard-not-opened = the clipboard could not be opened: { $error }
+delivery-clipboard-helper = the clipboard helper could not start: { $error }
+delivery-clipboard-refused = the clipboard refused the letter: { $error }
+delivery-clipboard-timeout = the clipboard did not take the letter within { $seconds } seconds
+
+## A letter's form
+form-long-link = the mailto link is { $length } characters long; many mail clients cut links after about { $safe }: use --clipboard or -o letter.eml instead
+form-making-eml = making the email draft
+form-making-pdf = making the PDF
+form-page-size = the page size { $width }×{ $height } pt is not valid
+form-font-unreadable = the embedded font DejaVu Sans could not be read
+form-font = a font could not be embedded: { $reason }
+form-pdf-failed = the PDF could not be written: { $error }

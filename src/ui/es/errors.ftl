@@ -102,3 +102,31 @@ template-no-target = { $count ->
     [one] la acción `{ $id }` tiene { $count } destinatario; no hay destinatario { $target }
    *[other] la acción `{ $id }` tiene { $count } destinatarios; no hay destinatario { $target }
 }
+
+## Adónde va una carta
+delivery-stdout-failed = falló la escritura en la salida estándar: { $error }
+delivery-exists = { $path } ya existe; no se sobrescribió (use --force para reemplazarlo)
+delivery-not-written = no se pudo escribir { $path }: { $error }
+delivery-is-folder = es una carpeta; indique un nombre de archivo
+delivery-cannot-write-in = no se puede escribir en { $folder }: { $error }
+delivery-no-rescue-folder = no hay carpeta de respaldo
+delivery-not-private = { $folder } no es una carpeta privada de este usuario (es un enlace, es de otro usuario o está abierta a otros)
+delivery-too-many-unsent = demasiadas cartas sin enviar con el mismo nombre
+delivery-out-dir-is-file = es un archivo, no una carpeta (--out-dir espera una carpeta)
+delivery-folder-not-made = no se pudo crear la carpeta { $folder }: { $error }
+delivery-not-kept = { $reason }; tampoco se pudo guardar ({ $error })
+delivery-not-kept-in = { $reason }; tampoco se pudo guardar en { $folder }: { $error }
+delivery-clipboard-no-display = no hay portapapeles: no está definida ni DISPLAY ni WAYLAND_DISPLAY
+delivery-clipboard-not-opened = no se pudo abrir el portapapeles: { $error }
+delivery-clipboard-helper = no se pudo iniciar el auxiliar del portapapeles: { $error }
+delivery-clipboard-refused = el portapapeles rechazó la carta: { $error }
+delivery-clipboard-timeout = el portapapeles no recibió la carta en { $seconds } segundos
+
+## La forma de una carta
+form-long-link = el enlace mailto tiene { $length } caracteres; muchos programas de correo cortan los enlaces a partir de unos { $safe }: use --clipboard o -o letter.eml en su lugar
+form-making-eml = al crear el borrador de correo
+form-making-pdf = al crear el PDF
+form-page-size = el tamaño de página { $width }×{ $height } pt no es válido
+form-font-unreadable = no se pudo leer la fuente incorporada DejaVu Sans
+form-font = no se pudo incrustar una fuente: { $reason }
+form-pdf-failed = no se pudo escribir el PDF: { $error }

@@ -102,3 +102,31 @@ template-no-target = { $count ->
     [one] l'action `{ $id }` a { $count } destinataire ; il n'y a pas de destinataire { $target }
    *[other] l'action `{ $id }` a { $count } destinataires ; il n'y a pas de destinataire { $target }
 }
+
+## Où va une lettre
+delivery-stdout-failed = l'écriture sur la sortie standard a échoué : { $error }
+delivery-exists = { $path } existe déjà ; il n'a pas été remplacé (utilisez --force pour le remplacer)
+delivery-not-written = { $path } n'a pas pu être écrit : { $error }
+delivery-is-folder = est un dossier ; donnez un nom de fichier
+delivery-cannot-write-in = impossible d'écrire dans { $folder } : { $error }
+delivery-no-rescue-folder = aucun dossier de secours
+delivery-not-private = { $folder } n'est pas un dossier privé de cet utilisateur (un lien, le dossier d'un autre utilisateur, ou un dossier ouvert aux autres)
+delivery-too-many-unsent = trop de lettres non envoyées portent le même nom
+delivery-out-dir-is-file = est un fichier, pas un dossier (--out-dir attend un dossier)
+delivery-folder-not-made = le dossier { $folder } n'a pas pu être créé : { $error }
+delivery-not-kept = { $reason } ; elle n'a pas pu être conservée non plus ({ $error })
+delivery-not-kept-in = { $reason } ; elle n'a pas pu être conservée non plus dans { $folder } : { $error }
+delivery-clipboard-no-display = pas de presse-papiers : ni DISPLAY ni WAYLAND_DISPLAY n'est défini
+delivery-clipboard-not-opened = le presse-papiers n'a pas pu être ouvert : { $error }
+delivery-clipboard-helper = l'auxiliaire du presse-papiers n'a pas pu démarrer : { $error }
+delivery-clipboard-refused = le presse-papiers a refusé la lettre : { $error }
+delivery-clipboard-timeout = le presse-papiers n'a pas pris la lettre en { $seconds } secondes
+
+## La forme d'une lettre
+form-long-link = le lien mailto fait { $length } caractères ; beaucoup de messageries coupent les liens au-delà d'environ { $safe } : utilisez plutôt --clipboard ou -o letter.eml
+form-making-eml = création du brouillon de courriel
+form-making-pdf = création du PDF
+form-page-size = le format de page { $width }×{ $height } pt n'est pas valide
+form-font-unreadable = la police intégrée DejaVu Sans n'a pas pu être lue
+form-font = une police n'a pas pu être incorporée : { $reason }
+form-pdf-failed = le PDF n'a pas pu être écrit : { $error }
