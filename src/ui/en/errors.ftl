@@ -131,3 +131,20 @@ form-page-size = the page size { $width }×{ $height } pt is not valid
 form-font-unreadable = the embedded font DejaVu Sans could not be read
 form-font = a font could not be embedded: { $reason }
 form-pdf-failed = the PDF could not be written: { $error }
+
+## Batch files, row by row
+batch-row-header = the header row could not be read: { $error }
+batch-row-too-many-columns = has { $count } columns; a batch file may have at most { $max }
+batch-row-no-name-column = has no `name` column; its header row is: { $header }
+batch-row-unreadable = could not be read: { $error }
+batch-row-missing = has no { $field }
+batch-row-unequal = { $count ->
+    [one] has { $count } field, but the header has { $columns } (a stray comma or an unclosed quote?)
+   *[other] has { $count } fields, but the header has { $columns } (a stray comma or an unclosed quote?)
+}
+batch-row-not-utf8 = is not UTF-8 text
+batch-row-not-json = is not valid JSON: { $error }
+batch-row-not-object = is not a JSON object
+batch-row-too-many-fields = has { $count } fields; a row may have at most { $max }
+batch-row-not-text = field `{ $key }` must be text, not a list or object
+batch-row-line-too-long = is longer than { $max } KiB; a batch file holds one signer per line

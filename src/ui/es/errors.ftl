@@ -130,3 +130,20 @@ form-page-size = el tamaño de página { $width }×{ $height } pt no es válido
 form-font-unreadable = no se pudo leer la fuente incorporada DejaVu Sans
 form-font = no se pudo incrustar una fuente: { $reason }
 form-pdf-failed = no se pudo escribir el PDF: { $error }
+
+## Archivos de lote, fila por fila
+batch-row-header = no se pudo leer la fila de encabezado: { $error }
+batch-row-too-many-columns = tiene { $count } columnas; un archivo de lote puede tener como máximo { $max }
+batch-row-no-name-column = no tiene columna `name`; su fila de encabezado es: { $header }
+batch-row-unreadable = no se pudo leer: { $error }
+batch-row-missing = no tiene `{ $field }`
+batch-row-unequal = { $count ->
+    [one] tiene { $count } campo, pero el encabezado tiene { $columns } (¿una coma de más o unas comillas sin cerrar?)
+   *[other] tiene { $count } campos, pero el encabezado tiene { $columns } (¿una coma de más o unas comillas sin cerrar?)
+}
+batch-row-not-utf8 = no es texto UTF-8
+batch-row-not-json = no es JSON válido: { $error }
+batch-row-not-object = no es un objeto JSON
+batch-row-too-many-fields = tiene { $count } campos; una fila puede tener como máximo { $max }
+batch-row-not-text = el campo `{ $key }` debe ser texto, no una lista ni un objeto
+batch-row-line-too-long = ocupa más de { $max } KiB; un archivo de lote tiene un firmante por línea

@@ -130,3 +130,20 @@ form-page-size = le format de page { $width }×{ $height } pt n'est pas valide
 form-font-unreadable = la police intégrée DejaVu Sans n'a pas pu être lue
 form-font = une police n'a pas pu être incorporée : { $reason }
 form-pdf-failed = le PDF n'a pas pu être écrit : { $error }
+
+## Fichiers de lot, ligne par ligne
+batch-row-header = la ligne d'en-tête n'a pas pu être lue : { $error }
+batch-row-too-many-columns = a { $count } colonnes ; un fichier de lot peut en avoir { $max } au plus
+batch-row-no-name-column = n'a pas de colonne `name` ; sa ligne d'en-tête est : { $header }
+batch-row-unreadable = n'a pas pu être lue : { $error }
+batch-row-missing = n'a pas de `{ $field }`
+batch-row-unequal = { $count ->
+    [one] a { $count } champ, mais l'en-tête en a { $columns } (une virgule en trop ou un guillemet non fermé ?)
+   *[other] a { $count } champs, mais l'en-tête en a { $columns } (une virgule en trop ou un guillemet non fermé ?)
+}
+batch-row-not-utf8 = n'est pas du texte UTF-8
+batch-row-not-json = n'est pas du JSON valide : { $error }
+batch-row-not-object = n'est pas un objet JSON
+batch-row-too-many-fields = a { $count } champs ; une ligne peut en avoir { $max } au plus
+batch-row-not-text = le champ `{ $key }` doit être du texte, pas une liste ni un objet
+batch-row-line-too-long = dépasse { $max } Kio ; un fichier de lot contient un signataire par ligne
