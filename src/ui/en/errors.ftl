@@ -148,3 +148,28 @@ batch-row-not-object = is not a JSON object
 batch-row-too-many-fields = has { $count } fields; a row may have at most { $max }
 batch-row-not-text = field `{ $key }` must be text, not a list or object
 batch-row-line-too-long = is longer than { $max } KiB; a batch file holds one signer per line
+
+## appeal compose: flags that don't go together
+plan-batch-only = { $flag } goes with --batch FILE; for a single letter use -o FILE
+plan-clipboard-text = --clipboard takes text; write the { $form } to a file with -o
+plan-open-needs-file = --open needs a file (-o letter.eml) or --mailto
+plan-pdf-terminal = a PDF can't be shown in a terminal: give a file, -o { $file }
+plan-no-file-name = no file name was given
+plan-batch-format = can't tell the format of { $path }: name it .csv or .jsonl, or pass --batch-format
+plan-book-flags = -o { $path } with --batch writes one PDF of every letter: leave out --out-dir and --jsonl
+plan-book-pdf = -o { $path } with --batch writes one PDF of every letter: name it .pdf, or write one file per letter with --out-dir
+plan-duplex = --duplex goes with one PDF of every letter: --batch FILE -o letters.pdf
+plan-format-needs-folder = --format { $form } writes one file per letter: add --out-dir DIR
+plan-open-batch = --open goes with a single letter, not --batch
+
+## appeal compose: one letter
+compose-remembered-ignored = { $error }; ignoring the remembered settings
+compose-type-note = Type your note, then press Ctrl-D on a line of its own.
+compose-own-words = this action asks you to write in your own words; ask the authorities to:
+compose-no-such-target = { $count ->
+    [one] --target { $given }: this action has { $count } target: { $targets } (or `all`)
+   *[other] --target { $given }: this action has { $count } targets: { $targets } (or `all`)
+}
+compose-kept-in = your letter was kept in { $path }
+compose-clipboard-one = the clipboard holds one letter: choose one target with --target N, or write the letters to files with -o
+compose-open-failed = could not open it with the desktop's program: { $error }

@@ -147,3 +147,28 @@ batch-row-not-object = no es un objeto JSON
 batch-row-too-many-fields = tiene { $count } campos; una fila puede tener como máximo { $max }
 batch-row-not-text = el campo `{ $key }` debe ser texto, no una lista ni un objeto
 batch-row-line-too-long = ocupa más de { $max } KiB; un archivo de lote tiene un firmante por línea
+
+## appeal compose: opciones que no van juntas
+plan-batch-only = { $flag } va con --batch FILE; para una sola carta use -o FILE
+plan-clipboard-text = --clipboard admite texto; escriba el { $form } en un archivo con -o
+plan-open-needs-file = --open necesita un archivo (-o letter.eml) o --mailto
+plan-pdf-terminal = un PDF no se puede mostrar en un terminal: indique un archivo, -o { $file }
+plan-no-file-name = no se indicó ningún nombre de archivo
+plan-batch-format = no se reconoce el formato de { $path }: llámelo .csv o .jsonl, o use --batch-format
+plan-book-flags = -o { $path } con --batch escribe un solo PDF con todas las cartas: quite --out-dir y --jsonl
+plan-book-pdf = -o { $path } con --batch escribe un solo PDF con todas las cartas: llámelo .pdf, o escriba un archivo por carta con --out-dir
+plan-duplex = --duplex va con un solo PDF de todas las cartas: --batch FILE -o letters.pdf
+plan-format-needs-folder = --format { $form } escribe un archivo por carta: añada --out-dir DIR
+plan-open-batch = --open va con una sola carta, no con --batch
+
+## appeal compose: una carta
+compose-remembered-ignored = { $error }; se ignoran los ajustes recordados
+compose-type-note = Escriba su nota y pulse Ctrl-D en una línea aparte.
+compose-own-words = esta acción le pide que escriba con sus propias palabras; pida a las autoridades lo siguiente:
+compose-no-such-target = { $count ->
+    [one] --target { $given }: esta acción tiene { $count } destinatario: { $targets } (o `all`)
+   *[other] --target { $given }: esta acción tiene { $count } destinatarios: { $targets } (o `all`)
+}
+compose-kept-in = su carta se guardó en { $path }
+compose-clipboard-one = el portapapeles admite una sola carta: elija un destinatario con --target N, o escriba las cartas en archivos con -o
+compose-open-failed = no se pudo abrir con el programa del escritorio: { $error }

@@ -147,3 +147,28 @@ batch-row-not-object = n'est pas un objet JSON
 batch-row-too-many-fields = a { $count } champs ; une ligne peut en avoir { $max } au plus
 batch-row-not-text = le champ `{ $key }` doit être du texte, pas une liste ni un objet
 batch-row-line-too-long = dépasse { $max } Kio ; un fichier de lot contient un signataire par ligne
+
+## appeal compose : options qui ne vont pas ensemble
+plan-batch-only = { $flag } va avec --batch FILE ; pour une seule lettre, utilisez -o FILE
+plan-clipboard-text = --clipboard prend du texte ; écrivez le { $form } dans un fichier avec -o
+plan-open-needs-file = --open demande un fichier (-o letter.eml) ou --mailto
+plan-pdf-terminal = un PDF ne peut pas s'afficher dans un terminal : donnez un fichier, -o { $file }
+plan-no-file-name = aucun nom de fichier n'a été donné
+plan-batch-format = impossible de savoir le format de { $path } : nommez-le .csv ou .jsonl, ou passez --batch-format
+plan-book-flags = -o { $path } avec --batch écrit un seul PDF de toutes les lettres : retirez --out-dir et --jsonl
+plan-book-pdf = -o { $path } avec --batch écrit un seul PDF de toutes les lettres : nommez-le .pdf, ou écrivez un fichier par lettre avec --out-dir
+plan-duplex = --duplex va avec un seul PDF de toutes les lettres : --batch FILE -o letters.pdf
+plan-format-needs-folder = --format { $form } écrit un fichier par lettre : ajoutez --out-dir DIR
+plan-open-batch = --open va avec une seule lettre, pas avec --batch
+
+## appeal compose : une lettre
+compose-remembered-ignored = { $error } ; les réglages mémorisés sont ignorés
+compose-type-note = Tapez votre note, puis appuyez sur Ctrl-D sur une ligne seule.
+compose-own-words = cette action vous demande d'écrire avec vos propres mots ; demandez aux autorités :
+compose-no-such-target = { $count ->
+    [one] --target { $given } : cette action a { $count } destinataire : { $targets } (ou `all`)
+   *[other] --target { $given } : cette action a { $count } destinataires : { $targets } (ou `all`)
+}
+compose-kept-in = votre lettre a été conservée dans { $path }
+compose-clipboard-one = le presse-papiers ne contient qu'une lettre : choisissez un destinataire avec --target N, ou écrivez les lettres dans des fichiers avec -o
+compose-open-failed = impossible de l'ouvrir avec le programme du bureau : { $error }
