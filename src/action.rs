@@ -286,7 +286,7 @@ impl Recipient {
     /// Checks one recipient; `at` is its path in the file (`targets[1]`).
     fn validate(&mut self, at: &str, is_target: bool) -> std::result::Result<(), (String, String)> {
         let fail = |field: &str, message: String| Err((format!("{at}.{field}"), message));
-        let empty = "must not be empty".to_string();
+        let empty = || crate::tr!("action-empty");
         let title = (is_target || !self.title.is_empty()).then_some(&self.title);
         for (name, value) in [("name", Some(&self.name)), ("title", title)]
             .into_iter()
@@ -296,11 +296,11 @@ impl Recipient {
             ])
         {
             if value.is_some_and(|v| v.trim().is_empty()) {
-                return fail(name, empty);
+                return fail(name, empty());
             }
         }
         if self.address.iter().all(|l| l.trim().is_empty()) {
-            return fail("address", "needs at least one line".to_string());
+            return fail("address", crate::tr!("action-address-empty"));
         }
         for (name, list) in [
             ("email", &self.email),
@@ -308,7 +308,10 @@ impl Recipient {
             ("phone", &self.phone),
         ] {
             if list.len() > MAX_RECIPIENTS {
-                return fail(name, format!("lists more than {MAX_RECIPIENTS} entries"));
+                return fail(
+                    name,
+                    crate::tr!("action-too-many-entries", max = MAX_RECIPIENTS),
+                );
             }
             for value in list {
                 let good = if name == "email" {
@@ -317,32 +320,32 @@ impl Recipient {
                     is_phone(value)
                 };
                 if !good {
-                    let what = if name == "email" {
-                        "an email address"
+                    let message = if name == "email" {
+                        crate::tr!("action-not-email", value = value)
                     } else {
-                        "a telephone number"
+                        crate::tr!("action-not-phone", value = value)
                     };
-                    return fail(name, format!("`{value}` is not {what}"));
+                    return fail(name, message);
                 }
             }
         }
         match &mut self.salutation {
-            None if is_target => fail("salutation", "is required for a target".to_string()),
-            Some(Salutation::Text(text)) if text.trim().is_empty() => fail("salutation", empty),
+            None if is_target => fail("salutation", crate::tr!("action-salutation-required")),
+            Some(Salutation::Text(text)) if text.trim().is_empty() => fail("salutation", empty()),
             Some(Salutation::ByLanguage(map)) => {
                 if map.is_empty() {
-                    return fail("salutation", "needs at least one language".to_string());
+                    return fail("salutation", crate::tr!("action-salutation-no-language"));
                 }
                 let mut normalized = BTreeMap::new();
                 for (tag, text) in std::mem::take(map) {
                     let Some(norm) = lang::normalize(&tag) else {
                         return fail(
                             &format!("salutation.{tag}"),
-                            "is not a language tag (expected e.g. `en`)".to_string(),
+                            crate::tr!("action-salutation-not-tag"),
                         );
                     };
                     if text.trim().is_empty() {
-                        return fail(&format!("salutation.{tag}"), empty);
+                        return fail(&format!("salutation.{tag}"), empty());
                     }
                     normalized.insert(norm, text);
                 }
@@ -398,7 +401,7 @@ impl Action {
                 return Err(Error::Field {
                     path: origin.to_string(),
                     field: name.to_string(),
-                    message: "must not be empty (leave it out to show the source's)".to_string(),
+                    message: crate::tr!("action-translation-empty"),
                 });
             }
         }
@@ -523,9 +526,10 @@ impl Action {
                     path: self.origin.clone(),
                     line: target.max(targets),
                     column: 1,
-                    message: format!(
-                        "both `target:` (line {target}) and `targets:` (line {targets}) are given; \
-                         keep one: `targets:` lists every official"
+                    message: crate::tr!(
+                        "action-target-and-targets",
+                        target = target,
+                        targets = targets
                     ),
                 });
             }
@@ -534,10 +538,7 @@ impl Action {
                 self.written_as_single = true;
             }
             None if self.targets.is_empty() => {
-                return Err(field(
-                    "needs at least one official to write to (or a `target:` mapping for one)"
-                        .to_string(),
-                ));
+                return Err(field(crate::tr!("action-no-target")));
             }
             None => {}
         }
@@ -549,7 +550,11 @@ impl Action {
                 return Err(Error::Field {
                     path: self.origin.clone(),
                     field: name.to_string(),
-                    message: format!("lists {count} entries; at most {MAX_RECIPIENTS} are read"),
+                    message: crate::tr!(
+                        "action-too-many-recipients",
+                        count = count,
+                        max = MAX_RECIPIENTS
+                    ),
                 });
             }
         }
@@ -557,10 +562,10 @@ impl Action {
     }
 
     fn validate(&mut self) -> Result<()> {
-        let field = |field: &str, message: &str| Error::Field {
+        let field = |field: &str, message: String| Error::Field {
             path: self.origin.clone(),
             field: field.to_string(),
-            message: message.to_string(),
+            message,
         };
         for (name, value) in [
             ("title", &self.title),
@@ -569,7 +574,7 @@ impl Action {
             ("background", &self.background),
         ] {
             if value.trim().is_empty() {
-                return Err(field(name, "must not be empty"));
+                return Err(field(name, crate::tr!("action-empty")));
             }
         }
         let single = self.written_as_single;
@@ -605,7 +610,7 @@ impl Action {
         }
         for (i, point) in self.points.iter().enumerate() {
             if point.trim().is_empty() {
-                return Err(field(&format!("points[{i}]"), "must not be empty"));
+                return Err(field(&format!("points[{i}]"), crate::tr!("action-empty")));
             }
         }
         for (i, tag) in self.accepted_languages.iter_mut().enumerate() {
@@ -613,7 +618,7 @@ impl Action {
                 return Err(Error::Field {
                     path: self.origin.clone(),
                     field: format!("accepted_languages[{i}]"),
-                    message: format!("`{tag}` is not a language tag (expected e.g. `pt`)"),
+                    message: crate::tr!("action-accepted-not-tag", tag = tag.as_str()),
                 });
             };
             *tag = norm;
@@ -621,9 +626,9 @@ impl Action {
         let Some(preferred) = lang::normalize(&self.preferred_language) else {
             return Err(field(
                 "preferred_language",
-                &format!(
-                    "`{}` is not a language tag (expected e.g. `en`)",
-                    self.preferred_language
+                crate::tr!(
+                    "action-preferred-not-tag",
+                    tag = self.preferred_language.as_str()
                 ),
             ));
         };
@@ -633,17 +638,14 @@ impl Action {
             let Some(norm) = lang::normalize(&tag) else {
                 return Err(field(
                     &format!("letters.{tag}"),
-                    "is not a language tag (expected e.g. `en` or `pt-BR`)",
+                    crate::tr!("action-letter-not-tag"),
                 ));
             };
             check_letter(&self.origin, &tag, false, &letter)?;
             if letters.contains_key(&norm) {
                 return Err(field(
                     &format!("letters.{tag}"),
-                    &format!(
-                        "names the same language as another letter (`{norm}`): a reviewer would see one and \
-                         readers get the other; keep one"
-                    ),
+                    crate::tr!("action-letter-twice", tag = norm),
                 ));
             }
             letters.insert(norm, letter);
@@ -653,9 +655,9 @@ impl Action {
         if !self.letters.contains_key(&self.preferred_language) {
             return Err(field(
                 "letters",
-                &format!(
-                    "has no letter in the preferred language `{}`",
-                    self.preferred_language
+                crate::tr!(
+                    "action-no-preferred-letter",
+                    lang = self.preferred_language.as_str()
                 ),
             ));
         }
@@ -680,18 +682,20 @@ fn check_controls<'a>(
         };
         if let Some(refused) = first_refused(text, shape) {
             let (line, column) = line_and_column(text, refused.at);
-            let place = if text.contains('\n') {
-                format!(" at line {line}, column {column} of the text")
+            let message = if text.contains('\n') {
+                crate::tr!(
+                    "action-refused-char-at",
+                    what = refused.what(),
+                    line = line,
+                    column = column
+                )
             } else {
-                String::new()
+                crate::tr!("action-refused-char", what = refused.what())
             };
             return Err(Error::Field {
                 path: origin.to_string(),
                 field,
-                message: format!(
-                    "holds {}{place}; such characters can hide text or change what a terminal shows, so they are refused",
-                    refused.what()
-                ),
+                message,
             });
         }
     }
@@ -717,7 +721,7 @@ fn check_letter(
     };
     for (part, value) in [(Part::Subject, &letter.subject), (Part::Body, &letter.body)] {
         if value.trim().is_empty() {
-            return Err(field(part.key(), "must not be empty".to_string()));
+            return Err(field(part.key(), crate::tr!("action-empty")));
         }
         // Within bounds, refused before anything parses it; what the parsed
         // template uses is checked when it is compiled.
@@ -749,9 +753,7 @@ fn check_letter(
 pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
     lang::normalize(lang).ok_or_else(|| Error::File {
         path: origin.to_string(),
-        message: format!(
-            "`{lang}` in the file name is not a language tag (expected e.g. `es` or `pt-BR`)"
-        ),
+        message: crate::tr!("action-file-name-not-tag", tag = lang),
     })
 }
 
@@ -766,10 +768,7 @@ fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
         path: origin.to_string(),
         line: line as u64,
         column: column as u64,
-        message: format!(
-            "an invisible bidirectional-text control (U+{:04X}); such characters can hide or reorder text, so they are refused",
-            c as u32
-        ),
+        message: crate::tr!("action-hidden-bidi", code = format!("U+{:04X}", c as u32)),
     })
 }
 
@@ -815,9 +814,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             Ok(vec![v.to_string()])
         }
         fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
-            Err(E::custom(
-                "this is read as a number: write it in quotes, as in \"+52 55 1234 5678\", so that no leading 0 or + is lost",
-            ))
+            Err(E::custom(crate::tr!("action-number-in-quotes")))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
             self.visit_u64(v.unsigned_abs())
@@ -832,8 +829,9 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             let mut out = Vec::new();
             while let Some(item) = seq.next_element::<String>()? {
                 if out.len() == MAX_RECIPIENTS {
-                    return Err(serde::de::Error::custom(format!(
-                        "more than {MAX_RECIPIENTS} entries"
+                    return Err(serde::de::Error::custom(crate::tr!(
+                        "action-more-than-entries",
+                        max = MAX_RECIPIENTS
                     )));
                 }
                 out.push(item);
@@ -865,8 +863,9 @@ impl<'de> Deserialize<'de> for Salutation {
                 let mut out = BTreeMap::new();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
                     if out.insert(tag.clone(), text).is_some() {
-                        return Err(serde::de::Error::custom(format!(
-                            "the language `{tag}` is given twice"
+                        return Err(serde::de::Error::custom(crate::tr!(
+                            "action-language-twice",
+                            tag = tag.as_str()
                         )));
                     }
                 }
@@ -881,9 +880,7 @@ impl<'de> Deserialize<'de> for Salutation {
 fn date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
     let text = String::deserialize(d)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        serde::de::Error::custom(format!(
-            "`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-07-01"
-        ))
+        serde::de::Error::custom(crate::tr!("action-not-a-date", text = text.as_str()))
     })
 }
 

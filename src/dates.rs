@@ -36,11 +36,7 @@ pub fn date_format_error(format: &str) -> Option<String> {
     let mut out = String::new();
     write!(out, "{}", sample.format(&first_day(format, 1)))
         .err()
-        .map(|_| {
-            format!(
-                "`{format}` cannot write a date: it has a `%` specifier that strftime does not know or that needs a time (write `%%` for a `%` sign)"
-            )
-        })
+        .map(|_| crate::tr!("action-bad-date-format", format = format))
 }
 
 /// The one token a `date_format` adds to strftime: `{day:TEXT}` is the day

@@ -20,9 +20,11 @@ pub mod exit {
     pub const INTERRUPTED: u8 = 130;
 }
 
+/// What went wrong. The message says what happened and where, in the
+/// interface language; paths, fields and what was quoted stay as written.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
-    #[error("{path}:{line}:{column}: {message}")]
+    /// `path:line:column: message`.
     Yaml {
         path: String,
         line: u64,
@@ -30,30 +32,30 @@ pub enum Error {
         message: String,
     },
 
-    #[error("{path}: field `{field}`: {message}")]
     Field {
         path: String,
         field: String,
         message: String,
     },
 
-    #[error("{path}: {message}")]
-    File { path: String, message: String },
+    File {
+        path: String,
+        message: String,
+    },
 
-    #[error("unknown action `{id}`{}; the actions are: {} (see `appeal list`)", suggest(.suggestion), .available.join(", "))]
     UnknownAction {
         id: String,
         suggestion: Option<String>,
         available: Vec<String>,
     },
 
-    #[error("{0}")]
     Usage(String),
 
-    #[error("{what}: {message}")]
-    BadText { what: String, message: String },
+    BadText {
+        what: String,
+        message: String,
+    },
 
-    #[error("{path}: {at}, line {line}, column {column}: {message}")]
     Template {
         path: String,
         at: TemplateAt,
@@ -62,10 +64,11 @@ pub enum Error {
         message: String,
     },
 
-    #[error("{reason}; the letter was saved to {}", .saved.display())]
-    Delivery { reason: String, saved: PathBuf },
+    Delivery {
+        reason: String,
+        saved: PathBuf,
+    },
 
-    #[error("{reason}; the letter could not be saved anywhere either ({rescue_error}){}", if *.shown { "; it was printed on stdout instead" } else { "" })]
     DeliveryUnsaved {
         reason: String,
         rescue_error: String,
@@ -74,7 +77,6 @@ pub enum Error {
 
     /// Batch letters that could not go where they were asked and were
     /// kept in the rescue folder instead.
-    #[error("{reason}; {count} letter(s) were saved to {} instead", .saved.display())]
     Rescued {
         reason: String,
         count: usize,
@@ -82,24 +84,118 @@ pub enum Error {
     },
 
     /// Output stopped part way: what was written is all there is.
-    #[error("{reason}; {written} letter(s) were written before it stopped")]
-    Stopped { reason: String, written: usize },
+    Stopped {
+        reason: String,
+        written: usize,
+    },
 
     /// Something outside appeal failed: a write to stdout, the editor,
     /// the terminal, a PDF's layout.
-    #[error("{doing}: {message}")]
-    Io { doing: String, message: String },
+    Io {
+        doing: String,
+        message: String,
+    },
 
-    #[error("cancelled")]
     Interrupted,
 
     /// Some rows of a batch could not become letters; each was reported.
-    #[error("{0} row(s) of the batch could not be turned into letters (reported above)")]
     RowsFailed(usize),
 
     /// `appeal check` found errors; they were already printed.
-    #[error("{0} error(s) found")]
     CheckFailed(usize),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Yaml {
+                path,
+                line,
+                column,
+                message,
+            } => format!("{path}:{line}:{column}: {message}"),
+            Error::Field {
+                path,
+                field,
+                message,
+            } => crate::tr!("error-field", path = path, field = field, message = message),
+            Error::File { path, message } => format!("{path}: {message}"),
+            Error::UnknownAction {
+                id,
+                suggestion,
+                available,
+            } => {
+                let actions = available.join(", ");
+                match suggestion {
+                    Some(suggestion) => crate::tr!(
+                        "error-unknown-action-suggest",
+                        id = id,
+                        suggestion = suggestion,
+                        actions = actions
+                    ),
+                    None => crate::tr!("error-unknown-action", id = id, actions = actions),
+                }
+            }
+            Error::Usage(message) => message.clone(),
+            Error::BadText { what, message } => format!("{what}: {message}"),
+            Error::Template {
+                path,
+                at,
+                line,
+                column,
+                message,
+            } => crate::tr!(
+                "error-template",
+                path = path,
+                at = at.to_string(),
+                line = *line,
+                column = *column,
+                message = message
+            ),
+            Error::Delivery { reason, saved } => crate::tr!(
+                "error-delivery",
+                reason = reason,
+                saved = saved.display().to_string()
+            ),
+            Error::DeliveryUnsaved {
+                reason,
+                rescue_error,
+                shown,
+            } => {
+                if *shown {
+                    crate::tr!(
+                        "error-delivery-unsaved-shown",
+                        reason = reason,
+                        error = rescue_error
+                    )
+                } else {
+                    crate::tr!(
+                        "error-delivery-unsaved",
+                        reason = reason,
+                        error = rescue_error
+                    )
+                }
+            }
+            Error::Rescued {
+                reason,
+                count,
+                saved,
+            } => crate::tr!(
+                "error-rescued",
+                reason = reason,
+                count = *count,
+                saved = saved.display().to_string()
+            ),
+            Error::Stopped { reason, written } => {
+                crate::tr!("error-stopped", reason = reason, count = *written)
+            }
+            Error::Io { doing, message } => format!("{doing}: {message}"),
+            Error::Interrupted => crate::tr!("error-interrupted"),
+            Error::RowsFailed(count) => crate::tr!("error-rows-failed", count = *count),
+            Error::CheckFailed(count) => crate::tr!("error-check-failed", count = *count),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Where in an action's files a template is: `letters.es.body` in the
@@ -143,13 +239,6 @@ impl std::fmt::Display for TemplateAt {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.keys().join("."))
     }
-}
-
-fn suggest(suggestion: &Option<String>) -> String {
-    suggestion
-        .as_ref()
-        .map(|s| format!(" (did you mean `{s}`?)"))
-        .unwrap_or_default()
 }
 
 impl Error {

@@ -111,10 +111,11 @@ impl<'a> Renderer<'a> {
             .get(lang)
             .zip(self.compiled.get(lang))
             .ok_or_else(|| {
-                Error::Usage(format!(
-                    "action `{}` has no letter in `{lang}`; available: {}",
-                    self.action.id,
-                    self.action.languages().join(", ")
+                Error::Usage(crate::tr!(
+                    "template-no-language",
+                    id = self.action.id.as_str(),
+                    lang = lang,
+                    available = self.action.languages().join(", ")
                 ))
             })?;
         cell.get_or_init(|| compile(self.action, lang, letter))
@@ -133,11 +134,11 @@ impl<'a> Renderer<'a> {
     pub fn render_for(&self, lang: &str, target: usize, signer: &Signer) -> Result<Letter> {
         let compiled = self.compiled(lang)?;
         let base = compiled.bases.get(target).ok_or_else(|| {
-            Error::Usage(format!(
-                "action `{}` has {} target(s); there is no target {}",
-                self.action.id,
-                self.action.targets.len(),
-                target + 1
+            Error::Usage(crate::tr!(
+                "template-no-target",
+                id = self.action.id.as_str(),
+                count = self.action.targets.len(),
+                target = target + 1
             ))
         })?;
         let letter = &self.action.letters[lang];
@@ -377,7 +378,7 @@ fn with_signer(data: &mut Map<String, Value>, extras: &mut Vec<String>, signer: 
 pub fn render_message(e: &handlebars::RenderError) -> String {
     match e.reason() {
         handlebars::RenderErrorReason::MissingVariable(Some(name)) => {
-            format!("unknown variable `{name}` (see actions/README.md for the variables)")
+            crate::tr!("template-unknown-variable", name = name.as_str())
         }
         other => other.to_string(),
     }
@@ -387,10 +388,12 @@ pub fn render_message(e: &handlebars::RenderError) -> String {
 /// own message for a syntax error lists grammar rules.
 pub fn syntax_message(e: &handlebars::TemplateError) -> String {
     match e.reason() {
-        handlebars::TemplateErrorReason::InvalidSyntax(_) => {
-            "invalid template syntax: an unclosed `{{#…}}` block, or a stray `{{` or `}}`?"
-                .to_string()
-        }
+        handlebars::TemplateErrorReason::InvalidSyntax(_) => crate::tr!(
+            "template-syntax",
+            block = "{{#…}}",
+            open = "{{",
+            close = "}}"
+        ),
         other => other.to_string(),
     }
 }
@@ -499,7 +502,7 @@ mod tests {
         let err = renderer.render_for("en", 2, &signer).unwrap_err();
         assert!(
             err.to_string()
-                .contains("has 2 target(s); there is no target 3")
+                .contains("has 2 targets; there is no target 3")
         );
 
         let data = all_base_data(&action, "es", &action.letters["es"], 0, today);

@@ -106,11 +106,11 @@ impl Shelf<'_> {
                 if total as u64 > MAX_ACTION_BYTES || translations.len() == MAX_TRANSLATIONS {
                     return Err(Error::File {
                         path: self.origin(&name),
-                        message: format!(
-                            "action `{id}` and its translations pass the limit of {} files or {} MiB \
-                             in all; appeal refuses to read more",
-                            MAX_TRANSLATIONS + 1,
-                            MAX_ACTION_BYTES >> 20
+                        message: crate::tr!(
+                            "library-too-many",
+                            id = id,
+                            files = MAX_TRANSLATIONS + 1,
+                            mib = MAX_ACTION_BYTES >> 20
                         ),
                     });
                 }
@@ -297,15 +297,13 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let Some(stem) = name.strip_suffix(".yaml") else {
-        return Err(not_found(
-            "is not an action file (expected a name ending in .yaml)".to_string(),
-        ));
+        return Err(not_found(crate::tr!("library-not-yaml")));
     };
     if path.is_dir() {
-        return Err(not_found("is a folder, not an action file".to_string()));
+        return Err(not_found(crate::tr!("library-is-folder")));
     }
     if !path.is_file() {
-        return Err(not_found("no such file".to_string()));
+        return Err(not_found(crate::tr!("library-no-file")));
     }
     let id = stem.split('.').next().unwrap_or(stem);
     let dir = match path.parent() {
@@ -314,9 +312,10 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
     };
     let named_lang = stem.split_once('.').map(|(_, lang)| lang.to_string());
     let files = Shelf::Disk(dir).files(id)?.ok_or_else(|| {
-        not_found(format!(
-            "is a translation, but its action `{id}.yaml` is not beside it in {}",
-            dir.display()
+        not_found(crate::tr!(
+            "library-no-action",
+            file = format!("{id}.yaml"),
+            folder = dir.display().to_string()
         ))
     })?;
     Ok(ActionFiles {
@@ -356,18 +355,12 @@ pub fn read_limited_from(reader: impl Read, shown: &str) -> Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::File {
             path: shown,
-            message: format!(
-                "is larger than {} KiB; appeal refuses files above that size",
-                MAX_FILE_BYTES / 1024
-            ),
+            message: crate::tr!("library-too-large", max = MAX_FILE_BYTES / 1024),
         });
     }
     String::from_utf8(bytes).map_err(|e| Error::File {
         path: shown,
-        message: format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
+        message: crate::tr!("library-not-utf8", offset = e.utf8_error().valid_up_to()),
     })
 }
 

@@ -253,6 +253,27 @@ const COPY_LISTS: &[&str] = &["address", "emails"];
 /// What a model letter may use beyond variables.
 const LETTER_HELPERS: &[&str] = &["if", "unless", "each"];
 
+/// What handlebars offers and a letter never uses.
+#[derive(Debug, Clone, Copy)]
+enum Unused {
+    InlinePartial,
+    Partial,
+    WhitespaceControl,
+    RawBlock,
+}
+
+impl Unused {
+    /// Why it is refused, with what it looks like in a template.
+    fn message(self) -> String {
+        match self {
+            Unused::InlinePartial => crate::tr!("template-inline-partial", code = "{{#* …}}"),
+            Unused::Partial => crate::tr!("template-partial", code = "{{> …}}"),
+            Unused::WhitespaceControl => crate::tr!("template-whitespace-control", code = "~"),
+            Unused::RawBlock => crate::tr!("template-raw-block", code = "{{{{ …}}}}"),
+        }
+    }
+}
+
 /// Why a template is refused, and where (1-based line of the template).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
@@ -299,10 +320,10 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
     if template.len() > MAX_TEMPLATE_BYTES {
         return Err(Refused {
             line: 1,
-            message: format!(
-                "is {} KiB; a model letter may be at most {} KiB",
-                template.len() >> 10,
-                MAX_TEMPLATE_BYTES >> 10
+            message: crate::tr!(
+                "template-too-big",
+                size = template.len() >> 10,
+                max = MAX_TEMPLATE_BYTES >> 10
             ),
         });
     }
@@ -312,19 +333,16 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
             .find(needle)
             .map(|at| template[..at].matches('\n').count() + 1)
     };
-    for (needles, what) in [
-        (
-            &["{{#*", "{{*"][..],
-            "an inline partial or decorator (`{{#* …}}`)",
-        ),
-        (&["{{>", "{{#>"][..], "a partial (`{{> …}}`)"),
-        (&["{{~", "~}}"][..], "whitespace control (`~`)"),
-        (&["{{{{"][..], "a raw block (`{{{{ …}}}}`)"),
+    for (needles, refused) in [
+        (&["{{#*", "{{*"][..], Unused::InlinePartial),
+        (&["{{>", "{{#>"][..], Unused::Partial),
+        (&["{{~", "~}}"][..], Unused::WhitespaceControl),
+        (&["{{{{"][..], Unused::RawBlock),
     ] {
         if let Some(line) = needles.iter().find_map(|n| line_of(n)) {
             return Err(Refused {
                 line,
-                message: format!("{what} has no place in a letter"),
+                message: refused.message(),
             });
         }
     }
@@ -338,10 +356,10 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
         if tags && text.len() > MAX_BLOCK_BYTES {
             return Err(Refused {
                 line: first_line,
-                message: format!(
-                    "has a block of {} KiB; a block of a letter may span at most {} KiB",
-                    text.len() >> 10,
-                    MAX_BLOCK_BYTES >> 10
+                message: crate::tr!(
+                    "template-block-too-big",
+                    size = text.len() >> 10,
+                    max = MAX_BLOCK_BYTES >> 10
                 ),
             });
         }
@@ -369,9 +387,7 @@ fn depth_before_parsing(template: &str) -> Result<(), Refused> {
         if blocks > MAX_BLOCK_DEPTH || parens > MAX_BLOCK_DEPTH {
             return Err(Refused {
                 line,
-                message: format!(
-                    "nests blocks or parentheses more than {MAX_BLOCK_DEPTH} deep; a letter needs far fewer"
-                ),
+                message: crate::tr!("template-too-deep", max = MAX_BLOCK_DEPTH),
             });
         }
         i += 1;
@@ -387,30 +403,38 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
             TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
             TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
                 if !h.params.is_empty() || !h.hash.is_empty() {
-                    return refuse(format!(
-                        "`{}` calls a helper; a letter uses variables, `if`, `unless` and `each` only",
-                        tag(h, line, true, "").text
+                    return refuse(crate::tr!(
+                        "template-calls-helper",
+                        tag = tag(h, line, true, "").text
                     ));
                 }
                 if let Parameter::Name(name) = &h.name
                     && BUILTIN_HELPERS.contains(&name.as_str())
                 {
-                    return refuse(format!("`{name}` is a helper, not a variable"));
+                    return refuse(crate::tr!(
+                        "template-helper-not-variable",
+                        name = name.as_str()
+                    ));
                 }
             }
             TemplateElement::HelperBlock(h) => {
                 let name = h.name.as_name().unwrap_or_default();
                 let text = tag(h, line, true, "#").text;
                 if !LETTER_HELPERS.contains(&name) {
-                    return refuse(format!(
-                        "`{text}`: a letter's blocks are `if`, `unless` and `each`, not `{name}`"
+                    return refuse(crate::tr!(
+                        "template-unknown-block",
+                        tag = text.as_str(),
+                        name = name
                     ));
                 }
                 let [Parameter::Path(Path::Relative((_, param)))] = h.params.as_slice() else {
-                    return refuse(format!("`{text}` takes one variable"));
+                    return refuse(crate::tr!("template-one-variable", tag = text.as_str()));
                 };
                 if !h.hash.is_empty() || h.block_param.is_some() {
-                    return refuse(format!("`{text}` takes one variable, nothing more"));
+                    return refuse(crate::tr!(
+                        "template-one-variable-only",
+                        tag = text.as_str()
+                    ));
                 }
                 let mut eaches = eaches;
                 let mut scope = inside;
@@ -421,15 +445,18 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                         Some(_) => COPY_LISTS.contains(&list.as_str()),
                     };
                     if !known {
-                        return refuse(format!(
-                            "`{text}`: `each` goes through one of the letter's lists: {}",
-                            LISTS.join(", ")
+                        return refuse(crate::tr!(
+                            "template-each-lists",
+                            tag = text.as_str(),
+                            lists = LISTS.join(", ")
                         ));
                     }
                     eaches += 1;
                     if eaches > MAX_EACH_DEPTH {
-                        return refuse(format!(
-                            "`{text}`: `each` nests at most {MAX_EACH_DEPTH} deep"
+                        return refuse(crate::tr!(
+                            "template-each-depth",
+                            tag = text.as_str(),
+                            max = MAX_EACH_DEPTH
                         ));
                     }
                     scope = Some("copies");
@@ -442,15 +469,12 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                 }
             }
             TemplateElement::PartialExpression(_) | TemplateElement::PartialBlock(_) => {
-                return refuse("a partial (`{{> …}}`) has no place in a letter".to_string());
+                return refuse(Unused::Partial.message());
             }
             TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
-                return refuse(
-                    "an inline partial or decorator (`{{#* …}}`) has no place in a letter"
-                        .to_string(),
-                );
+                return refuse(Unused::InlinePartial.message());
             }
-            _ => return refuse("this template element has no place in a letter".to_string()),
+            _ => return refuse(crate::tr!("template-element")),
         }
     }
     Ok(())

@@ -109,9 +109,9 @@ impl Template {
         // allocate (8 KiB) and return a string per run.
         let mut out = Vec::with_capacity(self.prose_len + 256);
         let too_long = |first_line: usize| Located {
-            error: RenderError::from(RenderErrorReason::Other(format!(
-                "the letter would be longer than {} KiB; a template may write no more",
-                MAX_LETTER_BYTES >> 10
+            error: RenderError::from(RenderErrorReason::Other(crate::tr!(
+                "template-too-long",
+                max = MAX_LETTER_BYTES >> 10
             ))),
             line: first_line,
             column: 1,

@@ -62,18 +62,18 @@ pub struct Refused {
 impl Refused {
     /// What the character is, in words: `a control character (U+001B)`.
     pub fn what(&self) -> String {
-        let kind = if self.c.is_control() {
-            "a control character"
+        let code = format!("U+{:04X}", self.c as u32);
+        if self.c.is_control() {
+            crate::tr!("text-control", code = code)
         } else if is_bidi_control(self.c) {
-            "an invisible bidirectional-text control"
+            crate::tr!("text-bidi", code = code)
         } else if is_tag(self.c) {
-            "an invisible tag character"
+            crate::tr!("text-tag", code = code)
         } else if matches!(self.c, '\u{2028}' | '\u{2029}') {
-            "a line separator"
+            crate::tr!("text-separator", code = code)
         } else {
-            "an invisible character"
-        };
-        format!("{kind} (U+{:04X})", self.c as u32)
+            crate::tr!("text-invisible", code = code)
+        }
     }
 }
 

@@ -59,13 +59,16 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
                 } else {
                     format!("{field}.{name}")
                 };
-                format!("missing required field `{full}`")
+                crate::tr!("yaml-missing-field", field = full)
             }
             None if message.starts_with("unknown field") => {
+                // The parser's own words for what it expected.
                 let expected = message.split_once(", ").map_or("", |(_, rest)| rest);
-                format!("unknown field `{field}`; {expected}")
+                crate::tr!("yaml-unknown-field", field = field, expected = expected)
             }
-            None if field != "." && !field.is_empty() => format!("field `{field}`: {message}"),
+            None if field != "." && !field.is_empty() => {
+                crate::tr!("yaml-field", field = field, message = message)
+            }
             None => message,
         };
         Error::Yaml {

@@ -523,7 +523,7 @@ fn letters_a_folder_cannot_take_are_rescued_with_exit_4() {
     );
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    assert!(err.contains("3 letter(s) were saved to "), "{err}");
+    assert!(err.contains("3 letters were saved to "), "{err}");
     let saved = err
         .split("were saved to ")
         .nth(1)
@@ -559,7 +559,7 @@ fn a_full_disk_on_stdout_is_a_failure_not_a_success() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert!(
-        err.contains("0 letter(s) were written before it stopped"),
+        err.contains("0 letters were written before it stopped"),
         "{err}"
     );
     assert!(!err.contains("3 letters written"), "{err}");

@@ -94,7 +94,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                 .headers()
                 .map_err(|e| Error::File {
                     path: shown.clone(),
-                    message: format!("the header row could not be read: {e}"),
+                    message: crate::tr!("batch-row-header", error = e.to_string()),
                 })?
                 .iter()
                 .map(str::to_string)
@@ -102,19 +102,17 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             if headers.len() > MAX_COLUMNS {
                 return Err(Error::File {
                     path: shown,
-                    message: format!(
-                        "has {} columns; a batch file may have at most {MAX_COLUMNS}",
-                        headers.len()
+                    message: crate::tr!(
+                        "batch-row-too-many-columns",
+                        count = headers.len(),
+                        max = MAX_COLUMNS
                     ),
                 });
             }
             if !headers.iter().any(|h| h.eq_ignore_ascii_case("name")) {
                 return Err(Error::File {
                     path: shown,
-                    message: format!(
-                        "has no `name` column; its header row is: {}",
-                        headers.join(",")
-                    ),
+                    message: crate::tr!("batch-row-no-name-column", header = headers.join(",")),
                 });
             }
             Source::Csv {
@@ -152,9 +150,7 @@ impl Iterator for Rows {
         let row = self.read_row();
         // A line too long ends the reading: what follows can't be trusted to
         // start a row.
-        if let Some(Err(e)) = &row
-            && e.message.contains("a batch file holds one signer per line")
-        {
+        if row.as_ref().is_some_and(|r| r.is_err()) && self.counted.overlong() {
             self.stopped = true;
         }
         row
@@ -202,7 +198,7 @@ impl Rows {
                     Err(e) => {
                         return Some(Err(RowError {
                             number,
-                            message: format!("could not be read: {e}"),
+                            message: crate::tr!("batch-row-unreadable", error = e.to_string()),
                         }));
                     }
                 };
@@ -273,7 +269,7 @@ pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, St
         .into_iter()
         .find(|f| f.required && !given.contains(&f.key))
     {
-        return Err(format!("has no {}", field.key));
+        return Err(crate::tr!("batch-row-missing", field = field.key));
     }
     if answers.lang.is_empty() {
         answers.lang = defaults.preferred.clone();
@@ -283,11 +279,10 @@ pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, St
 
 fn csv_message(e: &csv::Error, columns: usize) -> String {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { len, .. } => format!(
-            "has {len} field{}, but the header has {columns} (a stray comma or an unclosed quote?)",
-            if *len == 1 { "" } else { "s" }
-        ),
-        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
+        csv::ErrorKind::UnequalLengths { len, .. } => {
+            crate::tr!("batch-row-unequal", count = *len, columns = columns)
+        }
+        csv::ErrorKind::Utf8 { .. } => crate::tr!("batch-row-not-utf8"),
         csv::ErrorKind::Io(e) => e.to_string(),
         _ => e.to_string(),
     }
@@ -295,15 +290,16 @@ fn csv_message(e: &csv::Error, columns: usize) -> String {
 
 fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
     let fail = |message: String| RowError { number, message };
-    let value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| fail(format!("is not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(line)
+        .map_err(|e| fail(crate::tr!("batch-row-not-json", error = e.to_string())))?;
     let serde_json::Value::Object(map) = value else {
-        return Err(fail("is not a JSON object".to_string()));
+        return Err(fail(crate::tr!("batch-row-not-object")));
     };
     if map.len() > MAX_COLUMNS {
-        return Err(fail(format!(
-            "has {} fields; a row may have at most {MAX_COLUMNS}",
-            map.len()
+        return Err(fail(crate::tr!(
+            "batch-row-too-many-fields",
+            count = map.len(),
+            max = MAX_COLUMNS
         )));
     }
     let mut fields = Vec::with_capacity(map.len());
@@ -314,9 +310,7 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
             serde_json::Value::Bool(b) => b.to_string(),
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
-                return Err(fail(format!(
-                    "field `{key}` must be text, not a list or object"
-                )));
+                return Err(fail(crate::tr!("batch-row-not-text", key = key)));
             }
         };
         fields.push((key, text));
@@ -324,13 +318,21 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
     Ok(Row { number, fields })
 }
 
-/// A shared byte counter, read by the progress bar while the reader fills it.
+/// A shared byte counter, read by the progress bar while the reader fills
+/// it, and whether the reader met a line too long to read.
 #[derive(Debug, Clone, Default)]
-struct CountedHandle(std::sync::Arc<std::sync::atomic::AtomicU64>);
+struct CountedHandle {
+    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    overlong: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
 
 impl CountedHandle {
     fn get(&self) -> u64 {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
+        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn overlong(&self) -> bool {
+        self.overlong.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 
@@ -354,10 +356,7 @@ struct Counted {
 fn line_too_long() -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        format!(
-            "is longer than {} KiB; a batch file holds one signer per line",
-            MAX_LINE_BYTES >> 10
-        ),
+        crate::tr!("batch-row-line-too-long", max = MAX_LINE_BYTES >> 10),
     )
 }
 
@@ -368,6 +367,9 @@ impl Read for Counted {
         // The line that was open ends at the first break, if any.
         let open_line_end = memchr::memchr(b'\n', read).unwrap_or(n);
         if self.line + open_line_end as u64 > MAX_LINE_BYTES {
+            self.count
+                .overlong
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             return Err(line_too_long());
         }
         self.line = match memchr::memrchr(b'\n', read) {
@@ -375,7 +377,7 @@ impl Read for Counted {
             None => self.line + n as u64,
         };
         self.count
-            .0
+            .bytes
             .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }

@@ -76,9 +76,11 @@ fn bad(what: &str, value: &str, refused: &Refused) -> Error {
     let (line, column) = line_and_column(value, refused.at);
     Error::BadText {
         what: what.to_string(),
-        message: format!(
-            "contains {} at line {line}, column {column}; such characters can hide or reorder text, so they are refused",
-            refused.what()
+        message: crate::tr!(
+            "text-refused",
+            what = refused.what(),
+            line = line,
+            column = column
         ),
     }
 }

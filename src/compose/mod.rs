@@ -41,7 +41,10 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     }
     let remembered = match &plan.output {
         Output::Single(_) => Remembered::load().unwrap_or_else(|e| {
-            talk::warn(format_args!("{e}; ignoring the remembered settings"));
+            talk::warn(crate::tr!(
+                "compose-remembered-ignored",
+                error = e.to_string()
+            ));
             Remembered::default()
         }),
         // A batch signs for other people: the remembered settings are the
@@ -114,7 +117,7 @@ fn given(args: &ComposeArgs) -> Result<BTreeMap<&'static str, String>> {
 fn read_note(path: &Path) -> Result<String> {
     if path.as_os_str() == "-" {
         if io::stdin().is_terminal() {
-            talk::line("Type your note, then press Ctrl-D on a line of its own.");
+            talk::line(crate::tr!("compose-type-note"));
         }
         return read_limited_from(io::stdin(), "--note-file - (stdin)");
     }
@@ -139,7 +142,7 @@ fn show_points(action: &Action) {
     if action.points.is_empty() {
         return;
     }
-    talk::say("this action asks you to write in your own words; ask the authorities to:");
+    talk::say(crate::tr!("compose-own-words"));
     for point in &action.points {
         talk::line(format!("  - {point}"));
     }
@@ -191,10 +194,12 @@ impl<'a> Composer<'a> {
             "all" => Ok((0..count).collect()),
             n => match n.parse::<usize>() {
                 Ok(n) if (1..=count).contains(&n) => Ok(vec![n - 1]),
-                _ => Err(Error::Usage(format!(
-                    "--target {n}: this action has {count} target{}: {} (or `all`)",
-                    if count == 1 { "" } else { "s" },
-                    self.action
+                _ => Err(Error::Usage(crate::tr!(
+                    "compose-no-such-target",
+                    given = n,
+                    count = count,
+                    targets = self
+                        .action
                         .targets
                         .iter()
                         .enumerate()

@@ -95,9 +95,7 @@ fn single(args: &ComposeArgs, interactive: bool) -> Result<Option<Delivery>> {
         ("--batch-format", args.batch_format.is_some()),
     ];
     if let Some((flag, _)) = batch_only.iter().find(|(_, given)| *given) {
-        return Err(Error::Usage(format!(
-            "{flag} goes with --batch FILE; for a single letter use -o FILE"
-        )));
+        return Err(Error::Usage(crate::tr!("plan-batch-only", flag = *flag)));
     }
     let form = args.form();
     let destination = if args.clipboard {
@@ -129,24 +127,23 @@ impl Delivery {
             _ => Form::Txt,
         });
         if destination == Destination::Clipboard && !form.is_text() {
-            return Err(Error::Usage(format!(
-                "--clipboard takes text; write the {} to a file with -o",
-                form.extension()
+            return Err(Error::Usage(crate::tr!(
+                "plan-clipboard-text",
+                form = form.extension()
             )));
         }
         let opens = matches!(destination, Destination::File(_)) || form == Form::Mailto;
         if args.open && !opens {
-            return Err(Error::Usage(
-                "--open needs a file (-o letter.eml) or --mailto".to_string(),
-            ));
+            return Err(Error::Usage(crate::tr!("plan-open-needs-file")));
         }
         if form == Form::Pdf
             && destination == Destination::Stdout
             && std::io::stdout().is_terminal()
         {
-            return Err(Error::Usage(
-                "a PDF can't be shown in a terminal: give a file, -o letter.pdf".to_string(),
-            ));
+            return Err(Error::Usage(crate::tr!(
+                "plan-pdf-terminal",
+                file = "letter.pdf"
+            )));
         }
         let width = width(args.width, form, destination.default_width());
         Ok(Delivery {
@@ -165,7 +162,7 @@ impl Delivery {
                 .path
                 .clone()
                 .map(Destination::File)
-                .ok_or_else(|| Error::Usage("no file name was given".to_string()))
+                .ok_or_else(|| Error::Usage(crate::tr!("plan-no-file-name")))
         };
         let (destination, form, open) = match chosen.place {
             Place::Print => (Destination::Stdout, Form::Txt, false),
@@ -198,9 +195,9 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         .batch_format
         .or_else(|| rows::Format::from_path(input))
         .ok_or_else(|| {
-            Error::Usage(format!(
-                "can't tell the format of {}: name it .csv or .jsonl, or pass --batch-format",
-                input.display()
+            Error::Usage(crate::tr!(
+                "plan-batch-format",
+                path = input.display().to_string()
             ))
         })?;
     let names = args
@@ -209,18 +206,17 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         .unwrap_or_else(|| names::DEFAULT_TEMPLATE.to_string());
     let book = match &args.output {
         Some(path) if args.out_dir.is_some() || args.jsonl => {
-            return Err(Error::Usage(format!(
-                "-o {} with --batch writes one PDF of every letter: leave out --out-dir and --jsonl",
-                path.display()
+            return Err(Error::Usage(crate::tr!(
+                "plan-book-flags",
+                path = path.display().to_string()
             )));
         }
         Some(path) => {
             let stdout = path.as_os_str() == "-";
             if !stdout && Form::from_path(path) != Form::Pdf && args.form() != Some(Form::Pdf) {
-                return Err(Error::Usage(format!(
-                    "-o {} with --batch writes one PDF of every letter: name it .pdf, \
-                     or write one file per letter with --out-dir",
-                    path.display()
+                return Err(Error::Usage(crate::tr!(
+                    "plan-book-pdf",
+                    path = path.display().to_string()
                 )));
             }
             Some((!stdout).then(|| path.clone()))
@@ -229,15 +225,14 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         None => None,
     };
     if args.duplex && book.is_none() {
-        return Err(Error::Usage(
-            "--duplex goes with one PDF of every letter: --batch FILE -o letters.pdf".to_string(),
-        ));
+        return Err(Error::Usage(crate::tr!("plan-duplex")));
     }
     if let Some(path) = book {
         if path.is_none() && std::io::stdout().is_terminal() {
-            return Err(Error::Usage(
-                "a PDF can't be shown in a terminal: give a file, -o letters.pdf".to_string(),
-            ));
+            return Err(Error::Usage(crate::tr!(
+                "plan-pdf-terminal",
+                file = "letters.pdf"
+            )));
         }
         return Ok(Batch {
             input: input.to_path_buf(),
@@ -267,15 +262,13 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         _ => Form::Txt,
     });
     if form != Form::Txt && !matches!(sink, Sink::Folder { .. }) {
-        return Err(Error::Usage(format!(
-            "--format {} writes one file per letter: add --out-dir DIR",
-            form.extension()
+        return Err(Error::Usage(crate::tr!(
+            "plan-format-needs-folder",
+            form = form.extension()
         )));
     }
     if args.open {
-        return Err(Error::Usage(
-            "--open goes with a single letter, not --batch".to_string(),
-        ));
+        return Err(Error::Usage(crate::tr!("plan-open-batch")));
     }
     Ok(Batch {
         input: input.to_path_buf(),

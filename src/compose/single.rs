@@ -76,7 +76,10 @@ pub fn run(
         interrupt::on_cancel(Some(Box::new(move || {
             for (name, body) in &kept {
                 if let Ok(path) = destination::rescue(body.as_bytes(), name) {
-                    talk::say(format_args!("your letter was kept in {}", path.display()));
+                    talk::say(crate::tr!(
+                        "compose-kept-in",
+                        path = path.display().to_string()
+                    ));
                 }
             }
         })));
@@ -104,11 +107,7 @@ pub fn run(
     // Ctrl-C while the letters are delivered ends appeal once they are.
     let busy = interrupt::busy();
     if several && delivery.destination == Destination::Clipboard {
-        return Err(Error::Usage(
-            "the clipboard holds one letter: choose one target with --target N, \
-             or write the letters to files with -o"
-                .to_string(),
-        ));
+        return Err(Error::Usage(crate::tr!("compose-clipboard-one")));
     }
     for (n, (target, letter)) in letters.iter().enumerate() {
         let encoded = composer.encode(letter, &answers, *target, delivery.form, delivery.width)?;
@@ -233,8 +232,6 @@ fn open_result(delivery: &Delivery, bytes: &[u8]) {
         _ => return,
     };
     if let Err(e) = open::that_detached(&target) {
-        talk::warn(format_args!(
-            "could not open it with the desktop's program: {e}"
-        ));
+        talk::warn(crate::tr!("compose-open-failed", error = e.to_string()));
     }
 }

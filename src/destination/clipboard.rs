@@ -33,20 +33,21 @@ pub fn copy(text: &str) -> Result<(), String> {
     if std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty())
         && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|v| v.is_empty())
     {
-        return Err("no clipboard: neither DISPLAY nor WAYLAND_DISPLAY is set".to_string());
+        return Err(crate::tr!("delivery-clipboard-no-display"));
     }
-    let mut clipboard =
-        Clipboard::new().map_err(|e| format!("the clipboard could not be opened: {e}"))?;
+    let mut clipboard = Clipboard::new()
+        .map_err(|e| crate::tr!("delivery-clipboard-not-opened", error = e.to_string()))?;
     #[cfg(target_os = "linux")]
     {
-        spawn_server(text).map_err(|e| format!("the clipboard helper could not start: {e}"))?;
+        spawn_server(text)
+            .map_err(|e| crate::tr!("delivery-clipboard-helper", error = e.to_string()))?;
         confirm(&mut clipboard, text)
     }
     #[cfg(not(target_os = "linux"))]
     {
         clipboard
             .set_text(text)
-            .map_err(|e| format!("the clipboard refused the letter: {e}"))
+            .map_err(|e| crate::tr!("delivery-clipboard-refused", error = e.to_string()))
     }
 }
 
@@ -87,13 +88,17 @@ fn spawn_server(text: &str) -> io::Result<()> {
 /// Waits until the clipboard holds `text`, reading it as any other program would.
 #[cfg(target_os = "linux")]
 fn confirm(clipboard: &mut Clipboard, text: &str) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(5);
+    const WAIT: Duration = Duration::from_secs(5);
+    let deadline = Instant::now() + WAIT;
     loop {
         if clipboard.get_text().is_ok_and(|t| t == text) {
             return Ok(());
         }
         if Instant::now() > deadline {
-            return Err("the clipboard did not take the letter within 5 seconds".to_string());
+            return Err(crate::tr!(
+                "delivery-clipboard-timeout",
+                seconds = WAIT.as_secs()
+            ));
         }
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -43,12 +43,16 @@ impl Folder {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::File {
                 path: dir.display().to_string(),
-                message: "is a file, not a folder (--out-dir wants a folder)".to_string(),
+                message: crate::tr!("delivery-out-dir-is-file"),
             });
         }
-        let unusable = super::make_private_dir(dir)
-            .err()
-            .map(|e| format!("the folder {} could not be made: {e}", dir.display()));
+        let unusable = super::make_private_dir(dir).err().map(|e| {
+            crate::tr!(
+                "delivery-folder-not-made",
+                folder = dir.display().to_string(),
+                error = e.to_string()
+            )
+        });
         Ok(Folder {
             dir: dir.to_path_buf(),
             names: Names::default(),
@@ -72,22 +76,33 @@ impl Folder {
                 match write_file(&path, bytes, self.force, false) {
                     Ok(()) => return Ok(Put::Written),
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(Put::Kept),
-                    Err(e) => format!("{} could not be written: {e}", path.display()),
+                    Err(e) => crate::tr!(
+                        "delivery-not-written",
+                        path = path.display().to_string(),
+                        error = e.to_string()
+                    ),
                 }
             }
         };
         let rescue = match &self.rescue {
             Some(dir) => dir.clone(),
             None => {
-                let dir = super::rescue_folder(&self.rescue_stem)
-                    .map_err(|e| format!("{reason}; nor could it be kept ({e})"))?;
+                let dir = super::rescue_folder(&self.rescue_stem).map_err(|e| {
+                    crate::tr!(
+                        "delivery-not-kept",
+                        reason = reason.as_str(),
+                        error = e.to_string()
+                    )
+                })?;
                 self.rescue.insert(dir).clone()
             }
         };
         write_file(&rescue.join(&name), bytes, false, false).map_err(|e| {
-            format!(
-                "{reason}; nor could it be kept in {}: {e}",
-                rescue.display()
+            crate::tr!(
+                "delivery-not-kept-in",
+                reason = reason.as_str(),
+                folder = rescue.display().to_string(),
+                error = e.to_string()
             )
         })?;
         self.trouble.get_or_insert(reason);

@@ -76,11 +76,11 @@ pub enum Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Warning::LongLink { length, safe } => write!(
-                f,
-                "the mailto link is {length} characters long; many mail clients cut links after about {safe}: \
-                 use --clipboard or -o letter.eml instead"
-            ),
+            Warning::LongLink { length, safe } => f.write_str(&crate::tr!(
+                "form-long-link",
+                length = *length,
+                safe = *safe
+            )),
         }
     }
 }
@@ -103,10 +103,7 @@ impl From<Vec<u8>> for Encoded {
 
 /// The letter in `form`, as the bytes to deliver.
 pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encoded> {
-    let fail = |what: &str, e: String| Error::Io {
-        doing: format!("making the {what}"),
-        message: e,
-    };
+    let fail = |doing: String, e: String| Error::Io { doing, message: e };
     match form {
         Form::Txt => Ok(wrap(&letter.body, envelope.width).into_bytes().into()),
         Form::Eml => {
@@ -116,7 +113,7 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
             };
             eml::message(&body, envelope.target, envelope.copies)
                 .map(Encoded::from)
-                .map_err(|e| fail("email draft", e.to_string()))
+                .map_err(|e| fail(crate::tr!("form-making-eml"), e.to_string()))
         }
         Form::Mailto => {
             let url = mailto::url(letter, envelope.target, envelope.copies);
@@ -134,7 +131,7 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
         }
         Form::Pdf => pdf::render(&printed(letter, envelope).page(), envelope.paper)
             .map(Encoded::from)
-            .map_err(|e| fail("PDF", e)),
+            .map_err(|e| fail(crate::tr!("form-making-pdf"), e)),
     }
 }
 

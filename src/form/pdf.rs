@@ -134,8 +134,13 @@ pub struct Book {
 impl Book {
     pub fn new(paper: Paper, duplex: bool) -> Result<Book, String> {
         let (width, height) = paper.size();
-        let settings = PageSettings::from_wh(width, height)
-            .ok_or_else(|| format!("the page size {width}×{height} pt is not valid"))?;
+        let settings = PageSettings::from_wh(width, height).ok_or_else(|| {
+            crate::tr!(
+                "form-page-size",
+                width = width.to_string(),
+                height = height.to_string()
+            )
+        })?;
         let mut document = Document::new();
         document
             .set_metadata(Metadata::new().creator(format!("appeal {}", env!("CARGO_PKG_VERSION"))));
@@ -249,9 +254,9 @@ impl Book {
     pub fn finish(self) -> Result<Vec<u8>, String> {
         self.document.finish().map_err(|e| match e {
             krilla::error::KrillaError::Font(_, reason) => {
-                format!("a font could not be embedded: {reason}")
+                crate::tr!("form-font", reason = reason)
             }
-            other => format!("the PDF could not be written: {other:?}"),
+            other => crate::tr!("form-pdf-failed", error = format!("{other:?}")),
         })
     }
 }
@@ -550,7 +555,7 @@ impl<'a> Faces<'a> {
 
     fn new(system: &'a [SystemFont]) -> Result<Faces<'a>, String> {
         let dejavu = Face::new(DEJAVU_SANS, krilla::Data::from(DEJAVU_SANS), 0)
-            .ok_or("the embedded font DejaVu Sans could not be read")?;
+            .ok_or_else(|| crate::tr!("form-font-unreadable"))?;
         let mut list = vec![dejavu];
         list.extend(
             system.iter().filter_map(|f| {
