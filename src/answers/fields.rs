@@ -129,8 +129,10 @@ fn target(what: &str, value: &str) -> Result<String> {
     match value.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n.to_string()),
         _ if value.is_empty() => Ok(String::new()),
-        _ => Err(Error::Usage(format!(
-            "{what}: `{value}` is not a target; give its number (1, 2, …, as `appeal show` lists them) or `all`"
+        _ => Err(Error::Usage(crate::tr!(
+            "answer-not-a-target",
+            what = what,
+            value = value
         ))),
     }
 }
@@ -154,14 +156,15 @@ impl Field {
             Kind::Note => clean_note(what, value)?,
             Kind::Target => target(what, value)?,
             Kind::Lang => lang::normalize(value).ok_or_else(|| {
-                Error::Usage(format!(
-                    "{what}: `{}` is not a language tag; use a code such as en, es or pt-BR",
-                    value.trim()
+                Error::Usage(crate::tr!(
+                    "answer-not-a-language",
+                    what = what,
+                    value = value.trim()
                 ))
             })?,
         };
         if self.required && value.is_empty() {
-            return Err(Error::Usage(format!("{what} must not be empty")));
+            return Err(Error::Usage(crate::tr!("answer-empty", what = what)));
         }
         Ok(value)
     }

@@ -88,7 +88,7 @@ impl Sources<'_> {
         let remembered = || {
             let get = field.remembered?;
             let value = get(self.remembered?)?;
-            Some((value.to_string(), "the remembered settings".to_string()))
+            Some((value.to_string(), crate::tr!("answer-from-config")))
         };
         env.or_else(remembered)
             .map(|(value, from)| Preset { value, from })
@@ -146,14 +146,10 @@ pub fn unasked(field: &Field, preset: Option<Preset>, action: &Action) -> Result
         return field.clean(&preset.from, &preset.value);
     }
     if field.required {
-        let env = field
-            .env
-            .map(|e| format!(" or set {e}"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "no value for {flag}: pass {flag}{env} (there is no terminal to ask on)",
-            flag = field.flag
-        )));
+        return Err(Error::Usage(match field.env {
+            Some(env) => crate::tr!("answer-missing-or-env", flag = field.flag, env = env),
+            None => crate::tr!("answer-missing", flag = field.flag),
+        }));
     }
     Ok(match field.kind {
         Kind::Lang => action.preferred_language.clone(),

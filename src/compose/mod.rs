@@ -126,7 +126,10 @@ fn read_note(path: &Path) -> Result<String> {
 
 fn warn_if_passed(action: &Action, today: NaiveDate) {
     if days_left(action.deadline, today) < 0 {
-        let advice = action.deadline_advice.as_deref().unwrap_or("");
+        // In the interface's language when the action's translation into it
+        // has been read.
+        let translated = action.translated(crate::ui::lang());
+        let advice = translated.deadline_advice.map_or("", |a| a.text);
         let date = format_date(
             action.deadline,
             &crate::tr!("date-pattern"),

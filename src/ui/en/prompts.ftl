@@ -64,3 +64,13 @@ prompt-no-answers = n no
 prompt-yes-or-no = Please answer y (yes) or n (no).
 prompt-yes = yes
 prompt-no = no
+
+## Answers given without a question
+answer-from-config = the remembered settings
+answer-missing = no value for { $flag }: pass { $flag } (there is no terminal to ask on)
+answer-missing-or-env = no value for { $flag }: pass { $flag } or set { $env } (there is no terminal to ask on)
+answer-not-a-target = { $what }: `{ $value }` is not a target; give its number (1, 2, …, as `appeal show` lists them) or `all`
+answer-not-a-language = { $what }: `{ $value }` is not a language tag; use a code such as en, es or pt-BR
+answer-empty = { $what } must not be empty
+config-doing-remember = remembering your details
+config-no-folder = this system has no config folder

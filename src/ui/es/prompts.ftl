@@ -63,3 +63,13 @@ prompt-no-answers = no
 prompt-yes-or-no = Responda s (sí) o n (no), por favor.
 prompt-yes = sí
 prompt-no = no
+
+## Respuestas dadas sin pregunta
+answer-from-config = los ajustes recordados
+answer-missing = falta un valor para { $flag }: indíquelo con { $flag } (no hay terminal en la que preguntar)
+answer-missing-or-env = falta un valor para { $flag }: indíquelo con { $flag } o defina { $env } (no hay terminal en la que preguntar)
+answer-not-a-target = { $what }: `{ $value }` no es un destinatario; indique su número (1, 2, …, como los enumera `appeal show`) o `all`
+answer-not-a-language = { $what }: `{ $value }` no es una etiqueta de idioma; use un código como en, es o pt-BR
+answer-empty = { $what } no puede estar vacío
+config-doing-remember = al recordar sus datos
+config-no-folder = este sistema no tiene carpeta de configuración

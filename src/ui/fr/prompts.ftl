@@ -63,3 +63,13 @@ prompt-no-answers = non
 prompt-yes-or-no = Veuillez répondre o (oui) ou n (non).
 prompt-yes = oui
 prompt-no = non
+
+## Réponses données sans question
+answer-from-config = les réglages retenus
+answer-missing = aucune valeur pour { $flag } : indiquez { $flag } (aucun terminal pour poser la question)
+answer-missing-or-env = aucune valeur pour { $flag } : indiquez { $flag } ou définissez { $env } (aucun terminal pour poser la question)
+answer-not-a-target = { $what } : `{ $value }` n'est pas un destinataire ; indiquez son numéro (1, 2, …, comme les liste `appeal show`) ou `all`
+answer-not-a-language = { $what } : `{ $value }` n'est pas une étiquette de langue ; utilisez un code comme en, es ou pt-BR
+answer-empty = { $what } ne doit pas être vide
+config-doing-remember = enregistrement de vos coordonnées
+config-no-folder = ce système n'a pas de dossier de configuration
