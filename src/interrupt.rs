@@ -120,7 +120,7 @@ fn end() -> ! {
     let _ = term.show_cursor();
     // The prompt that was cancelled is still on this line.
     talk::line("");
-    talk::say("cancelled");
+    talk::say(crate::tr!("interrupt-cancelled"));
     std::process::exit(exit::INTERRUPTED.into())
 }
 
