@@ -81,6 +81,78 @@ preview-watching = (watching for changes; Ctrl-C to stop)
 preview-watch-embedded = --watch needs an action file on disk; `{ $id }` is built into appeal (pass a path, or use --actions-dir)
 preview-fallback = note: there is no letter in `{ $requested }`; showing `{ $chosen }`
 
+## appeal import: what was read, a fact a line
+import-read = read { $name }: { $layout }
+# The layouts keep the headings documents use, in English.
+import-layout-current = the current layout (URGENT ACTION, TAKE ACTION)
+import-layout-labelled = the labelled 2017 template (URGENT ACTION TITLE:)
+import-layout-older = the older layout (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-title = title: { $title }
+import-reference = reference: { $reference }
+import-issued = issued: { $date }
+import-deadline = deadline: { $date }
+import-deadline-text = deadline (not a date): { $text }
+import-languages = languages: { $languages }
+import-languages-own = languages: { $languages }, or one's own
+# $details: import-emails, then import-salutation or import-salutation-in, joined by commas.
+import-target = target: { $name } ({ $details })
+import-copy = copy to: { $name } ({ $details })
+import-no-name = no name
+import-emails = { $count ->
+    [0] no email
+    [one] 1 email
+   *[other] { $count } emails
+}
+import-salutation = salutation
+import-salutation-in = salutation in { $languages }
+# Two language tags of a salutation: "en and es".
+import-and = { $first } and { $second }
+import-letter = model letter ({ $lang }): { $count ->
+    [one] 1 paragraph
+   *[other] { $count } paragraphs
+}
+import-points = { $count ->
+    [one] 1 point to ask for
+   *[other] { $count } points to ask for
+ }, no model letter
+import-background = background: { $count ->
+    [one] 1 paragraph
+   *[other] { $count } paragraphs
+}
+import-people = people: { $people }
+import-previous = previous action: { $reference }
+import-cut-short = the document ends mid-sentence ("…{ $end }"): it may have been cut short, so what it lacks may be in the full document
+
+## appeal import: what was written, and documents it can't read
+import-wrote = wrote { $path } (action `{ $id }`)
+import-errors = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+ } to fix ({ $placeholders ->
+    [one] 1 placeholder
+   *[other] { $placeholders } placeholders
+ } left to fill in); then run `appeal check { $path }`
+import-ready = the action is ready: `appeal show { $id }`, `appeal compose { $id }`
+import-not-yaml = { $path }: an action file's name ends in .yaml
+import-no-data-folder = no data folder is known for imported actions; give -o PATH
+import-folder-failed = { $path }: can't create the folder: { $error }
+import-is-folder = is a folder, not a document
+import-too-large = is larger than { $size } KiB; appeal refuses documents above that size
+import-not-text = is neither a PDF nor UTF-8 text (invalid byte at offset { $offset })
+import-binary = is a binary file, not a document
+import-empty = is empty
+import-no-text-layer = has no text layer to read (a scanned PDF needs OCR first)
+import-no-layout = no urgent-action layout recognised; looked for { $current }, { $labelled } and { $older }
+import-pdf-start-failed = could not start reading the PDF: { $error }
+import-pdf-damaged = is a PDF that could not be read (it seems damaged)
+import-pdf-damaged-because = is a PDF that could not be read (it seems damaged): { $error }
+import-pdf-too-slow = is a PDF whose text could not be read within { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}
+import-pdf-too-many-pages = has { $pages } pages; appeal reads documents of at most { $max }
+import-pdf-encrypted = is an encrypted PDF; save an unprotected copy (or its text) and import that
+
 ## compose with --batch
 batch-written = { $count ->
     [one] 1 letter written

@@ -78,6 +78,78 @@ preview-watching = (vigilando los cambios; Ctrl-C para terminar)
 preview-watch-embedded = --watch necesita un archivo de acción en el disco; `{ $id }` viene incluida en appeal (indique una ruta, o use --actions-dir)
 preview-fallback = nota: no hay carta en `{ $requested }`; se muestra `{ $chosen }`
 
+## appeal import: lo que se leyó, un dato por línea
+import-read = se leyó { $name }: { $layout }
+# Los formatos conservan los encabezados que usan los documentos, en inglés.
+import-layout-current = el formato actual (URGENT ACTION, TAKE ACTION)
+import-layout-labelled = la plantilla con etiquetas de 2017 (URGENT ACTION TITLE:)
+import-layout-older = el formato antiguo (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-title = título: { $title }
+import-reference = referencia: { $reference }
+import-issued = emitida: { $date }
+import-deadline = plazo: { $date }
+import-deadline-text = plazo (no es una fecha): { $text }
+import-languages = idiomas: { $languages }
+import-languages-own = idiomas: { $languages }, o el idioma propio
+# $details: import-emails, y luego import-salutation o import-salutation-in, separados por comas.
+import-target = destinatario: { $name } ({ $details })
+import-copy = copia a: { $name } ({ $details })
+import-no-name = sin nombre
+import-emails = { $count ->
+    [0] sin correo electrónico
+    [one] { $count } correo electrónico
+   *[other] { $count } correos electrónicos
+}
+import-salutation = saludo
+import-salutation-in = saludo en { $languages }
+# Dos etiquetas de idioma de un saludo: "en y es".
+import-and = { $first } y { $second }
+import-letter = carta modelo ({ $lang }): { $count ->
+    [one] { $count } párrafo
+   *[other] { $count } párrafos
+}
+import-points = { $count ->
+    [one] { $count } punto que pedir
+   *[other] { $count } puntos que pedir
+ }, sin carta modelo
+import-background = contexto: { $count ->
+    [one] { $count } párrafo
+   *[other] { $count } párrafos
+}
+import-people = personas: { $people }
+import-previous = acción anterior: { $reference }
+import-cut-short = el documento termina a mitad de frase ("…{ $end }"): puede que esté cortado, así que lo que le falta puede estar en el documento completo
+
+## appeal import: lo que se escribió, y los documentos que no puede leer
+import-wrote = se escribió { $path } (acción `{ $id }`)
+import-errors = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errores
+ } que corregir ({ $placeholders ->
+    [one] { $placeholders } marcador
+   *[other] { $placeholders } marcadores
+ } por rellenar); después ejecute `appeal check { $path }`
+import-ready = la acción está lista: `appeal show { $id }`, `appeal compose { $id }`
+import-not-yaml = { $path }: el nombre de un archivo de acción termina en .yaml
+import-no-data-folder = no se conoce ninguna carpeta de datos para las acciones importadas; indique -o PATH
+import-folder-failed = { $path }: no se puede crear la carpeta: { $error }
+import-is-folder = es una carpeta, no un documento
+import-too-large = ocupa más de { $size } KiB; appeal rechaza los documentos más grandes
+import-not-text = no es un PDF ni texto UTF-8 (byte no válido en la posición { $offset })
+import-binary = es un archivo binario, no un documento
+import-empty = está vacío
+import-no-text-layer = no tiene una capa de texto que leer (un PDF escaneado necesita antes OCR)
+import-no-layout = no se reconoce ningún formato de acción urgente; se buscó { $current }, { $labelled } y { $older }
+import-pdf-start-failed = no se pudo empezar a leer el PDF: { $error }
+import-pdf-damaged = es un PDF que no se pudo leer (parece dañado)
+import-pdf-damaged-because = es un PDF que no se pudo leer (parece dañado): { $error }
+import-pdf-too-slow = es un PDF cuyo texto no se pudo leer en { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+}
+import-pdf-too-many-pages = tiene { $pages } páginas; appeal lee documentos de { $max } páginas como máximo
+import-pdf-encrypted = es un PDF cifrado; guarde una copia sin protección (o su texto) e importe esa copia
+
 ## compose con --batch
 batch-written = { $count ->
     [one] { $count } carta escrita

@@ -78,6 +78,78 @@ preview-watching = (surveillance des modifications ; Ctrl-C pour arrêter)
 preview-watch-embedded = --watch a besoin d'un fichier d'action sur le disque ; `{ $id }` est intégrée à appeal (donnez un chemin, ou utilisez --actions-dir)
 preview-fallback = note : il n'y a pas de lettre en `{ $requested }` ; affichage en `{ $chosen }`
 
+## appeal import : ce qui a été lu, un fait par ligne
+import-read = { $name } lu : { $layout }
+# Les mises en page gardent les titres qu'emploient les documents, en anglais.
+import-layout-current = la mise en page actuelle (URGENT ACTION, TAKE ACTION)
+import-layout-labelled = le modèle à étiquettes de 2017 (URGENT ACTION TITLE:)
+import-layout-older = l'ancienne mise en page (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-title = titre : { $title }
+import-reference = référence : { $reference }
+import-issued = publiée : { $date }
+import-deadline = date limite : { $date }
+import-deadline-text = date limite (pas une date) : { $text }
+import-languages = langues : { $languages }
+import-languages-own = langues : { $languages }, ou sa propre langue
+# $details : import-emails, puis import-salutation ou import-salutation-in, séparés par des virgules.
+import-target = destinataire : { $name } ({ $details })
+import-copy = copie à : { $name } ({ $details })
+import-no-name = sans nom
+import-emails = { $count ->
+    [0] aucun courriel
+    [one] { $count } courriel
+   *[other] { $count } courriels
+}
+import-salutation = formule d'appel
+import-salutation-in = formule d'appel en { $languages }
+# Deux étiquettes de langue d'une formule d'appel : « en et es ».
+import-and = { $first } et { $second }
+import-letter = lettre type ({ $lang }) : { $count ->
+    [one] { $count } paragraphe
+   *[other] { $count } paragraphes
+}
+import-points = { $count ->
+    [one] { $count } point à demander
+   *[other] { $count } points à demander
+ }, pas de lettre type
+import-background = contexte : { $count ->
+    [one] { $count } paragraphe
+   *[other] { $count } paragraphes
+}
+import-people = personnes : { $people }
+import-previous = action précédente : { $reference }
+import-cut-short = le document s'arrête au milieu d'une phrase (« …{ $end } ») : il a peut-être été tronqué, et ce qui lui manque se trouve peut-être dans le document complet
+
+## appeal import : ce qui a été écrit, et les documents illisibles
+import-wrote = { $path } écrit (action `{ $id }`)
+import-errors = { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+ } à corriger ({ $placeholders ->
+    [one] { $placeholders } espace réservé
+   *[other] { $placeholders } espaces réservés
+ } à remplir) ; puis lancez `appeal check { $path }`
+import-ready = l'action est prête : `appeal show { $id }`, `appeal compose { $id }`
+import-not-yaml = { $path } : le nom d'un fichier d'action se termine par .yaml
+import-no-data-folder = aucun dossier de données n'est connu pour les actions importées ; donnez -o PATH
+import-folder-failed = { $path } : impossible de créer le dossier : { $error }
+import-is-folder = est un dossier, pas un document
+import-too-large = dépasse { $size } Kio ; appeal refuse les documents plus gros
+import-not-text = n'est ni un PDF ni du texte UTF-8 (octet invalide à la position { $offset })
+import-binary = est un fichier binaire, pas un document
+import-empty = est vide
+import-no-text-layer = n'a pas de couche de texte à lire (un PDF numérisé doit d'abord passer par l'OCR)
+import-no-layout = aucune mise en page d'action urgente reconnue ; recherchées : { $current }, { $labelled } et { $older }
+import-pdf-start-failed = impossible de commencer à lire le PDF : { $error }
+import-pdf-damaged = est un PDF qui n'a pas pu être lu (il semble endommagé)
+import-pdf-damaged-because = est un PDF qui n'a pas pu être lu (il semble endommagé) : { $error }
+import-pdf-too-slow = est un PDF dont le texte n'a pas pu être lu en { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}
+import-pdf-too-many-pages = a { $pages } pages ; appeal lit des documents de { $max } pages au plus
+import-pdf-encrypted = est un PDF chiffré ; enregistrez-en une copie non protégée (ou son texte) et importez-la
+
 ## compose avec --batch
 batch-written = { $count ->
     [one] { $count } lettre écrite
