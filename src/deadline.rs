@@ -8,8 +8,10 @@ use crate::error::{Error, Result};
 pub fn today() -> Result<NaiveDate> {
     match std::env::var("APPEAL_TODAY") {
         Ok(s) if !s.is_empty() => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
-            Error::Usage(format!(
-                "APPEAL_TODAY=`{s}` is not a date like 2026-11-28: {e}"
+            Error::Usage(crate::tr!(
+                "deadline-today-invalid",
+                value = s.as_str(),
+                error = e.to_string()
             ))
         }),
         _ => Ok(chrono::Local::now().date_naive()),

@@ -16,7 +16,6 @@
 //! where its source repeats it.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use chrono::NaiveDate;
 use linkify::{LinkFinder, LinkKind};
@@ -31,17 +30,6 @@ pub enum Missing {
     Date(TextDate),
     Email(String),
     Url(String),
-}
-
-impl fmt::Display for Missing {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Missing::Number(n) => write!(f, "the number {n}"),
-            Missing::Date(d) => write!(f, "the date {d}"),
-            Missing::Email(e) => write!(f, "the email address {e}"),
-            Missing::Url(u) => write!(f, "the URL {u}"),
-        }
-    }
 }
 
 /// A date as a text gives it: a day of a month with or without its year
@@ -67,22 +55,6 @@ impl TextDate {
         // 2000 is a leap year: a date with no year may be 29 February.
         let year = self.year.unwrap_or(2000);
         NaiveDate::from_ymd_opt(year, self.month, self.day.unwrap_or(1)).is_some()
-    }
-}
-
-impl fmt::Display for TextDate {
-    /// In English, for `check`'s messages: `16 March 2025`, `16 March`,
-    /// `March 2025`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = NaiveDate::from_ymd_opt(2000, self.month, 1)
-            .map(|d| d.format("%B").to_string())
-            .unwrap_or_else(|| format!("month {}", self.month));
-        match (self.day, self.year) {
-            (Some(d), Some(y)) => write!(f, "{d} {month} {y}"),
-            (Some(d), None) => write!(f, "{d} {month}"),
-            (None, Some(y)) => write!(f, "{month} {y}"),
-            (None, None) => write!(f, "{month}"),
-        }
     }
 }
 

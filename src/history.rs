@@ -133,15 +133,6 @@ impl Record {
             input: None,
         }
     }
-
-    /// How the record reads in a sentence: `29 November 2026 (txt)`.
-    pub fn when_and_how(&self) -> String {
-        let date = format_date(self.date, "%-d %B %Y", "en");
-        match (self.kind, self.count) {
-            (Kind::Batch, Some(n)) => format!("{date} (a batch of {n}, {})", self.form),
-            _ => format!("{date} ({})", self.form),
-        }
-    }
 }
 
 /// What `compose` delivered, as the history needs it.
@@ -253,7 +244,7 @@ impl History {
     /// Opens the history, creating it (folder 0700, file 0600) and bringing
     /// its schema up to date.
     pub fn open() -> Result<History> {
-        let path = path().ok_or_else(|| Error::Usage("this system has no data folder".into()))?;
+        let path = path().ok_or_else(|| Error::Usage(crate::tr!("history-no-data-folder")))?;
         History::open_at(&path)
     }
 
@@ -268,7 +259,7 @@ impl History {
     pub fn open_at(path: &Path) -> Result<History> {
         let fail = |e: &dyn std::fmt::Display| Error::File {
             path: path.display().to_string(),
-            message: format!("the history could not be opened: {e}"),
+            message: crate::tr!("history-open-failed", error = e.to_string()),
         };
         if let Some(dir) = path.parent() {
             create_private_dir(dir).map_err(|e| fail(&e))?;
@@ -310,9 +301,7 @@ impl History {
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             // Some file systems can't do WAL; the default journal still works.
-            talk::warn(format_args!(
-                "the history uses the `{mode}` journal: this file system has no shared memory for WAL"
-            ));
+            talk::warn(crate::tr!("history-journal", mode = mode.as_str()));
         }
         self.migrate()
     }
@@ -457,7 +446,7 @@ impl History {
     fn error(&self, e: &rusqlite::Error) -> Error {
         Error::File {
             path: self.path.display().to_string(),
-            message: format!("the history could not be read or written: {e}"),
+            message: crate::tr!("history-failed", error = e.to_string()),
         }
     }
 }
@@ -540,17 +529,16 @@ fn reopen() -> Result<History> {
 pub fn record_letter(sent: &Sent, keep_text: bool) {
     let record = Record::letter(sent, keep_text);
     if let Err(e) = reopen().and_then(|h| h.record(&record)) {
-        talk::warn(format_args!(
-            "{e}; the letter was delivered but not recorded"
-        ));
+        talk::warn(crate::tr!("history-not-recorded", error = e.to_string()));
     }
 }
 
 /// Records a batch run as one record. Never fails, as [`record_letter`].
 pub fn record_batch(run: &BatchRun) {
     if let Err(e) = History::open().and_then(|h| h.record(&run.record())) {
-        talk::warn(format_args!(
-            "{e}; the letters were delivered but the batch was not recorded"
+        talk::warn(crate::tr!(
+            "history-batch-not-recorded",
+            error = e.to_string()
         ));
     }
 }
@@ -565,11 +553,18 @@ pub fn mention_earlier(action: &Action) {
     let earlier = history.last(&action.id);
     OPENED.with(|opened| *opened.borrow_mut() = Some(history));
     if let Ok(Some(earlier)) = earlier {
-        let said = format!(
-            "You wrote to {} for this action on {}",
-            earlier.target,
-            earlier.when_and_how()
-        );
+        let date = format_date(earlier.date, &crate::tr!("date-pattern"), crate::ui::lang());
+        let (target, form) = (earlier.target.as_str(), earlier.form.as_str());
+        let said = match (earlier.kind, earlier.count) {
+            (Kind::Batch, Some(n)) => crate::tr!(
+                "history-earlier-batch",
+                target = target,
+                date = date,
+                count = n,
+                form = form,
+            ),
+            _ => crate::tr!("history-earlier", target = target, date = date, form = form),
+        };
         talk::say(printable(&said).replace(['\n', '\t'], " "));
     }
 }
@@ -580,7 +575,11 @@ pub fn last_dates() -> HashMap<String, NaiveDate> {
     match History::open_existing().and_then(|h| h.map_or(Ok(HashMap::new()), |h| h.last_dates())) {
         Ok(dates) => dates,
         Err(e) => {
-            talk::warn(format_args!("{e}; the LAST WRITTEN column is left empty"));
+            talk::warn(crate::tr!(
+                "history-last-written-unknown",
+                error = e.to_string(),
+                column = crate::tr!("list-last-written"),
+            ));
             HashMap::new()
         }
     }

@@ -2,8 +2,11 @@
 //! translations, reporting each problem with its file and line.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Serialize;
 
 use crate::action::LetterTemplate;
@@ -13,6 +16,7 @@ use crate::action::{
 use crate::answers::Signer;
 use crate::deadline::days_left;
 use crate::error::{Error, Part, TemplateAt};
+use crate::facts::{Missing, TextDate};
 use crate::letter::{Renderer, VARIABLES, syntax_message};
 use crate::library::{ActionFiles, SourceFile, closest};
 use crate::placeholders::{paragraphs, prose_paragraphs, tags};
@@ -41,7 +45,85 @@ pub struct Problem {
     pub path: String,
     pub line: usize,
     pub level: Level,
+    /// In English: `--json` gives it to scripts, which read one language.
     pub message: String,
+    /// In the interface's language, for people.
+    #[serde(skip)]
+    pub shown: String,
+}
+
+impl Problem {
+    /// A problem whose message is the same in every language: a loading
+    /// error, a message file's problem.
+    pub fn plain(path: &str, line: usize, level: Level, message: String) -> Problem {
+        Problem {
+            path: path.to_string(),
+            line,
+            level,
+            shown: message.clone(),
+            message,
+        }
+    }
+}
+
+/// The language a finding is put in: the interface's, for people, or
+/// English, for `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    Interface,
+    English,
+}
+
+/// `said!(voice, "id", name = value, …)`: a message of `check.ftl` in a voice.
+macro_rules! said {
+    ($voice:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $voice.say($id, &[$((stringify!($name), FluentValue::from($value))),*])
+    };
+}
+
+impl Voice {
+    fn say(self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        if self == Voice::Interface || crate::ui::lang() == "en" {
+            crate::ui::text(id, args)
+        } else {
+            english(id, args)
+        }
+    }
+
+    /// The language of dates and month names.
+    fn lang(self) -> &'static str {
+        match self {
+            Voice::Interface => crate::ui::lang(),
+            Voice::English => "en",
+        }
+    }
+}
+
+/// A message in English when the interface speaks another language.
+fn english(id: &str, args: &[(&str, FluentValue)]) -> String {
+    static ENGLISH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let bundle = ENGLISH.get_or_init(|| {
+        let (lang, files) = &crate::ui::LANGUAGES[0];
+        let id = lang.parse().expect("the shipped languages are tags");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        for (_, text) in files {
+            let resource =
+                FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
+            let _ = bundle.add_resource(resource);
+        }
+        bundle
+    });
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    match bundle.get_message(id).and_then(|m| m.value()) {
+        Some(pattern) => bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut Vec::new())
+            .into_owned(),
+        None => id.to_string(),
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -53,7 +135,7 @@ impl std::fmt::Display for Problem {
             crate::text::shown(&self.path),
             self.line,
             self.level,
-            crate::text::shown(&self.message)
+            crate::text::shown(&self.shown)
         )
     }
 }
@@ -94,23 +176,34 @@ pub fn lint(files: &ActionFiles, today: NaiveDate) -> Vec<Problem> {
 struct Findings(Vec<Problem>);
 
 impl Findings {
-    fn push(&mut self, path: &str, line: usize, level: Level, message: String) {
+    /// A finding, put in English and in the interface's language.
+    fn push(&mut self, path: &str, line: usize, level: Level, say: impl Fn(Voice) -> String) {
+        let message = say(Voice::English);
+        let shown = if crate::ui::lang() == "en" {
+            message.clone()
+        } else {
+            say(Voice::Interface)
+        };
         self.0.push(Problem {
             path: path.to_string(),
             line,
             level,
             message,
+            shown,
         });
     }
 
     /// An error from loading, placed on the line of the field it names.
     fn error_from(&mut self, file: &SourceFile, e: Error) {
         let (line, message) = match &e {
+            Error::Field { field, message, .. } => {
+                let line = spans(file).map_or(1, |s| s.line_of(field));
+                let (field, message) = (field.as_str(), message.as_str());
+                return self.push(&file.origin, line, Level::Error, |v| {
+                    said!(v, "check-field", field = field, message = message)
+                });
+            }
             Error::Yaml { line, message, .. } => (*line as usize, message.clone()),
-            Error::Field { field, message, .. } => (
-                spans(file).map_or(1, |s| s.line_of(field)),
-                format!("field `{field}`: {message}"),
-            ),
             Error::Template {
                 at, line, message, ..
             } => {
@@ -120,7 +213,7 @@ impl Findings {
             Error::File { message, .. } => (1, message.clone()),
             other => (1, other.to_string()),
         };
-        self.push(&file.origin, line, Level::Error, message);
+        self.push(&file.origin, line, Level::Error, |_| message.clone());
     }
 
     /// Leftover `[PLACEHOLDERS]` and `TODO` markers, outside comment lines.
@@ -130,32 +223,19 @@ impl Findings {
                 continue;
             }
             for marker in bracket_markers(line) {
-                self.push(
-                    &file.origin,
-                    i + 1,
-                    Level::Error,
-                    format!("`{marker}` is a placeholder left to fill in"),
-                );
+                self.push(&file.origin, i + 1, Level::Error, |v| {
+                    said!(v, "check-placeholder", marker = marker)
+                });
             }
             if let Some(c) = invisible_in_latin(line) {
-                self.push(
-                    &file.origin,
-                    i + 1,
-                    Level::Warning,
-                    format!(
-                        "an invisible character (U+{:04X}) stands inside a Latin word: \
-                         Latin text never needs one, and it can hide a word from a search",
-                        c as u32
-                    ),
-                );
+                self.push(&file.origin, i + 1, Level::Warning, |v| {
+                    said!(v, "check-invisible", code = format!("U+{:04X}", c as u32))
+                });
             }
             if let Some(at) = todo_marker(line) {
-                self.push(
-                    &file.origin,
-                    i + 1,
-                    Level::Error,
-                    format!("a TODO is left: `{}`", line[at..].trim()),
-                );
+                self.push(&file.origin, i + 1, Level::Error, |v| {
+                    said!(v, "check-todo", text = line[at..].trim())
+                });
             }
         }
     }
@@ -167,7 +247,13 @@ impl Findings {
                 &main.origin,
                 spans(main).map_or(1, |s| s.line_of("deadline")),
                 Level::Warning,
-                format!("the deadline {} has passed", action.deadline),
+                |v| {
+                    said!(
+                        v,
+                        "check-deadline-passed",
+                        date = action.deadline.to_string()
+                    )
+                },
             );
         }
         let file_of = |letter: &LetterTemplate| {
@@ -222,15 +308,14 @@ impl Findings {
                     .map_or(1, |s| s.line_of(&format!("{at}.{field}")))
             };
             if target.email.is_empty() && target.fax.is_empty() && target.phone.is_empty() {
-                self.push(
-                    &main.origin,
-                    line(""),
-                    Level::Warning,
-                    format!(
-                        "`{at}` has no email, fax or phone: letters to {} can only be posted",
-                        target.name
-                    ),
-                );
+                self.push(&main.origin, line(""), Level::Warning, |v| {
+                    said!(
+                        v,
+                        "check-posted-only",
+                        at = at.as_str(),
+                        name = target.name.as_str()
+                    )
+                });
             }
             let Some(Salutation::ByLanguage(map)) = &target.salutation else {
                 continue;
@@ -242,21 +327,28 @@ impl Findings {
                         &main.origin,
                         line(&format!("salutation.{key}")),
                         Level::Warning,
-                        format!("`{at}.salutation.{key}`: there is no letter in `{key}` to use it"),
+                        |v| {
+                            said!(
+                                v,
+                                "check-salutation-unused",
+                                at = at.as_str(),
+                                lang = key.as_str()
+                            )
+                        },
                     );
                 }
             }
             for lang in action.letters.keys() {
                 if !map.keys().any(|key| answers(key, lang)) {
-                    self.push(
-                        &main.origin,
-                        line("salutation"),
-                        Level::Warning,
-                        format!(
-                            "`{at}.salutation` has no `{lang}` text: letters in {lang} open with `{}`",
-                            target.salutation_for(lang, &action.preferred_language)
-                        ),
-                    );
+                    self.push(&main.origin, line("salutation"), Level::Warning, |v| {
+                        said!(
+                            v,
+                            "check-salutation-missing",
+                            at = at.as_str(),
+                            lang = lang.as_str(),
+                            salutation = target.salutation_for(lang, &action.preferred_language),
+                        )
+                    });
                 }
             }
         }
@@ -285,29 +377,27 @@ impl Findings {
             };
             let line = spans.as_ref().map_or(1, |s| s.line_of(name));
             if same(ours, theirs) {
-                self.push(
-                    &file.origin,
-                    line,
-                    Level::Warning,
-                    format!(
-                        "{name}: the same as in the source ({source_lang}): not translated yet?"
-                    ),
-                );
+                self.push(&file.origin, line, Level::Warning, |v| {
+                    said!(
+                        v,
+                        "check-text-untranslated",
+                        field = name,
+                        source = source_lang.as_str()
+                    )
+                });
             } else {
                 let (our_paras, their_paras) = (paragraphs(ours), paragraphs(theirs));
                 if our_paras.len() != their_paras.len() {
                     if name == "background" {
-                        self.push(
-                            &file.origin,
-                            line,
-                            Level::Error,
-                            format!(
-                                "background: {} paragraph(s), but the source ({source_lang}) has {}: \
-                                 translate each paragraph as one, separated by blank lines",
-                                our_paras.len(),
-                                their_paras.len()
-                            ),
-                        );
+                        self.push(&file.origin, line, Level::Error, |v| {
+                            said!(
+                                v,
+                                "check-background-paragraphs",
+                                count = our_paras.len(),
+                                source = source_lang.as_str(),
+                                expected = their_paras.len(),
+                            )
+                        });
                     }
                     continue;
                 }
@@ -319,7 +409,7 @@ impl Findings {
                     self.facts(
                         file,
                         where_,
-                        &format!("{name}, paragraph {}", n + 1),
+                        (name, n + 1),
                         (theirs, source_lang),
                         (ours, lang),
                     );
@@ -327,26 +417,26 @@ impl Findings {
             }
         }
         if !missing.is_empty() {
-            self.push(
-                &file.origin,
-                1,
-                Level::Warning,
-                format!(
-                    "not translated: {}; `appeal show --lang {}` shows them in {source_lang}",
-                    missing.join(", "),
-                    file.lang.as_deref().unwrap_or_default()
-                ),
-            );
+            self.push(&file.origin, 1, Level::Warning, |v| {
+                said!(
+                    v,
+                    "check-not-translated",
+                    fields = missing.join(", "),
+                    lang = file.lang.as_deref().unwrap_or_default(),
+                    source = source_lang.as_str(),
+                )
+            });
         }
     }
 
     /// Every number, date, email address and URL of a source paragraph must
-    /// be in its translation: a fact lost or changed is an error.
+    /// be in its translation: a fact lost or changed is an error. `(field,
+    /// n)`: where the paragraph is, its field and its number.
     fn facts(
         &mut self,
         file: &SourceFile,
         line: usize,
-        what: &str,
+        (field, n): (&str, usize),
         (source, source_lang): (&str, &str),
         (translation, lang): (&str, &str),
     ) {
@@ -354,17 +444,16 @@ impl Findings {
         if missing.is_empty() {
             return;
         }
-        let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
-        self.push(
-            &file.origin,
-            line,
-            Level::Error,
-            format!(
-                "{what}: the source ({source_lang}) says {}, which this translation does not: \
-                 keep every number, date, email address and link",
-                list.join(", ")
-            ),
-        );
+        self.push(&file.origin, line, Level::Error, |v| {
+            let list: Vec<String> = missing.iter().map(|m| fact(v, m)).collect();
+            said!(
+                v,
+                "check-facts-lost",
+                place = said!(v, "check-paragraph", field = field, number = n),
+                source = source_lang,
+                facts = list.join(", "),
+            )
+        });
     }
 
     /// Syntax and variables of one letter's templates; true when clean.
@@ -374,12 +463,9 @@ impl Findings {
             let at = at(file, lang, part);
             let place = Place::of(file, &at);
             if let Err(refused) = crate::placeholders::check_allowed(text) {
-                self.push(
-                    &file.origin,
-                    place.line(refused.line),
-                    Level::Error,
-                    format!("{at}: {}", refused.message),
-                );
+                self.push(&file.origin, place.line(refused.line), Level::Error, |_| {
+                    format!("{at}: {}", refused.message)
+                });
                 clean = false;
                 continue;
             }
@@ -387,33 +473,43 @@ impl Findings {
                 Ok(found) => found,
                 Err(e) => {
                     let line = e.line;
-                    self.push(
-                        &file.origin,
-                        place.line(line),
-                        Level::Error,
-                        format!("{at}: {}", syntax_message(&e.error)),
-                    );
+                    self.push(&file.origin, place.line(line), Level::Error, |_| {
+                        format!("{at}: {}", syntax_message(&e.error))
+                    });
                     clean = false;
                     continue;
                 }
             };
             for tag in found {
+                let tag_line = tag.line;
                 for var in tag
                     .variables
                     .iter()
                     .filter(|v| !VARIABLES.contains(&v.as_str()))
                 {
-                    let hint = closest(var, VARIABLES.iter().copied())
-                        .map(|v| format!("did you mean `{v}`? "))
-                        .unwrap_or_default();
+                    let hint = closest(var, VARIABLES.iter().copied());
+                    let (at, var, tag) = (at.to_string(), var.as_str(), tag.text.as_str());
                     self.push(
                         &file.origin,
-                        place.line(tag.line),
+                        place.line(tag_line),
                         Level::Error,
-                        format!(
-                            "{at}: unknown variable `{var}` in `{}`; {hint}(see actions/README.md for the variables)",
-                            tag.text
-                        ),
+                        |v| match hint {
+                            Some(hint) => said!(
+                                v,
+                                "check-unknown-variable-hint",
+                                at = at.as_str(),
+                                variable = var,
+                                tag = tag,
+                                suggestion = hint,
+                            ),
+                            None => said!(
+                                v,
+                                "check-unknown-variable",
+                                at = at.as_str(),
+                                variable = var,
+                                tag = tag,
+                            ),
+                        },
                     );
                     clean = false;
                 }
@@ -438,26 +534,30 @@ impl Findings {
         let source_tags = tags(&source.body).unwrap_or_default();
         let theirs: BTreeSet<&str> = source_tags.iter().map(|t| t.text.as_str()).collect();
         for missing in theirs.difference(&ours) {
-            self.push(
-                &file.origin,
-                place.line(1),
-                Level::Error,
-                format!(
-                    "{body}: `{missing}` is in the source letter ({source_lang}) but not in this translation"
-                ),
-            );
+            self.push(&file.origin, place.line(1), Level::Error, |v| {
+                said!(
+                    v,
+                    "check-tag-missing",
+                    at = body.to_string(),
+                    tag = *missing,
+                    source = source_lang,
+                )
+            });
         }
         for extra in ours.difference(&theirs) {
             let line = our_tags
                 .iter()
                 .find(|t| t.text == *extra)
                 .map_or(1, |t| t.line);
-            self.push(
-                &file.origin,
-                place.line(line),
-                Level::Error,
-                format!("{body}: `{extra}` is not in the source letter ({source_lang})"),
-            );
+            self.push(&file.origin, place.line(line), Level::Error, |v| {
+                said!(
+                    v,
+                    "check-tag-extra",
+                    at = body.to_string(),
+                    tag = *extra,
+                    source = source_lang,
+                )
+            });
         }
         let ours = paragraphs(&letter.body);
         let theirs = paragraphs(&source.body);
@@ -466,23 +566,23 @@ impl Findings {
                 self.facts(
                     file,
                     place.line(*at),
-                    &format!("{body}, paragraph {}", n + 1),
+                    (&body.to_string(), n + 1),
                     (their, source_lang),
                     (our, lang),
                 );
             }
         }
         if ours.len() != theirs.len() {
-            self.push(
-                &file.origin,
-                place.line(1),
-                Level::Warning,
-                format!(
-                    "{body}: {} paragraphs, but the source letter ({source_lang}) has {}",
-                    ours.len(),
-                    theirs.len()
-                ),
-            );
+            self.push(&file.origin, place.line(1), Level::Warning, |v| {
+                said!(
+                    v,
+                    "check-letter-paragraphs",
+                    at = body.to_string(),
+                    count = ours.len(),
+                    source = source_lang,
+                    expected = theirs.len(),
+                )
+            });
         }
         let source_prose: BTreeSet<String> = prose_paragraphs(&source.body)
             .into_iter()
@@ -490,27 +590,51 @@ impl Findings {
             .collect();
         for (line, words) in &prose_paragraphs(&letter.body) {
             if words.split_whitespace().count() >= 3 && source_prose.contains(words) {
-                self.push(
-                    &file.origin,
-                    place.line(*line),
-                    Level::Warning,
-                    format!(
-                        "{body}: this paragraph is the same as in the source letter ({source_lang}): not translated yet?"
-                    ),
-                );
+                self.push(&file.origin, place.line(*line), Level::Warning, |v| {
+                    said!(
+                        v,
+                        "check-paragraph-untranslated",
+                        at = body.to_string(),
+                        source = source_lang,
+                    )
+                });
             }
         }
         if letter.subject.trim() == source.subject.trim() {
             let subject = Place::of(file, &at(file, lang, Part::Subject));
-            self.push(
-                &file.origin,
-                subject.line(1),
-                Level::Warning,
-                format!(
-                    "subject: the same as in the source letter ({source_lang}): not translated yet?"
-                ),
-            );
+            self.push(&file.origin, subject.line(1), Level::Warning, |v| {
+                said!(v, "check-subject-untranslated", source = source_lang)
+            });
         }
+    }
+}
+
+/// A fact a translation lost, in words. A date is in the voice's
+/// language, with or without its day or year: `16 March 2025`,
+/// `16 de marzo`, `mars 2025`.
+fn fact(v: Voice, missing: &Missing) -> String {
+    let date = |d: &TextDate| {
+        let lang = v.lang();
+        let first = NaiveDate::from_ymd_opt(d.year.unwrap_or(2000), d.month, d.day.unwrap_or(1))?;
+        let month = crate::dates::format_date(first, "%B", lang);
+        Some(match (d.day, d.year) {
+            (Some(_), Some(_)) => {
+                let date = crate::dates::format_date(first, &said!(v, "date-pattern"), lang);
+                said!(v, "check-fact-date", date = date)
+            }
+            (Some(day), None) => said!(v, "check-fact-day-month", day = day, month = month),
+            (None, Some(year)) => said!(v, "check-fact-month-year", month = month, year = year),
+            (None, None) => said!(v, "check-fact-date", date = month),
+        })
+    };
+    match missing {
+        Missing::Number(n) => said!(v, "check-fact-number", number = n.as_str()),
+        // A date `facts` read is a real date; any other shows as numbers.
+        Missing::Date(d) => {
+            date(d).unwrap_or_else(|| said!(v, "check-fact-date", date = format!("{d:?}")))
+        }
+        Missing::Email(e) => said!(v, "check-fact-email", address = e.as_str()),
+        Missing::Url(u) => said!(v, "check-fact-url", url = u.as_str()),
     }
 }
 
@@ -611,6 +735,22 @@ mod tests {
             "Persian needs it"
         );
         assert_eq!(invisible_in_latin("plain text"), None);
+    }
+
+    #[test]
+    fn a_lost_fact_is_named_with_the_parts_of_a_date_it_has() {
+        let date = |year, month, day| Missing::Date(TextDate { year, month, day });
+        let said = |m: &Missing| fact(Voice::English, m);
+        assert_eq!(
+            said(&date(Some(2025), 3, Some(16))),
+            "the date 16 March 2025"
+        );
+        assert_eq!(said(&date(None, 3, Some(16))), "the date 16 March");
+        assert_eq!(said(&date(Some(2025), 3, None)), "the date March 2025");
+        assert_eq!(
+            said(&Missing::Number("120,000".to_string())),
+            "the number 120,000"
+        );
     }
 
     #[test]

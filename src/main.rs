@@ -101,7 +101,7 @@ fn main() -> ExitCode {
                 // The prompt that was cancelled is still on this line.
                 talk::line("");
             }
-            talk::say("cancelled");
+            talk::say(appeal::tr!("interrupt-cancelled"));
             ExitCode::from(exit::INTERRUPTED)
         }
         // Already reported, line by line, with a summary.

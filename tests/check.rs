@@ -155,7 +155,7 @@ fn a_translated_background_missing_a_paragraph_is_an_error() {
         &["background.yaml"],
         1,
         &[
-            "check/background.es.yaml:7: error: background: 1 paragraph(s), but the source (en) has 2: translate each paragraph as one, separated by blank lines",
+            "check/background.es.yaml:7: error: background: 1 paragraph, but the source (en) has 2: translate each paragraph as one, separated by blank lines",
         ],
     );
 }

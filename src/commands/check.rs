@@ -34,20 +34,14 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
     };
     for (path, text) in &ui_files {
         files += 1;
-        problems.extend(
-            crate::ui::check_file(path, text)
-                .into_iter()
-                .map(|p| Problem {
-                    path: path.clone(),
-                    line: p.line,
-                    level: if p.error {
-                        Level::Error
-                    } else {
-                        Level::Warning
-                    },
-                    message: p.message,
-                }),
-        );
+        problems.extend(crate::ui::check_file(path, text).into_iter().map(|p| {
+            let level = if p.error {
+                Level::Error
+            } else {
+                Level::Warning
+            };
+            Problem::plain(path, p.line, level, p.message)
+        }));
     }
     let specs: Vec<String> = if specs.is_empty() && ftl.is_empty() {
         library.ids()
@@ -67,23 +61,15 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
         let text: String = problems.iter().map(|p| format!("{p}\n")).collect();
         print(&text)?;
     }
-    talk::say(format_args!(
-        "{} checked in {files} file{}: {errors} error{}, {warnings} warning{}",
-        plural(specs.len(), "action"),
-        if files == 1 { "" } else { "s" },
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
+    talk::say(crate::tr!(
+        "check-summary",
+        actions = specs.len(),
+        files = files,
+        errors = errors,
+        warnings = warnings,
     ));
     if errors > 0 {
         return Err(Error::CheckFailed(errors));
     }
     Ok(())
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

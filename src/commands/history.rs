@@ -27,15 +27,23 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
         return print_json(&Value::Array(list));
     }
     if records.is_empty() {
-        let place = history::path().map_or_else(String::new, |p| format!(" in {}", p.display()));
-        talk::say(format_args!("no letters recorded yet{place}"));
+        talk::say(match history::path() {
+            Some(p) => crate::tr!("history-empty-at", path = p.display().to_string()),
+            None => crate::tr!("history-empty"),
+        });
         return Ok(());
     }
     let rows: Vec<[String; 6]> = records.iter().map(row).collect();
-    print(&format_table(
-        ["#", "DATE", "ACTION", "TO", "FORM", "WHERE"],
-        &rows,
-    ))
+    let header = [
+        "history-date",
+        "history-action",
+        "history-to",
+        "history-form",
+        "history-where",
+    ]
+    .map(|id| crate::ui::text(id, &[]));
+    let [date, action, to, form, place] = header.each_ref().map(String::as_str);
+    print(&format_table(["#", date, action, to, form, place], &rows))
 }
 
 /// A record as `history --json` gives it: the stored fields, and whether
@@ -50,11 +58,11 @@ fn to_json(record: &Record) -> Value {
 
 fn row(r: &Record) -> [String; 6] {
     let place = match (r.kind, r.destination.as_str(), &r.path) {
-        (Kind::Batch, _, path) => format!(
-            "{} letters from {} to {}",
-            r.count.unwrap_or(0),
-            r.input.as_deref().unwrap_or("?"),
-            path.as_deref().unwrap_or("stdout")
+        (Kind::Batch, _, path) => crate::tr!(
+            "history-batch",
+            count = r.count.unwrap_or(0),
+            input = r.input.as_deref().unwrap_or("?"),
+            output = path.as_deref().unwrap_or("stdout"),
         ),
         (_, _, Some(path)) => path.clone(),
         (_, destination, None) => destination.to_string(),
@@ -76,18 +84,13 @@ fn show(history: Option<&History>, n: i64) -> Result<()> {
         None => None,
     };
     let Some(record) = record else {
-        return Err(Error::Usage(format!(
-            "there is no record {n} in the history (see `appeal history`)"
-        )));
+        return Err(Error::Usage(crate::tr!("history-no-record", number = n)));
     };
     let Some(text) = &record.text else {
-        let why = match record.kind {
-            Kind::Batch => "a batch run keeps no letters",
-            Kind::Letter => "its text was not kept (`history: text: false` in the config)",
-        };
-        return Err(Error::Usage(format!(
-            "record {n} has no letter to show: {why}"
-        )));
+        return Err(Error::Usage(match record.kind {
+            Kind::Batch => crate::tr!("history-no-letter-batch", number = n),
+            Kind::Letter => crate::tr!("history-no-letter-not-kept", number = n),
+        }));
     };
     let mut text = printable(text);
     if !text.ends_with('\n') {
@@ -104,28 +107,24 @@ fn forget(args: &HistoryArgs, named: &str) -> Result<()> {
         (None, true) => None,
         (Some(action), false) => Some(action),
         (Some(_), true) => {
-            return Err(Error::Usage(
-                "--forget takes an action or --all, not both".to_string(),
-            ));
+            return Err(Error::Usage(crate::tr!("history-forget-both")));
         }
         (None, false) => {
-            return Err(Error::Usage(
-                "--forget needs an action (appeal history --forget cecot) or --all".to_string(),
-            ));
+            return Err(Error::Usage(crate::tr!("history-forget-what")));
         }
     };
     let Some(history) = History::open_existing()? else {
-        talk::say("the history is empty: nothing to forget");
+        talk::say(crate::tr!("history-nothing-to-forget"));
         return Ok(());
     };
     let deleted = history.forget(action)?;
-    let what = match action {
-        Some(a) => format!(" for `{}`", printable(a)),
-        None => String::new(),
-    };
-    talk::say(format_args!(
-        "forgot {deleted} record{}{what}",
-        if deleted == 1 { "" } else { "s" }
-    ));
+    talk::say(match action {
+        Some(a) => crate::tr!(
+            "history-forgot-action",
+            count = deleted,
+            action = printable(a)
+        ),
+        None => crate::tr!("history-forgot", count = deleted),
+    });
     Ok(())
 }

@@ -43,9 +43,9 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
                 .and_then(|n| n.to_str())
                 .and_then(|n| n.strip_suffix(".yaml"))
                 .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{}: an action file's name ends in .yaml",
-                        p.display()
+                    Error::Usage(crate::tr!(
+                        "import-not-yaml",
+                        path = p.display().to_string()
                     ))
                 })?;
             (Some(p.to_path_buf()), stem.to_string())
@@ -55,12 +55,8 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
             let dir = match library.user_dir() {
                 Some(d) => d.to_path_buf(),
                 None => {
-                    let d = imported_dir().ok_or_else(|| {
-                        Error::Usage(
-                            "no data folder is known for imported actions; give -o PATH"
-                                .to_string(),
-                        )
-                    })?;
+                    let d = imported_dir()
+                        .ok_or_else(|| Error::Usage(crate::tr!("import-no-data-folder")))?;
                     create_private_dir(&d)?;
                     d
                 }
@@ -80,7 +76,11 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         None => super::print(&emitted.text)?,
     }
     if let Some(p) = &path {
-        talk::say(format_args!("wrote {} (action `{id}`)", p.display()));
+        talk::say(crate::tr!(
+            "import-wrote",
+            path = p.display().to_string(),
+            id = id.as_str()
+        ));
     }
     let files = ActionFiles {
         id: id.clone(),
@@ -103,16 +103,15 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         .filter(|p| p.message.contains("placeholder left to fill in"))
         .count();
     if errors > 0 {
-        talk::say(format_args!(
-            "{errors} error{} to fix ({placeholders} placeholder{} left to fill in); then run `appeal check {origin}`",
-            if errors == 1 { "" } else { "s" },
-            if placeholders == 1 { "" } else { "s" },
+        talk::say(crate::tr!(
+            "import-errors",
+            errors = errors,
+            placeholders = placeholders,
+            path = origin.as_str(),
         ));
         return Err(Error::CheckFailed(errors));
     }
-    talk::say(format_args!(
-        "the action is ready: `appeal show {id}`, `appeal compose {id}`"
-    ));
+    talk::say(crate::tr!("import-ready", id = id.as_str()));
     Ok(())
 }
 
@@ -140,7 +139,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
         if file.is_dir() {
             return Err(Error::File {
                 path: name,
-                message: "is a folder, not a document".to_string(),
+                message: crate::tr!("import-is-folder"),
             });
         }
         std::fs::File::open(file)
@@ -156,88 +155,92 @@ fn create_private_dir(dir: &PathBuf) -> Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| Error::Usage(format!("{}: can't create the folder: {e}", dir.display())))
+    builder.create(dir).map_err(|e| {
+        Error::Usage(crate::tr!(
+            "import-folder-failed",
+            path = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })
 }
 
 /// What was read, on stderr, a fact a line.
 fn summarise(d: &Draft, name: &str, emitted: &Emitted) {
-    talk::say(format_args!("read {name}: {}", d.layout.describe()));
+    talk::say(crate::tr!(
+        "import-read",
+        name = name,
+        layout = d.layout.describe()
+    ));
     let mut found: Vec<String> = Vec::new();
     if let Some(t) = &d.title {
-        found.push(format!("title: {t}"));
+        found.push(crate::tr!("import-title", title = t.as_str()));
     }
     if let Some(r) = &d.reference {
-        found.push(format!("reference: {r}"));
+        found.push(crate::tr!("import-reference", reference = r.as_str()));
     }
     if let Some(issued) = &d.issued {
-        found.push(format!("issued: {}", issued.text));
+        found.push(crate::tr!("import-issued", date = issued.text.as_str()));
     }
     if let Some(dl) = &d.deadline {
         found.push(match dl.date {
-            Some(date) => format!("deadline: {date}"),
-            None => format!("deadline (not a date): {}", dl.text),
+            Some(date) => crate::tr!("import-deadline", date = date.to_string()),
+            None => crate::tr!("import-deadline-text", text = dl.text.as_str()),
         });
     }
     if !d.languages.is_empty() {
         let names: Vec<&str> = d.languages.iter().map(|(n, _)| n.as_str()).collect();
-        found.push(format!(
-            "languages: {}{}",
-            names.join(", "),
-            if d.own_language_welcome {
-                ", or one's own"
-            } else {
-                ""
-            }
-        ));
+        let languages = names.join(", ");
+        found.push(if d.own_language_welcome {
+            crate::tr!("import-languages-own", languages = languages)
+        } else {
+            crate::tr!("import-languages", languages = languages)
+        });
     }
-    for (what, list) in [("target", &d.targets), ("copy to", &d.copies)] {
+    for (copy, list) in [(false, &d.targets), (true, &d.copies)] {
         for c in list {
-            let emails = match c.emails.len() {
-                0 => "no email".to_string(),
-                1 => "1 email".to_string(),
-                n => format!("{n} emails"),
-            };
-            let greeting = match &c.salutation {
-                Some(Salutation::ByLanguage(by)) => format!(
-                    ", salutation in {}",
-                    by.iter()
-                        .map(|(l, _)| l.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
-                Some(Salutation::One(_)) => ", salutation".to_string(),
-                None => String::new(),
-            };
-            found.push(format!(
-                "{what}: {} ({emails}{greeting})",
-                c.name.as_deref().unwrap_or("no name")
-            ));
+            let mut details = vec![crate::tr!("import-emails", count = c.emails.len())];
+            match &c.salutation {
+                Some(Salutation::ByLanguage(by)) => {
+                    let languages = by
+                        .iter()
+                        .map(|(l, _)| l.clone())
+                        .reduce(|a, b| crate::tr!("import-and", first = a, second = b))
+                        .unwrap_or_default();
+                    details.push(crate::tr!("import-salutation-in", languages = languages));
+                }
+                Some(Salutation::One(_)) => details.push(crate::tr!("import-salutation")),
+                None => {}
+            }
+            let name = c
+                .name
+                .clone()
+                .unwrap_or_else(|| crate::tr!("import-no-name"));
+            let details = details.join(", ");
+            found.push(if copy {
+                crate::tr!("import-copy", name = name, details = details)
+            } else {
+                crate::tr!("import-target", name = name, details = details)
+            });
         }
     }
     if let Some(l) = &d.letter {
-        found.push(format!(
-            "model letter ({}): {} paragraph{}",
-            emitted.letter_lang,
-            l.paragraphs.len(),
-            if l.paragraphs.len() == 1 { "" } else { "s" }
+        found.push(crate::tr!(
+            "import-letter",
+            lang = emitted.letter_lang.as_str(),
+            count = l.paragraphs.len()
         ));
     }
     if !d.points.is_empty() {
-        found.push(format!(
-            "{} points to ask for, no model letter",
-            d.points.len()
-        ));
+        found.push(crate::tr!("import-points", count = d.points.len()));
     }
     if !d.background.is_empty() {
-        found.push(format!("background: {} paragraphs", d.background.len()));
+        found.push(crate::tr!("import-background", count = d.background.len()));
     }
     if let Some(p) = &d.people {
-        found.push(format!("people: {p}"));
+        found.push(crate::tr!("import-people", people = p.as_str()));
     }
     if let Some(p) = &d.previous_ua {
-        found.push(format!("previous action: {p}"));
+        found.push(crate::tr!("import-previous", reference = p.as_str()));
     }
     for line in found {
         talk::line(format_args!("  {}", printable(&line)));

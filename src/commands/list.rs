@@ -84,7 +84,11 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             .map(|a| {
                 let (title, in_source) = title(a, lang.as_deref());
                 let title = if in_source {
-                    format!("{title} ({}, not translated)", a.preferred_language)
+                    crate::tr!(
+                        "list-not-translated",
+                        title = title,
+                        lang = a.preferred_language.as_str()
+                    )
                 } else {
                     title.to_string()
                 };
@@ -107,15 +111,20 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                 ]
             })
             .collect();
-        print(&format_table(
-            ["ID", "TITLE", "DEADLINE", "LANGUAGES", "LAST WRITTEN"],
-            &table,
-        ))?;
+        let header = [
+            "list-id",
+            "list-title",
+            "list-deadline",
+            "list-languages",
+            "list-last-written",
+        ]
+        .map(|id| crate::ui::text(id, &[]));
+        print(&format_table(header.each_ref().map(String::as_str), &table))?;
     }
     match broken {
         Some(e) => Err(Error::File {
-            path: "action library".into(),
-            message: format!("an action could not be loaded (last error: {e})"),
+            path: crate::tr!("list-library"),
+            message: crate::tr!("list-load-failed", error = e.to_string()),
         }),
         None => Ok(()),
     }

@@ -14,10 +14,7 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
     let path: PathBuf = dir.join(format!("{id}.yaml"));
     let text = SKELETON.replace("{id}", id);
     write_new(&path, &text, force)?;
-    talk::say(format_args!(
-        "wrote {path}; fill in every [PLACEHOLDER] and TODO, then run `appeal check {path}`",
-        path = path.display()
-    ));
+    talk::say(crate::tr!("new-wrote", path = path.display().to_string()));
     Ok(())
 }
 
@@ -28,9 +25,7 @@ pub fn check_id(id: &str) -> Result<()> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
     {
-        return Err(Error::Usage(format!(
-            "`{id}` can't be an action id: use lower-case letters, digits, `-` and `_` (it becomes the file name)"
-        )));
+        return Err(Error::Usage(crate::tr!("new-bad-id", id = id)));
     }
     Ok(())
 }
@@ -40,12 +35,10 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
     write_atomic(path, text.as_bytes(), force).map_err(|e| {
         let path = path.display().to_string();
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage(format!(
-                "{path}: already exists; not overwritten (use --force to replace it)"
-            ))
+            Error::Usage(format!("{path}: {}", crate::tr!("command-exists")))
         } else {
             Error::Io {
-                doing: format!("writing {path}"),
+                doing: crate::tr!("command-writing", path = path),
                 message: e.to_string(),
             }
         }

@@ -49,7 +49,7 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
                 Ok(text) => print(&text)?,
                 Err(e) => talk::say(&e),
             }
-            talk::line("(watching for changes; Ctrl-C to stop)");
+            talk::line(crate::tr!("preview-watching"));
             seen = stamp;
         }
         std::thread::sleep(Duration::from_millis(250));
@@ -60,9 +60,9 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
 fn stamp(files: &ActionFiles) -> std::result::Result<Vec<(PathBuf, Option<SystemTime>)>, Error> {
     let paths: Vec<PathBuf> = files.all().filter_map(|f| f.path.clone()).collect();
     if paths.is_empty() {
-        return Err(Error::Usage(format!(
-            "--watch needs an action file on disk; `{}` is built into appeal (pass a path, or use --actions-dir)",
-            files.id
+        return Err(Error::Usage(crate::tr!(
+            "preview-watch-embedded",
+            id = files.id.as_str()
         )));
     }
     Ok(paths
@@ -80,21 +80,23 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
     let renderer = Renderer::new(&action, today);
     let requested = match options.lang.or(files.named_lang.as_deref()) {
         Some(l) => lang::normalize(l)
-            .ok_or_else(|| Error::Usage(format!("`{l}` is not a language tag (e.g. `es`)")))?,
+            .ok_or_else(|| Error::Usage(crate::tr!("command-not-a-language-tag", tag = l)))?,
         None => action.preferred_language.clone(),
     };
     let choice = action.choose_letter(&requested);
     if choice.is_fallback() {
-        talk::say(format_args!(
-            "note: there is no letter in `{}`; showing `{}`",
-            choice.requested, choice.chosen
+        talk::say(crate::tr!(
+            "preview-fallback",
+            requested = choice.requested.as_str(),
+            chosen = choice.chosen.as_str(),
         ));
     }
     let sample = Signer::sample();
     let letter = renderer.render(&choice.chosen, &sample)?;
     if !options.side_by_side {
         return Ok(format!(
-            "Subject: {}\n\n{}",
+            "{} {}\n\n{}",
+            crate::tr!("show-subject"),
             letter.subject,
             wrap(&letter.body, width.min(80))
         ));
@@ -113,11 +115,12 @@ fn side_by_side(left: (&str, &str, &str), right: (&str, &str, &str), width: usiz
     let column = (width.saturating_sub(GAP.len()) / 2).max(20);
     let paragraphs =
         |body: &str| -> Vec<String> { body.trim_end().split("\n\n").map(str::to_string).collect() };
+    let subject = crate::tr!("show-subject");
     let mut rows: Vec<(String, String)> = vec![
         (format!("[{}]", left.0), format!("[{}]", right.0)),
         (
-            format!("Subject: {}", left.1),
-            format!("Subject: {}", right.1),
+            format!("{subject} {}", left.1),
+            format!("{subject} {}", right.1),
         ),
     ];
     let (l, r) = (paragraphs(left.2), paragraphs(right.2));

@@ -35,23 +35,22 @@ pub fn run(
             match loaded {
                 Ok(a) if days_left(a.deadline, today) >= 0 => open.push(a),
                 Ok(_) => {}
-                Err(e) => talk::warn(format_args!("{e}; skipped")),
+                Err(e) => talk::warn(crate::tr!("remind-skipped", error = e.to_string())),
             }
         }
         if open.is_empty() {
-            return Err(Error::Usage(
-                "no action is open: every deadline has passed (see `appeal list`)".to_string(),
-            ));
+            return Err(Error::Usage(crate::tr!("remind-none-open")));
         }
         open
     } else {
         let spec = action.expect("clap requires an action unless --all");
         let a = library.load(spec)?;
         if days_left(a.deadline, today) < 0 {
-            return Err(Error::Usage(format!(
-                "the deadline for `{}` was {}: there is nothing left to remind you of",
-                a.id,
-                format_date(a.deadline, "%-d %B %Y", "en")
+            let date = format_date(a.deadline, &crate::tr!("date-pattern"), crate::ui::lang());
+            return Err(Error::Usage(crate::tr!(
+                "remind-passed",
+                id = a.id.as_str(),
+                date = date
             )));
         }
         vec![a]
@@ -62,16 +61,15 @@ pub fn run(
             write_atomic(path, text.as_bytes(), force).map_err(|e| Error::File {
                 path: path.display().to_string(),
                 message: if e.kind() == io::ErrorKind::AlreadyExists {
-                    "already exists; not overwritten (use --force to replace it)".to_string()
+                    crate::tr!("command-exists")
                 } else {
-                    format!("the calendar could not be written: {e}")
+                    crate::tr!("remind-write-failed", error = e.to_string())
                 },
             })?;
-            talk::say(format_args!(
-                "wrote {} with {} reminder{}",
-                path.display(),
-                actions.len(),
-                if actions.len() == 1 { "" } else { "s" }
+            talk::say(crate::tr!(
+                "remind-wrote",
+                path = path.display().to_string(),
+                count = actions.len()
             ));
             Ok(())
         }

@@ -17,7 +17,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
     let choice = requested
         .map(|r| {
             let tag = lang::normalize(r)
-                .ok_or_else(|| Error::Usage(format!("`{r}` is not a language tag (e.g. `es`)")))?;
+                .ok_or_else(|| Error::Usage(crate::tr!("command-not-a-language-tag", tag = r)))?;
             Ok::<_, Error>(action.choose_letter(&tag))
         })
         .transpose()?;

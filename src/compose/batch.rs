@@ -93,7 +93,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         Sink::Folder { dir, .. } => Out::Folder(Folder::open(dir, batch.force, &composer.stem())?),
         Sink::Book { duplex, .. } => {
             let book = pdf::Book::new(composer.paper(), *duplex).map_err(|e| Error::Io {
-                doing: "starting the PDF".to_string(),
+                doing: crate::tr!("batch-starting-pdf"),
                 message: e,
             })?;
             Out::Book(Box::new(book))
@@ -158,7 +158,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         tally.written += std::mem::take(&mut tally.pending);
         if let Some(bar) = &progress {
             bar.set_position(rows.bytes_read());
-            bar.set_message(format!("{} letters", tally.written));
+            bar.set_message(crate::tr!("batch-progress", count = tally.written));
         }
         if interrupt::pressed() {
             break None;
@@ -199,7 +199,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
                 unreachable!("a book is made for a book sink")
             };
             let bytes = book.finish().map_err(|e| Error::Io {
-                doing: "making the PDF".to_string(),
+                doing: crate::tr!("batch-making-pdf"),
                 message: e,
             })?;
             let destination = match path {
@@ -213,7 +213,10 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
                 &format!("{}-letters.pdf", composer.stem()),
             )?;
             if let Destination::File(path) = destination {
-                talk::say(format_args!("wrote {}", path.display()));
+                talk::say(crate::tr!(
+                    "compose-wrote",
+                    path = path.display().to_string()
+                ));
             }
         }
         Out::Stream { .. } | Out::JsonLines(_) => {}
@@ -326,7 +329,7 @@ fn stdout_stop(e: io::Error) -> Stop {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Stop::Closed
     } else {
-        Stop::Failed(format!("writing to stdout failed: {e}"))
+        Stop::Failed(crate::tr!("batch-stdout-failed", error = e.to_string()))
     }
 }
 
@@ -378,7 +381,10 @@ impl Out {
 }
 
 fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &str) {
-    let line = format!("appeal: row {number}: {}", crate::text::shown(message));
+    let line = format!(
+        "appeal: {}",
+        crate::text::shown(&crate::tr!("batch-row", number = number, message = message))
+    );
     match progress {
         Some(bar) => bar.println(line),
         None => talk::line(line),
@@ -386,35 +392,29 @@ fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &st
 }
 
 fn summarise(tally: &Tally, batch: &Batch) {
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let place = match &batch.sink {
-        Sink::Folder { dir, .. } => format!(" to {}", dir.display()),
-        _ => String::new(),
-    };
-    let mut parts = vec![format!(
-        "{} letter{} written{place}",
-        tally.written,
-        plural(tally.written)
-    )];
+    let written = tally.written;
+    let mut parts = vec![match &batch.sink {
+        Sink::Folder { dir, .. } => crate::tr!(
+            "batch-written-to",
+            count = written,
+            path = dir.display().to_string()
+        ),
+        _ => crate::tr!("batch-written", count = written),
+    }];
     if tally.kept > 0 {
-        parts.push(format!(
-            "{} already there and kept (--force writes them again)",
-            tally.kept
-        ));
+        parts.push(crate::tr!("batch-kept", count = tally.kept));
     }
     if tally.rescued > 0 {
-        parts.push(format!("{} kept in the rescue folder", tally.rescued));
+        parts.push(crate::tr!("batch-rescued", count = tally.rescued));
     }
     if tally.failed > 0 {
-        parts.push(format!(
-            "{} row{} failed",
-            tally.failed,
-            plural(tally.failed)
-        ));
+        parts.push(crate::tr!("batch-failed", count = tally.failed));
     }
     for (lang, count) in &tally.fell_back {
-        parts.push(format!(
-            "{count} in `{lang}` for want of a letter in the language asked"
+        parts.push(crate::tr!(
+            "batch-fell-back",
+            count = *count,
+            lang = lang.as_str()
         ));
     }
     talk::say(parts.join(", "));
@@ -426,12 +426,18 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = match total_bytes {
-        Some(total) => indicatif::ProgressBar::new(total).with_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:30} {percent:>3}% {msg} ({elapsed}, {eta} left)",
-            )
-            .expect("the progress template is valid"),
-        ),
+        Some(total) => {
+            // The words around the times are the interface's; the times
+            // go in as indicatif's own keys.
+            let times = crate::tr!("batch-progress-time", elapsed = "{elapsed}", eta = "{eta}");
+            let template = format!("{{bar:30}} {{percent:>3}}% {{msg}} ({times})");
+            let style = indicatif::ProgressStyle::with_template(&template)
+                .or_else(|_| {
+                    indicatif::ProgressStyle::with_template("{bar:30} {percent:>3}% {msg}")
+                })
+                .expect("the progress template is valid");
+            indicatif::ProgressBar::new(total).with_style(style)
+        }
         None => indicatif::ProgressBar::new_spinner(),
     };
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());

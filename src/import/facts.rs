@@ -692,10 +692,9 @@ pub fn note_cut_short(draft: &mut Draft, lines: &[String]) {
                 "the rest of the letter; the document is cut short",
             ));
         }
-        draft.notes.push(format!(
-            "the document ends mid-sentence (\"…{}\"): it may have been cut short, so what it lacks may be in the full document",
-            tail(t, 40)
-        ));
+        draft
+            .notes
+            .push(crate::tr!("import-cut-short", end = tail(t, 40)));
     }
 }
 

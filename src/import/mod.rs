@@ -31,11 +31,13 @@ pub enum Layout {
 }
 
 impl Layout {
-    pub fn describe(self) -> &'static str {
+    /// The layout in words, in the interface's language; the headings it
+    /// is known by stay as documents write them.
+    pub fn describe(self) -> String {
         match self {
-            Layout::Current => "the current layout (URGENT ACTION, TAKE ACTION)",
-            Layout::Labelled => "the labelled 2017 template (URGENT ACTION TITLE:)",
-            Layout::Older => "the older layout (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)",
+            Layout::Current => crate::tr!("import-layout-current"),
+            Layout::Labelled => crate::tr!("import-layout-labelled"),
+            Layout::Older => crate::tr!("import-layout-older"),
         }
     }
 }
@@ -147,32 +149,28 @@ pub fn read(source: &Source) -> Result<Draft> {
         message,
     };
     if source.bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(bad(format!(
-            "is larger than {} KiB; appeal refuses documents above that size",
-            MAX_FILE_BYTES / 1024
+        return Err(bad(crate::tr!(
+            "import-too-large",
+            size = MAX_FILE_BYTES / 1024
         )));
     }
     let is_pdf = pdf::is_pdf(source.bytes);
     let raw = if is_pdf {
         pdf::extract(source.bytes).map_err(bad)?
     } else {
-        let text = std::str::from_utf8(source.bytes).map_err(|e| {
-            bad(format!(
-                "is neither a PDF nor UTF-8 text (invalid byte at offset {})",
-                e.valid_up_to()
-            ))
-        })?;
+        let text = std::str::from_utf8(source.bytes)
+            .map_err(|e| bad(crate::tr!("import-not-text", offset = e.valid_up_to())))?;
         if text.contains('\0') {
-            return Err(bad("is a binary file, not a document".to_string()));
+            return Err(bad(crate::tr!("import-binary")));
         }
         text.to_string()
     };
     let lines = text::normalise(&raw, is_pdf);
     if lines.iter().all(|l| l.trim().is_empty()) {
         return Err(bad(if is_pdf {
-            "has no text layer to read (a scanned PDF needs OCR first)".to_string()
+            crate::tr!("import-no-text-layer")
         } else {
-            "is empty".to_string()
+            crate::tr!("import-empty")
         }));
     }
     parse(&lines).map_err(bad)
@@ -192,11 +190,11 @@ pub fn parse(lines: &[String]) -> std::result::Result<Draft, String> {
         // read, and the rest is left to fill in.
         current::read(lines, &found)
     } else {
-        return Err(format!(
-            "no urgent-action layout recognised; looked for {}, {} and {}",
-            Layout::Current.describe(),
-            Layout::Labelled.describe(),
-            Layout::Older.describe()
+        return Err(crate::tr!(
+            "import-no-layout",
+            current = Layout::Current.describe(),
+            labelled = Layout::Labelled.describe(),
+            older = Layout::Older.describe(),
         ));
     };
     let mut draft = draft;

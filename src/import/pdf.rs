@@ -42,13 +42,13 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
             let _ = send.send(result);
         });
     let outcome = match spawned {
-        Err(e) => Err(format!("could not start reading the PDF: {e}")),
+        Err(e) => Err(crate::tr!("import-pdf-start-failed", error = e.to_string())),
         Ok(_) => match receive.recv_timeout(TIME_LIMIT) {
             Ok(Ok(result)) => result,
-            Ok(Err(_)) => Err("is a PDF that could not be read (it seems damaged)".to_string()),
-            Err(_) => Err(format!(
-                "is a PDF whose text could not be read within {} seconds",
-                TIME_LIMIT.as_secs()
+            Ok(Err(_)) => Err(crate::tr!("import-pdf-damaged")),
+            Err(_) => Err(crate::tr!(
+                "import-pdf-too-slow",
+                seconds = TIME_LIMIT.as_secs()
             )),
         },
     };
@@ -63,9 +63,10 @@ fn pages(bytes: &[u8]) -> Result<String, String> {
     }
     let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if numbers.len() > MAX_PAGES {
-        return Err(format!(
-            "has {} pages; appeal reads documents of at most {MAX_PAGES}",
-            numbers.len()
+        return Err(crate::tr!(
+            "import-pdf-too-many-pages",
+            pages = numbers.len(),
+            max = MAX_PAGES
         ));
     }
     let mut out = Lines::default();
@@ -185,13 +186,13 @@ impl OutputDev for Lines {
 fn describe(message: &str) -> String {
     let m = message.to_lowercase();
     if m.contains("decrypt") || m.contains("password") || m.contains("encrypt") {
-        "is an encrypted PDF; save an unprotected copy (or its text) and import that".to_string()
+        crate::tr!("import-pdf-encrypted")
     } else {
         let shown: String = message
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .take(200)
             .collect();
-        format!("is a PDF that could not be read (it seems damaged): {shown}")
+        crate::tr!("import-pdf-damaged-because", error = shown)
     }
 }

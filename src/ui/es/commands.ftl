@@ -1,1 +1,184 @@
 # Lo que dicen las órdenes de appeal, en español. Sigue a en/commands.ftl, clave por clave.
+
+## Compartidos por varias órdenes
+command-writing-stdout = al escribir en la salida estándar
+command-writing = al escribir { $path }
+command-exists = ya existe; no se sobrescribió (use --force para reemplazarlo)
+command-not-a-language-tag = `{ $tag }` no es una etiqueta de idioma (p. ej. `es`)
+interrupt-cancelled = cancelado
+deadline-today-invalid = APPEAL_TODAY=`{ $value }` no es una fecha como 2026-11-28: { $error }
+
+## appeal list: los encabezados de las columnas, y un título mostrado sin traducir
+list-id = ID
+list-title = TÍTULO
+list-deadline = PLAZO
+list-languages = IDIOMAS
+list-last-written = ÚLTIMA CARTA
+list-not-translated = { $title } ({ $lang }, sin traducir)
+list-library = biblioteca de acciones
+list-load-failed = no se pudo cargar una acción (último error: { $error })
+
+## appeal history: los encabezados de las columnas, y los mensajes
+history-date = FECHA
+history-action = ACCIÓN
+history-to = DESTINATARIO
+history-form = FORMATO
+history-where = DÓNDE
+# Un envío por lotes en la columna DÓNDE; $output es una carpeta, o stdout.
+history-batch = { $count ->
+    [one] { $count } carta
+   *[other] { $count } cartas
+ } de { $input } a { $output }
+history-empty = todavía no hay cartas registradas
+history-empty-at = todavía no hay cartas registradas en { $path }
+history-no-record = no hay ningún registro { $number } en el historial (vea `appeal history`)
+history-no-letter-batch = el registro { $number } no tiene ninguna carta que mostrar: un envío por lotes no guarda las cartas
+history-no-letter-not-kept = el registro { $number } no tiene ninguna carta que mostrar: su texto no se guardó (`history: text: false` en la configuración)
+history-forget-both = --forget acepta una acción o --all, no ambos
+history-forget-what = --forget necesita una acción (appeal history --forget cecot) o --all
+history-nothing-to-forget = el historial está vacío: no hay nada que olvidar
+history-forgot = { $count ->
+    [one] se olvidó { $count } registro
+   *[other] se olvidaron { $count } registros
+}
+history-forgot-action = { $count ->
+    [one] se olvidó { $count } registro
+   *[other] se olvidaron { $count } registros
+ } de `{ $action }`
+# $date sigue date-pattern; $form es txt, eml, pdf o mailto.
+history-earlier = Ya escribió a { $target } por esta acción el { $date } ({ $form })
+history-earlier-batch = Ya escribió a { $target } por esta acción el { $date } (un lote de { $count }, { $form })
+history-journal = el historial usa el diario `{ $mode }`: este sistema de archivos no tiene memoria compartida para WAL
+history-not-recorded = { $error }; la carta se entregó pero no se registró
+history-batch-not-recorded = { $error }; las cartas se entregaron pero el lote no se registró
+# $column es list-last-written.
+history-last-written-unknown = { $error }; la columna { $column } queda vacía
+history-no-data-folder = este sistema no tiene carpeta de datos
+history-open-failed = no se pudo abrir el historial: { $error }
+history-failed = no se pudo leer o escribir el historial: { $error }
+
+## appeal remind
+remind-none-open = no hay ninguna acción abierta: todos los plazos vencieron (vea `appeal list`)
+remind-passed = el plazo de `{ $id }` fue el { $date }: ya no queda nada que recordarle
+remind-write-failed = no se pudo escribir el calendario: { $error }
+remind-wrote = se escribió { $path } con { $count ->
+    [one] { $count } recordatorio
+   *[other] { $count } recordatorios
+}
+remind-skipped = { $error }; se omitió esta acción
+
+## appeal new, man, completions, preview
+new-wrote = se escribió { $path }; rellene cada [PLACEHOLDER] y cada TODO, y luego ejecute `appeal check { $path }`
+new-bad-id = `{ $id }` no puede ser el id de una acción: use minúsculas, cifras, `-` y `_` (se convierte en el nombre del archivo)
+man-wrote = se escribieron las páginas del manual en { $path }
+man-folder-failed = no se pudo crear la carpeta: { $error }
+man-making = al generar la página del manual
+completions-making = al generar el script de completado
+preview-watching = (vigilando los cambios; Ctrl-C para terminar)
+preview-watch-embedded = --watch necesita un archivo de acción en el disco; `{ $id }` viene incluida en appeal (indique una ruta, o use --actions-dir)
+preview-fallback = nota: no hay carta en `{ $requested }`; se muestra `{ $chosen }`
+
+## appeal import: lo que se leyó, un dato por línea
+import-read = se leyó { $name }: { $layout }
+# Los formatos conservan los encabezados que usan los documentos, en inglés.
+import-layout-current = el formato actual (URGENT ACTION, TAKE ACTION)
+import-layout-labelled = la plantilla con etiquetas de 2017 (URGENT ACTION TITLE:)
+import-layout-older = el formato antiguo (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-title = título: { $title }
+import-reference = referencia: { $reference }
+import-issued = emitida: { $date }
+import-deadline = plazo: { $date }
+import-deadline-text = plazo (no es una fecha): { $text }
+import-languages = idiomas: { $languages }
+import-languages-own = idiomas: { $languages }, o el idioma propio
+# $details: import-emails, y luego import-salutation o import-salutation-in, separados por comas.
+import-target = destinatario: { $name } ({ $details })
+import-copy = copia a: { $name } ({ $details })
+import-no-name = sin nombre
+import-emails = { $count ->
+    [0] sin correo electrónico
+    [one] { $count } correo electrónico
+   *[other] { $count } correos electrónicos
+}
+import-salutation = saludo
+import-salutation-in = saludo en { $languages }
+# Dos etiquetas de idioma de un saludo: "en y es".
+import-and = { $first } y { $second }
+import-letter = carta modelo ({ $lang }): { $count ->
+    [one] { $count } párrafo
+   *[other] { $count } párrafos
+}
+import-points = { $count ->
+    [one] { $count } punto que pedir
+   *[other] { $count } puntos que pedir
+ }, sin carta modelo
+import-background = contexto: { $count ->
+    [one] { $count } párrafo
+   *[other] { $count } párrafos
+}
+import-people = personas: { $people }
+import-previous = acción anterior: { $reference }
+import-cut-short = el documento termina a mitad de frase ("…{ $end }"): puede que esté cortado, así que lo que le falta puede estar en el documento completo
+
+## appeal import: lo que se escribió, y los documentos que no puede leer
+import-wrote = se escribió { $path } (acción `{ $id }`)
+import-errors = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errores
+ } que corregir ({ $placeholders ->
+    [one] { $placeholders } marcador
+   *[other] { $placeholders } marcadores
+ } por rellenar); después ejecute `appeal check { $path }`
+import-ready = la acción está lista: `appeal show { $id }`, `appeal compose { $id }`
+import-not-yaml = { $path }: el nombre de un archivo de acción termina en .yaml
+import-no-data-folder = no se conoce ninguna carpeta de datos para las acciones importadas; indique -o PATH
+import-folder-failed = { $path }: no se puede crear la carpeta: { $error }
+import-is-folder = es una carpeta, no un documento
+import-too-large = ocupa más de { $size } KiB; appeal rechaza los documentos más grandes
+import-not-text = no es un PDF ni texto UTF-8 (byte no válido en la posición { $offset })
+import-binary = es un archivo binario, no un documento
+import-empty = está vacío
+import-no-text-layer = no tiene una capa de texto que leer (un PDF escaneado necesita antes OCR)
+import-no-layout = no se reconoce ningún formato de acción urgente; se buscó { $current }, { $labelled } y { $older }
+import-pdf-start-failed = no se pudo empezar a leer el PDF: { $error }
+import-pdf-damaged = es un PDF que no se pudo leer (parece dañado)
+import-pdf-damaged-because = es un PDF que no se pudo leer (parece dañado): { $error }
+import-pdf-too-slow = es un PDF cuyo texto no se pudo leer en { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+}
+import-pdf-too-many-pages = tiene { $pages } páginas; appeal lee documentos de { $max } páginas como máximo
+import-pdf-encrypted = es un PDF cifrado; guarde una copia sin protección (o su texto) e importe esa copia
+
+## compose con --batch
+batch-written = { $count ->
+    [one] { $count } carta escrita
+   *[other] { $count } cartas escritas
+}
+batch-written-to = { $count ->
+    [one] { $count } carta escrita
+   *[other] { $count } cartas escritas
+ } en { $path }
+batch-kept = { $count ->
+    [one] { $count } ya existía y se conservó
+   *[other] { $count } ya existían y se conservaron
+ } (--force las vuelve a escribir)
+batch-rescued = { $count ->
+    [one] { $count } guardada en la carpeta de rescate
+   *[other] { $count } guardadas en la carpeta de rescate
+}
+batch-failed = { $count ->
+    [one] { $count } fila falló
+   *[other] { $count } filas fallaron
+}
+batch-fell-back = { $count } en `{ $lang }` por falta de una carta en el idioma pedido
+batch-row = fila { $number }: { $message }
+batch-stdout-failed = falló la escritura en la salida estándar: { $error }
+batch-starting-pdf = al iniciar el PDF
+batch-making-pdf = al generar el PDF
+# El mensaje de la barra de progreso, y sus tiempos ($elapsed y $eta se rellenan mientras avanza).
+batch-progress = { $count ->
+    [one] { $count } carta
+   *[other] { $count } cartas
+}
+batch-progress-time = { $elapsed }, quedan { $eta }
