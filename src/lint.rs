@@ -2,11 +2,9 @@
 //! translations, reporting each problem with its file and line.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use crate::action::LetterTemplate;
@@ -83,10 +81,9 @@ macro_rules! said {
 
 impl Voice {
     fn say(self, id: &str, args: &[(&str, FluentValue)]) -> String {
-        if self == Voice::Interface || crate::ui::lang() == "en" {
-            crate::ui::text(id, args)
-        } else {
-            english(id, args)
+        match self {
+            Voice::Interface => crate::ui::text(id, args),
+            Voice::English => crate::ui::english(id, args),
         }
     }
 
@@ -96,33 +93,6 @@ impl Voice {
             Voice::Interface => crate::ui::lang(),
             Voice::English => "en",
         }
-    }
-}
-
-/// A message in English when the interface speaks another language.
-fn english(id: &str, args: &[(&str, FluentValue)]) -> String {
-    static ENGLISH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    let bundle = ENGLISH.get_or_init(|| {
-        let (lang, files) = &crate::ui::LANGUAGES[0];
-        let id = lang.parse().expect("the shipped languages are tags");
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        bundle.set_use_isolating(false);
-        for (_, text) in files {
-            let resource =
-                FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
-            let _ = bundle.add_resource(resource);
-        }
-        bundle
-    });
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, value.clone());
-    }
-    match bundle.get_message(id).and_then(|m| m.value()) {
-        Some(pattern) => bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut Vec::new())
-            .into_owned(),
-        None => id.to_string(),
     }
 }
 

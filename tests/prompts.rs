@@ -1292,3 +1292,43 @@ fn the_target_menu_chooses_whom_the_letter_is_to_in_both_styles() {
         assert!(letter.contains(salutation), "plain={plain}:\n{letter}");
     }
 }
+
+#[test]
+fn a_batch_at_a_terminal_draws_its_progress_unless_prompts_are_plain() {
+    let home = Home::new();
+    let mut signers = String::from("name,note\n");
+    for i in 1..=300 {
+        signers.push_str(&format!("Signer {i},Note {i}\n"));
+    }
+    fs::write(home.path("work").join("signers.csv"), signers).unwrap();
+    for (plain, folder) in [(false, "drawn"), (true, "plain")] {
+        let mut args = vec![
+            "compose",
+            "cecot",
+            "--batch",
+            "signers.csv",
+            "--out-dir",
+            folder,
+        ];
+        if plain {
+            args.push("--plain-prompts");
+        }
+        let (_, transcript, code) = Tty::spawn(home.command(&args)).finish();
+        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        assert_eq!(
+            fs::read_dir(home.path("work").join(folder))
+                .unwrap()
+                .count(),
+            300,
+            "every letter written"
+        );
+        if plain {
+            assert_no_escapes(&transcript);
+        } else {
+            assert!(
+                transcript.contains("\x1b[2K") && transcript.contains("100%"),
+                "a progress bar, redrawn by clearing its line: {transcript}"
+            );
+        }
+    }
+}

@@ -42,7 +42,14 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
         let files = library.files(options.spec);
         let stamp = files.as_ref().ok().and_then(|f| stamp(f).ok());
         if seen.is_none() || stamp != seen {
-            let _ = console::Term::stdout().clear_screen();
+            // Plain prompts: each version follows the last, nothing cleared.
+            if crate::prompt::plain() {
+                if seen.is_some() {
+                    print("\n")?;
+                }
+            } else {
+                let _ = console::Term::stdout().clear_screen();
+            }
             // A translator mid-edit often has a broken file: show the error
             // and keep watching.
             match files.and_then(|f| render(&f, options, width)) {

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 /// One language's message files: each file's name and text.
@@ -45,14 +46,9 @@ pub const LANGUAGES: [(&str, Files); 3] = [files!("en"), files!("es"), files!("f
 static LANG: OnceLock<&'static str> = OnceLock::new();
 
 /// The messages, parsed on first use: a run that says nothing parses none.
-struct Bundles {
-    chosen: FluentBundle<FluentResource>,
-    /// English, for a message the chosen language lacks; `None` when the
-    /// chosen language is English.
-    english: Option<FluentBundle<FluentResource>>,
-}
-
-static BUNDLES: OnceLock<Bundles> = OnceLock::new();
+/// The chosen language's are `None` when it is English, the fallback.
+static CHOSEN: OnceLock<Option<FluentBundle<FluentResource>>> = OnceLock::new();
+static ENGLISH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
 
 /// Chooses the interface language. Called once, before anything is said;
 /// later calls change nothing.
@@ -63,16 +59,6 @@ pub fn init(flag: Option<&str>, configured: Option<&str>) {
 /// The interface language in use.
 pub fn lang() -> &'static str {
     LANG.get().copied().unwrap_or("en")
-}
-
-fn bundles() -> &'static Bundles {
-    BUNDLES.get_or_init(|| {
-        let lang = lang();
-        Bundles {
-            chosen: bundle(lang),
-            english: (lang != "en").then(|| bundle("en")),
-        }
-    })
 }
 
 fn bundle(lang: &'static str) -> FluentBundle<FluentResource> {
@@ -132,21 +118,38 @@ fn supported(locale: &str) -> Option<&'static str> {
 /// The message `id` in the interface language, with `args`; English when
 /// the language lacks it; the id itself if English does too.
 pub fn text(id: &str, args: &[(&str, FluentValue)]) -> String {
-    let bundles = bundles();
+    let chosen = CHOSEN.get_or_init(|| (lang() != "en").then(|| bundle(lang())));
+    let english = ENGLISH.get_or_init(|| bundle("en"));
+    let args = fluent_args(args);
+    chosen
+        .iter()
+        .chain([english])
+        .find_map(|bundle| format(bundle, id, &args))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The message `id` in English, whatever the interface speaks: for output
+/// that scripts read, such as `check --json`.
+pub fn english(id: &str, args: &[(&str, FluentValue)]) -> String {
+    let english = ENGLISH.get_or_init(|| bundle("en"));
+    format(english, id, &fluent_args(args)).unwrap_or_else(|| id.to_string())
+}
+
+fn fluent_args<'a>(args: &[(&str, FluentValue<'a>)]) -> FluentArgs<'a> {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, value.clone());
+        fluent_args.set(name.to_string(), value.clone());
     }
-    for bundle in std::iter::once(&bundles.chosen).chain(&bundles.english) {
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            let out = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-            if errors.is_empty() {
-                return out.into_owned();
-            }
-        }
-    }
-    id.to_string()
+    fluent_args
+}
+
+/// `id` formatted by `bundle`; `None` when it lacks the message or
+/// formatting it fails.
+fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &FluentArgs) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let out = bundle.format_pattern(pattern, Some(args), &mut errors);
+    errors.is_empty().then(|| out.into_owned())
 }
 
 /// `tr!("id")`, `tr!("id", name = value, …)`: a message in the interface
@@ -197,7 +200,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
     })?;
     let mut out = Vec::new();
     for entry in resource.entries() {
-        let fluent_syntax::ast::Entry::Message(m) = entry else {
+        let ast::Entry::Message(m) = entry else {
             continue;
         };
         let id = m.id.name;
@@ -210,15 +213,10 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
             .map(|(_, l)| l)
             .collect::<Vec<_>>()
             .join("\n");
-        let mut vars: Vec<String> = body
-            .split('$')
-            .skip(1)
-            .map(|s| {
-                s.chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '-')
-                    .collect()
-            })
-            .collect();
+        let mut vars = Vec::new();
+        if let Some(pattern) = &m.value {
+            pattern_variables(pattern, &mut vars);
+        }
         vars.sort();
         vars.dedup();
         let value = body
@@ -243,6 +241,52 @@ pub fn shipped() -> impl Iterator<Item = (String, &'static str)> {
             .iter()
             .map(move |(name, text)| (format!("src/ui/{lang}/{name}"), *text))
     })
+}
+
+/// The variables a message uses, wherever they stand: in text, in a
+/// selector, in any variant, or as a function's argument.
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut Vec<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+    use ast::InlineExpression as I;
+    let arguments = match inline {
+        I::VariableReference { id } => {
+            out.push(id.name.to_string());
+            None
+        }
+        I::Placeable { expression } => {
+            expression_variables(expression, out);
+            None
+        }
+        I::FunctionReference { arguments, .. } => Some(arguments),
+        I::TermReference { arguments, .. } => arguments.as_ref(),
+        I::StringLiteral { .. } | I::NumberLiteral { .. } | I::MessageReference { .. } => None,
+    };
+    for argument in arguments.into_iter().flat_map(|a| {
+        a.positional
+            .iter()
+            .chain(a.named.iter().map(|named| &named.value))
+    }) {
+        inline_variables(argument, out);
+    }
 }
 
 /// Checks a translation of the interface against the English messages: a
@@ -354,6 +398,16 @@ mod tests {
                 .collect();
             assert!(errors.is_empty(), "{path}: {errors:?}");
         }
+        let closing = check_file(
+            "es/interface.ftl",
+            "deadline-passed = { $days ->\n    [one] venció ayer\n   *[other] venció\n} hace { $dias } días\n",
+        );
+        assert!(
+            closing
+                .iter()
+                .any(|p| p.message.starts_with("`deadline-passed` uses {days, dias}")),
+            "a variable after a closing brace at the line's start counts: {closing:?}"
+        );
         let missing = check_file("es/interface.ftl", "show-email = Correo:\n");
         assert!(
             missing
