@@ -109,6 +109,19 @@ fn check_reports_a_message_deleted_from_a_translation() {
         "{}",
         stdout_of(&out)
     );
+    let in_spanish = sb
+        .appeal()
+        .args(["check", "interface.ftl"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(in_spanish.status.code(), Some(1));
+    assert!(
+        stdout_of(&in_spanish)
+            .contains("interface.ftl:1: error: falta `show-deadline` (en inglés: `Deadline:`)"),
+        "a translator reads the finding in the interface's language: {}",
+        stdout_of(&in_spanish)
+    );
     sb.write(
         "interface.ftl",
         &spanish.replace("{ $days } días", "{ $dias } días"),

@@ -40,7 +40,13 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
             } else {
                 Level::Warning
             };
-            Problem::plain(path, p.line, level, p.message)
+            Problem {
+                path: path.clone(),
+                line: p.line,
+                level,
+                message: p.message,
+                shown: p.shown,
+            }
         }));
     }
     let specs: Vec<String> = if specs.is_empty() && ftl.is_empty() {

@@ -173,7 +173,23 @@ macro_rules! tr {
 pub struct FileProblem {
     pub line: usize,
     pub error: bool,
+    /// In English, for `check --json`.
     pub message: String,
+    /// In the interface's language.
+    pub shown: String,
+}
+
+impl FileProblem {
+    /// The problem `id` of `check.ftl`, in English and in the interface's
+    /// language.
+    fn new(line: usize, error: bool, id: &str, args: &[(&str, FluentValue)]) -> FileProblem {
+        FileProblem {
+            line,
+            error,
+            message: english(id, args),
+            shown: text(id, args),
+        }
+    }
 }
 
 /// One message of a file, as written.
@@ -189,14 +205,18 @@ struct Entry {
 fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
     let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         let at = errors.first().map_or(0, |e| e.pos.start);
-        FileProblem {
-            line: text[..at.min(text.len())].matches('\n').count() + 1,
-            error: true,
-            message: format!(
-                "not a Fluent file: {}",
-                errors.first().map_or(String::new(), |e| e.to_string())
-            ),
-        }
+        FileProblem::new(
+            text[..at.min(text.len())].matches('\n').count() + 1,
+            true,
+            "check-ftl-not-fluent",
+            &[(
+                "error",
+                errors
+                    .first()
+                    .map_or(String::new(), |e| e.to_string())
+                    .into(),
+            )],
+        )
     })?;
     let mut out = Vec::new();
     for entry in resource.entries() {
@@ -316,30 +336,36 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
     } in &english
     {
         let Some(theirs) = theirs.iter().find(|e| e.id == *id) else {
-            problems.push(FileProblem {
-                line: 1,
-                error: true,
-                message: format!("`{id}` is missing (English: `{value}`)"),
-            });
+            problems.push(FileProblem::new(
+                1,
+                true,
+                "check-ftl-missing",
+                &[
+                    ("id", id.as_str().into()),
+                    ("english", value.as_str().into()),
+                ],
+            ));
             continue;
         };
         if theirs.vars != *vars {
-            problems.push(FileProblem {
-                line: theirs.line,
-                error: true,
-                message: format!(
-                    "`{id}` uses {{{}}}, but English uses {{{}}}",
-                    theirs.vars.join(", "),
-                    vars.join(", ")
-                ),
-            });
+            problems.push(FileProblem::new(
+                theirs.line,
+                true,
+                "check-ftl-variables",
+                &[
+                    ("id", id.as_str().into()),
+                    ("theirs", theirs.vars.join(", ").into()),
+                    ("english", vars.join(", ").into()),
+                ],
+            ));
         }
         if theirs.value == *value && value.split_whitespace().count() > 1 {
-            problems.push(FileProblem {
-                line: theirs.line,
-                error: false,
-                message: format!("`{id}` is the same as in English: not translated yet?"),
-            });
+            problems.push(FileProblem::new(
+                theirs.line,
+                false,
+                "check-ftl-untranslated",
+                &[("id", id.as_str().into())],
+            ));
         }
     }
     problems

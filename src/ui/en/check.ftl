@@ -59,3 +59,9 @@ check-fact-day-month = the date { $day } { $month }
 check-fact-month-year = the date { $month } { $year }
 check-fact-email = the email address { $address }
 check-fact-url = the URL { $url }
+
+## The interface's own message files
+check-ftl-not-fluent = not a Fluent file: { $error }
+check-ftl-missing = `{ $id }` is missing (English: `{ $english }`)
+check-ftl-variables = `{ $id }` uses {"{"}{ $theirs }{"}"}, but English uses {"{"}{ $english }{"}"}
+check-ftl-untranslated = `{ $id }` is the same as in English: not translated yet?

@@ -58,3 +58,9 @@ check-fact-day-month = la fecha { $day } de { $month }
 check-fact-month-year = la fecha { $month } de { $year }
 check-fact-email = la dirección de correo electrónico { $address }
 check-fact-url = la URL { $url }
+
+## Los archivos de mensajes de la interfaz
+check-ftl-not-fluent = no es un archivo Fluent: { $error }
+check-ftl-missing = falta `{ $id }` (en inglés: `{ $english }`)
+check-ftl-variables = `{ $id }` usa {"{"}{ $theirs }{"}"}, pero el inglés usa {"{"}{ $english }{"}"}
+check-ftl-untranslated = `{ $id }` es igual que en inglés: ¿aún sin traducir?

@@ -61,3 +61,9 @@ check-fact-day-month = la date du { $day ->
 check-fact-month-year = la date { $month } { $year }
 check-fact-email = l'adresse électronique { $address }
 check-fact-url = l'URL { $url }
+
+## Les fichiers de messages de l'interface
+check-ftl-not-fluent = ce n'est pas un fichier Fluent : { $error }
+check-ftl-missing = `{ $id }` manque (en anglais : `{ $english }`)
+check-ftl-variables = `{ $id }` utilise {"{"}{ $theirs }{"}"}, mais l'anglais utilise {"{"}{ $english }{"}"}
+check-ftl-untranslated = `{ $id }` est identique à l'anglais : pas encore traduit ?
