@@ -23,6 +23,23 @@ fn show_and_list_speak_the_locales_language() {
         "{text}"
     );
     assert!(text.contains("venció hace 515 días"), "{text}");
+    assert!(
+        text.starts_with("Alto a las expulsiones ilegales a El Salvador  (cecot)")
+            && text.contains("\nResumen\n")
+            && text.contains("\nInformación general\n"),
+        "the action itself in the interface's language, as its translation has it: {text}"
+    );
+    let json = sb
+        .appeal()
+        .args(["show", "cecot", "--json"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&json).contains("\"title\": \"Stop illegal expulsions to El Salvador\""),
+        "--json is for scripts: the source unless --lang asks: {}",
+        stdout_of(&json)
+    );
 
     let out = sb
         .appeal()

@@ -24,6 +24,14 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
     if json {
         return print_json(&to_json(&action, today, choice.as_ref()));
     }
+    // A person reads the action in the interface's language when it has
+    // been translated into it; scripts (`--json`) get the source unless
+    // they ask.
+    let ui = crate::ui::lang();
+    let choice = choice.or_else(|| {
+        (ui != action.preferred_language && action.letters.contains_key(ui))
+            .then(|| action.choose_letter(ui))
+    });
     let width = console::Term::stdout()
         .size_checked()
         .map_or(80, |(_, cols)| usize::from(cols).min(100));
@@ -224,22 +232,26 @@ fn to_text(
         let untranslated = texts.untranslated();
         if !untranslated.is_empty() {
             field(
-                "Shown in:",
-                &[format!(
-                    "{}, except {}: in {}, not translated yet",
-                    choice.chosen,
-                    untranslated.join(", "),
-                    action.preferred_language,
+                &crate::tr!("show-shown-in"),
+                &[crate::tr!(
+                    "show-except",
+                    chosen = choice.chosen.as_str(),
+                    fields = untranslated.join(", "),
+                    source = action.preferred_language.as_str()
                 )],
             );
         }
     }
-    let mut sections = vec![section("Summary", texts.summary, action)];
+    let mut sections = vec![section(&crate::tr!("show-summary"), texts.summary, action)];
     if !action.points.is_empty() {
         let points: Vec<String> = action.points.iter().map(|p| format!("- {p}")).collect();
-        sections.push(("What to ask for".to_string(), points.join("\n")));
+        sections.push((crate::tr!("show-points"), points.join("\n")));
     }
-    sections.push(section("Background", texts.background, action));
+    sections.push(section(
+        &crate::tr!("show-background"),
+        texts.background,
+        action,
+    ));
     for (heading, body) in sections {
         out.push_str(&format!("\n{heading}\n\n"));
         out.push_str(&wrap::wrap(&body, width));
@@ -254,9 +266,10 @@ fn section(heading: &str, shown: Shown, action: &Action) -> (String, String) {
     let heading = if shown.translated {
         heading.to_string()
     } else {
-        format!(
-            "{heading} (in {}: not translated yet)",
-            action.preferred_language
+        crate::tr!(
+            "show-not-translated",
+            heading = heading,
+            source = action.preferred_language.as_str()
         )
     };
     (heading, paragraphs(shown.text).join("\n\n"))

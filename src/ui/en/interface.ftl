@@ -35,6 +35,12 @@ show-for = For:
 show-follows = Follows:
 show-subject = Subject:
 show-no-letter = (no letter in { $requested }: showing { $chosen })
+show-shown-in = Shown in:
+show-except = { $chosen }, except { $fields }: in { $source }, not translated yet
+show-summary = Summary
+show-points = What to ask for
+show-background = Background
+show-not-translated = { $heading } (in { $source }: not translated yet)
 
 ## appeal compose
 compose-fallback = note: there is no model letter in `{ $requested }`; the letter is in `{ $chosen }`

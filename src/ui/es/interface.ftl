@@ -33,6 +33,12 @@ show-for = Por:
 show-follows = Sigue a:
 show-subject = Asunto:
 show-no-letter = (no hay carta en { $requested }: se muestra { $chosen })
+show-shown-in = Se muestra en:
+show-except = { $chosen }, salvo { $fields }: en { $source }, aún sin traducir
+show-summary = Resumen
+show-points = Qué pedir
+show-background = Información general
+show-not-translated = { $heading } (en { $source }: aún sin traducir)
 
 ## appeal compose
 compose-fallback = nota: no hay carta modelo en `{ $requested }`; la carta está en `{ $chosen }`

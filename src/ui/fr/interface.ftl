@@ -33,6 +33,12 @@ show-for = Pour :
 show-follows = Fait suite à :
 show-subject = Objet :
 show-no-letter = (pas de lettre en { $requested } : affichage en { $chosen })
+show-shown-in = Affiché en :
+show-except = { $chosen }, sauf { $fields } : en { $source }, pas encore traduit
+show-summary = Résumé
+show-points = Ce qu'il faut demander
+show-background = Contexte
+show-not-translated = { $heading } (en { $source } : pas encore traduit)
 
 ## appeal compose
 compose-fallback = note : il n'y a pas de lettre type en `{ $requested }` ; la lettre est en `{ $chosen }`
