@@ -117,7 +117,7 @@ fn end() -> ! {
         saved.restore();
     }
     // Plain prompts never hid it, and write no escape sequence.
-    if !crate::prompt::plain() {
+    if !crate::talk::plain() {
         let _ = console::Term::stderr().show_cursor();
     }
     // The prompt that was cancelled is still on this line.

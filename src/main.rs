@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         .flatten()
         .unwrap_or_default();
     appeal::ui::init(cli.ui_lang.as_deref(), configured.ui_lang.as_deref());
-    appeal::prompt::set_plain(appeal::prompt::plain_wanted(
+    appeal::talk::set_plain(appeal::prompt::plain_wanted(
         cli.plain_prompts,
         configured.plain_prompts,
         &env,

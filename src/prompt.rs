@@ -9,18 +9,15 @@
 
 use std::fmt;
 use std::io::{self, BufRead, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Editor, Input, Select};
 
 use crate::error::{Error, Result};
 use crate::interrupt;
+use crate::talk;
 use crate::text::shown;
 use crate::tr;
-
-/// Whether questions are asked as plain lines; decided once at start.
-static PLAIN: AtomicBool = AtomicBool::new(false);
 
 /// Whether plain prompts are wanted: `--plain-prompts`, then
 /// `APPEAL_PLAIN_PROMPTS` (`1`/`true`/`yes` or `0`/`false`/`no`), then the
@@ -39,21 +36,6 @@ pub fn plain_wanted(
         });
     let chosen = flag || from_env.or(configured).unwrap_or(false);
     chosen || env("TERM").as_deref() == Some("dumb")
-}
-
-/// Turns plain prompts on or off for the rest of the run. Plain prompts
-/// also mean no colour on stderr.
-pub fn set_plain(on: bool) {
-    PLAIN.store(on, Ordering::SeqCst);
-    if on {
-        console::set_colors_enabled_stderr(false);
-    }
-}
-
-/// Whether questions are asked as plain lines: nothing is drawn, hidden or
-/// moved on the terminal (progress bars included).
-pub fn plain() -> bool {
-    PLAIN.load(Ordering::SeqCst)
 }
 
 /// The terminal's prompts, in the style chosen at start. Creating it starts
@@ -75,7 +57,7 @@ impl Terminal {
     pub fn new() -> Terminal {
         interrupt::catch();
         Terminal {
-            style: if plain() {
+            style: if talk::plain() {
                 Style::Plain
             } else {
                 Style::Drawn(Box::new(Localized(ColorfulTheme::default())))

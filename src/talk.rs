@@ -7,6 +7,7 @@
 
 use std::fmt::Display;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::text::shown;
 
@@ -46,4 +47,22 @@ pub fn set_color(choice: clap::ColorChoice) {
 pub fn line(message: impl Display) {
     let message = message.to_string();
     let _ = writeln!(std::io::stderr(), "{}", shown(&message));
+}
+
+/// Whether the terminal is spoken to in plain lines; decided once at start.
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Turns plain output on for the rest of the run (`--plain-prompts`):
+/// questions as lines of text, and no colour on stderr.
+pub fn set_plain(on: bool) {
+    PLAIN.store(on, Ordering::SeqCst);
+    if on {
+        console::set_colors_enabled_stderr(false);
+    }
+}
+
+/// Whether nothing is to be drawn, hidden, moved or coloured on the
+/// terminal: questions are plain lines, and there is no progress bar.
+pub fn plain() -> bool {
+    PLAIN.load(Ordering::SeqCst)
 }

@@ -319,11 +319,7 @@ fn preview(letter: &str) {
     let lines: Vec<&str> = wrapped.lines().collect();
     talk::line("");
     // A screen reader would read a frame aloud, line after line.
-    let frame = if crate::prompt::plain() {
-        "  "
-    } else {
-        "  │ "
-    };
+    let frame = if crate::talk::plain() { "  " } else { "  │ " };
     let show = |line: &str| talk::line(format!("{frame}{line}"));
     if lines.len() <= HEAD + TAIL + 1 {
         lines.iter().for_each(|l| show(l));

@@ -43,7 +43,7 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
         let stamp = files.as_ref().ok().and_then(|f| stamp(f).ok());
         if seen.is_none() || stamp != seen {
             // Plain prompts: each version follows the last, nothing cleared.
-            if crate::prompt::plain() {
+            if crate::talk::plain() {
                 if seen.is_some() {
                     print("\n")?;
                 }

@@ -423,7 +423,7 @@ fn summarise(tally: &Tally, batch: &Batch) {
 /// A progress bar on stderr when it is a terminal, sized by the input's bytes.
 fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
     // Plain prompts mean nothing redrawn on the terminal.
-    if !io::stderr().is_terminal() || crate::prompt::plain() {
+    if !io::stderr().is_terminal() || crate::talk::plain() {
         return None;
     }
     let bar = match total_bytes {
