@@ -1171,7 +1171,8 @@ fn plain_prompts_complete_a_letter_with_numbers_and_text_only() {
 
 #[test]
 fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
-    // TERM=dumb alone; then APPEAL_PLAIN_PROMPTS=1 in French.
+    // TERM=dumb alone; APPEAL_PLAIN_PROMPTS=1 in French; the config's
+    // `plain_prompts: true`, with its `ui_lang: es`.
     for (term, plain, locale, [number_line, pick, remember, yes], lang) in [
         (
             "dumb",
@@ -1182,10 +1183,17 @@ fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
         ),
         (
             "xterm-256color",
-            Some("1"),
+            Some("env"),
             "fr_FR.UTF-8",
             ["Tapez un nombre de 1 à 4 [1] : ", "2", "[O/n] : ", "oui"],
             "fr",
+        ),
+        (
+            "xterm-256color",
+            Some("config"),
+            "C.UTF-8",
+            ["Escriba un número del 1 al 4 [1]: ", "2", "[S/n]: ", "sí"],
+            "es",
         ),
     ] {
         let home = Home::new();
@@ -1205,8 +1213,15 @@ fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
             letter_path.to_str().unwrap(),
         ]);
         cmd.env("TERM", term).env("LANG", locale);
-        if let Some(plain) = plain {
-            cmd.env("APPEAL_PLAIN_PROMPTS", plain);
+        match plain {
+            Some("env") => {
+                cmd.env("APPEAL_PLAIN_PROMPTS", "1");
+            }
+            Some(_) => {
+                fs::create_dir_all(home.config_file().parent().unwrap()).unwrap();
+                fs::write(home.config_file(), "plain_prompts: true\nui_lang: es\n").unwrap();
+            }
+            None => {}
         }
         let mut tty = Tty::spawn(cmd);
         tty.expect(number_line);
@@ -1221,10 +1236,17 @@ fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
             unattended_letter(&home, lang, "A note."),
             "{locale}: the letter in {lang}"
         );
+        let config = read(&home.config_file());
         assert!(
-            read(&home.config_file()).contains(&format!("lang: {lang}")),
-            "{yes:?} said yes: the writer's details are remembered"
+            config.lines().any(|l| l == format!("lang: {lang}")),
+            "{yes:?} said yes: the writer's details are remembered:\n{config}"
         );
+        if plain == Some("config") {
+            assert!(
+                config.lines().any(|l| l == "plain_prompts: true"),
+                "remembering keeps the other settings:\n{config}"
+            );
+        }
     }
 }
 
