@@ -15,7 +15,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 /// One language's message files: each file's name and text.
-pub type Files = [(&'static str, &'static str); 5];
+pub type Files = [(&'static str, &'static str); FILES];
 
 /// A language's message files, embedded from its folder.
 macro_rules! files {
@@ -45,10 +45,14 @@ pub const LANGUAGES: [(&str, Files); 3] = [files!("en"), files!("es"), files!("f
 /// The negotiated language; English until `init` says otherwise.
 static LANG: OnceLock<&'static str> = OnceLock::new();
 
-/// The messages, parsed on first use: a run that says nothing parses none.
-/// The chosen language's are `None` when it is English, the fallback.
-static CHOSEN: OnceLock<Option<FluentBundle<FluentResource>>> = OnceLock::new();
-static ENGLISH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+/// Each message file, parsed the first time one of its messages is shown:
+/// a run that says one thing parses one file. (So a message may use only
+/// messages of its own file.) By language, then file, as in `LANGUAGES`.
+type Bundle = FluentBundle<FluentResource>;
+static BUNDLES: [[OnceLock<Bundle>; FILES]; 3] = [const { [const { OnceLock::new() }; FILES] }; 3];
+
+/// How many message files each language has.
+const FILES: usize = 5;
 
 /// Chooses the interface language. Called once, before anything is said;
 /// later calls change nothing.
@@ -61,23 +65,33 @@ pub fn lang() -> &'static str {
     LANG.get().copied().unwrap_or("en")
 }
 
-fn bundle(lang: &'static str) -> FluentBundle<FluentResource> {
-    let files = LANGUAGES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&LANGUAGES[0].1, |(_, files)| files);
-    let id: LanguageIdentifier = lang.parse().expect("the shipped languages are tags");
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // Isolation marks are bidi controls: a terminal gets none.
-    bundle.set_use_isolating(false);
-    for (_, text) in files {
-        let resource =
-            FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
-        // A shipped file is checked by `appeal check` and the tests; a
-        // message it lacks falls back to English.
+/// The bundle of the file of language `lang` that defines `id`, if any.
+fn bundle_with(lang: &str, id: &str) -> Option<&'static Bundle> {
+    let l = LANGUAGES.iter().position(|(l, _)| *l == lang)?;
+    let (tag, files) = &LANGUAGES[l];
+    let f = files.iter().position(|(_, text)| defines(text, id))?;
+    Some(BUNDLES[l][f].get_or_init(|| {
+        let id: LanguageIdentifier = tag.parse().expect("the shipped languages are tags");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Isolation marks are bidi controls: a terminal gets none.
+        bundle.set_use_isolating(false);
+        // A shipped file is checked by `appeal check` and the tests.
+        let resource = FluentResource::try_new(files[f].1.to_string())
+            .unwrap_or_else(|(resource, _)| resource);
         let _ = bundle.add_resource(resource);
-    }
-    bundle
+        bundle
+    }))
+}
+
+/// Whether a message file's text defines the message `id`, found without
+/// parsing it: a line that starts `id =`.
+fn defines(text: &str, id: &str) -> bool {
+    text.match_indices(id).any(|(at, _)| {
+        (at == 0 || text.as_bytes()[at - 1] == b'\n')
+            && text[at + id.len()..]
+                .trim_start_matches(' ')
+                .starts_with('=')
+    })
 }
 
 /// The first supported language among the sources, in order.
@@ -118,21 +132,19 @@ fn supported(locale: &str) -> Option<&'static str> {
 /// The message `id` in the interface language, with `args`; English when
 /// the language lacks it; the id itself if English does too.
 pub fn text(id: &str, args: &[(&str, FluentValue)]) -> String {
-    let chosen = CHOSEN.get_or_init(|| (lang() != "en").then(|| bundle(lang())));
-    let english = ENGLISH.get_or_init(|| bundle("en"));
     let args = fluent_args(args);
-    chosen
-        .iter()
-        .chain([english])
-        .find_map(|bundle| format(bundle, id, &args))
+    [lang(), "en"]
+        .into_iter()
+        .find_map(|lang| format(bundle_with(lang, id)?, id, &args))
         .unwrap_or_else(|| id.to_string())
 }
 
 /// The message `id` in English, whatever the interface speaks: for output
 /// that scripts read, such as `check --json`.
 pub fn english(id: &str, args: &[(&str, FluentValue)]) -> String {
-    let english = ENGLISH.get_or_init(|| bundle("en"));
-    format(english, id, &fluent_args(args)).unwrap_or_else(|| id.to_string())
+    bundle_with("en", id)
+        .and_then(|bundle| format(bundle, id, &fluent_args(args)))
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn fluent_args<'a>(args: &[(&str, FluentValue<'a>)]) -> FluentArgs<'a> {
@@ -145,7 +157,7 @@ fn fluent_args<'a>(args: &[(&str, FluentValue<'a>)]) -> FluentArgs<'a> {
 
 /// `id` formatted by `bundle`; `None` when it lacks the message or
 /// formatting it fails.
-fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &FluentArgs) -> Option<String> {
+fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     let out = bundle.format_pattern(pattern, Some(args), &mut errors);
@@ -443,13 +455,28 @@ mod tests {
     }
 
     #[test]
+    fn a_message_is_found_in_its_file_without_parsing() {
+        let text = "# show-email = not this\nshow-emailed = nor this\nshow-email = Email:\n";
+        assert!(defines(text, "show-email"));
+        assert!(!defines(text, "show-mail"));
+        assert!(!defines("# show-email = a comment\n", "show-email"));
+        for (lang, files) in &LANGUAGES {
+            for (name, text) in files {
+                for entry in entries(text).expect("the shipped files parse") {
+                    assert!(defines(text, &entry.id), "{lang}/{name}: {}", entry.id);
+                    assert!(bundle_with(lang, &entry.id).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plurals_follow_each_language() {
-        let es = bundle("es");
+        let es = bundle_with("es", "deadline-left").expect("Spanish has deadline-left");
         let say = |days: i64| {
             let mut args = FluentArgs::new();
             args.set("days", days);
-            let m = es.get_message("deadline-left").unwrap().value().unwrap();
-            es.format_pattern(m, Some(&args), &mut vec![]).into_owned()
+            format(es, "deadline-left", &args).expect("it formats")
         };
         assert_eq!(say(1), "queda 1 día");
         assert_eq!(say(5), "quedan 5 días");
