@@ -46,3 +46,20 @@ pub use letter::{Letter, Renderer};
 pub use library::Library;
 pub use template::Template;
 pub use wrap::wrap;
+
+/// What unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A process environment holding only `pairs`, as the functions that
+    /// read one take it.
+    pub fn env_of(
+        pairs: &'static [(&'static str, &'static str)],
+    ) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+}

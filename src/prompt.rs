@@ -416,35 +416,27 @@ fn yes_no(yes: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env(pairs: &'static [(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::testing::env_of;
 
     #[test]
     fn plain_prompts_come_from_the_flag_the_environment_the_config_or_a_dumb_terminal() {
-        assert!(plain_wanted(true, None, &env(&[])));
-        assert!(!plain_wanted(false, None, &env(&[("TERM", "xterm")])));
+        assert!(plain_wanted(true, None, &env_of(&[])));
+        assert!(!plain_wanted(false, None, &env_of(&[("TERM", "xterm")])));
         assert!(plain_wanted(
             false,
             None,
-            &env(&[("APPEAL_PLAIN_PROMPTS", "1")])
+            &env_of(&[("APPEAL_PLAIN_PROMPTS", "1")])
         ));
-        assert!(plain_wanted(false, Some(true), &env(&[])));
+        assert!(plain_wanted(false, Some(true), &env_of(&[])));
         assert!(
-            !plain_wanted(false, Some(true), &env(&[("APPEAL_PLAIN_PROMPTS", "0")])),
+            !plain_wanted(false, Some(true), &env_of(&[("APPEAL_PLAIN_PROMPTS", "0")])),
             "the environment before the config"
         );
         assert!(
             plain_wanted(
                 false,
                 Some(false),
-                &env(&[("APPEAL_PLAIN_PROMPTS", "0"), ("TERM", "dumb")])
+                &env_of(&[("APPEAL_PLAIN_PROMPTS", "0"), ("TERM", "dumb")])
             ),
             "a dumb terminal can't draw menus"
         );

@@ -4,17 +4,23 @@
 
 mod common;
 
+use std::process::Output;
+
 use common::{Sandbox, stderr_of, stdout_of};
+
+/// `appeal ARGS` in `sb`, with one environment variable set.
+fn appeal_with(sb: &Sandbox, (var, value): (&str, &str), args: &[&str]) -> Output {
+    sb.appeal()
+        .args(args)
+        .env(var, value)
+        .output()
+        .expect("run appeal")
+}
 
 #[test]
 fn show_and_list_speak_the_locales_language() {
     let sb = Sandbox::new();
-    let out = sb
-        .appeal()
-        .args(["show", "cecot"])
-        .env("LANG", "es_ES.UTF-8")
-        .output()
-        .unwrap();
+    let out = appeal_with(&sb, ("LANG", "es_ES.UTF-8"), &["show", "cecot"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = stdout_of(&out);
     assert!(text.contains("Escriba a:"), "{text}");
@@ -29,36 +35,25 @@ fn show_and_list_speak_the_locales_language() {
             && text.contains("\nInformación general\n"),
         "the action itself in the interface's language, as its translation has it: {text}"
     );
-    let json = sb
-        .appeal()
-        .args(["show", "cecot", "--json"])
-        .env("LANG", "es_ES.UTF-8")
-        .output()
-        .unwrap();
+    let json = appeal_with(&sb, ("LANG", "es_ES.UTF-8"), &["show", "cecot", "--json"]);
     assert!(
         stdout_of(&json).contains("\"title\": \"Stop illegal expulsions to El Salvador\""),
         "--json is for scripts: the source unless --lang asks: {}",
         stdout_of(&json)
     );
 
-    let out = sb
-        .appeal()
-        .arg("list")
-        .env("LC_ALL", "fr_FR.UTF-8")
-        .output()
-        .unwrap();
+    let out = appeal_with(&sb, ("LC_ALL", "fr_FR.UTF-8"), &["list"]);
     assert!(
         stdout_of(&out).contains("passée depuis 515 jours"),
         "{}",
         stdout_of(&out)
     );
 
-    let out = sb
-        .appeal()
-        .args(["--ui-lang", "en", "show", "cecot"])
-        .env("APPEAL_UI_LANG", "es")
-        .output()
-        .unwrap();
+    let out = appeal_with(
+        &sb,
+        ("APPEAL_UI_LANG", "es"),
+        &["--ui-lang", "en", "show", "cecot"],
+    );
     assert!(stdout_of(&out).contains("Write to:"), "the flag first");
 }
 
@@ -66,23 +61,13 @@ fn show_and_list_speak_the_locales_language() {
 fn the_config_names_the_interface_language_after_the_environment() {
     let sb = Sandbox::new();
     sb.write("config/appeal/config.yaml", "ui_lang: fr\n");
-    let out = sb
-        .appeal()
-        .args(["show", "cecot"])
-        .env("LANG", "es_ES.UTF-8")
-        .output()
-        .unwrap();
+    let out = appeal_with(&sb, ("LANG", "es_ES.UTF-8"), &["show", "cecot"]);
     assert!(
         stdout_of(&out).contains("Écrire à :"),
         "{}",
         stdout_of(&out)
     );
-    let out = sb
-        .appeal()
-        .args(["show", "cecot"])
-        .env("APPEAL_UI_LANG", "es")
-        .output()
-        .unwrap();
+    let out = appeal_with(&sb, ("APPEAL_UI_LANG", "es"), &["show", "cecot"]);
     assert!(
         stdout_of(&out).contains("Escriba a:"),
         "{}",
@@ -126,12 +111,7 @@ fn check_reports_a_message_deleted_from_a_translation() {
         "{}",
         stdout_of(&out)
     );
-    let in_spanish = sb
-        .appeal()
-        .args(["check", "interface.ftl"])
-        .env("LANG", "es_ES.UTF-8")
-        .output()
-        .unwrap();
+    let in_spanish = appeal_with(&sb, ("LANG", "es_ES.UTF-8"), &["check", "interface.ftl"]);
     assert_eq!(in_spanish.status.code(), Some(1));
     assert!(
         stdout_of(&in_spanish)

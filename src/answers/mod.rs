@@ -161,6 +161,7 @@ pub fn unasked(field: &Field, preset: Option<Preset>, action: &Action) -> Result
 mod tests {
     use super::*;
     use crate::answers::ask::Unattended;
+    use crate::testing::env_of;
 
     fn cecot() -> Action {
         crate::library::Library::default().load("cecot").unwrap()
@@ -168,15 +169,6 @@ mod tests {
 
     fn given(pairs: &[(&'static str, &str)]) -> BTreeMap<&'static str, String> {
         pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
-    }
-
-    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        }
     }
 
     fn remembered() -> Remembered {

@@ -386,45 +386,37 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env(pairs: &'static [(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::testing::env_of;
 
     #[test]
     fn the_language_comes_from_the_first_source_that_names_one_appeal_speaks() {
         assert_eq!(
-            negotiate(None, None, &env(&[("LANG", "es_MX.UTF-8")])),
+            negotiate(None, None, &env_of(&[("LANG", "es_MX.UTF-8")])),
             "es"
         );
         assert_eq!(
             negotiate(
                 None,
                 None,
-                &env(&[("LANGUAGE", "de:fr_CA"), ("LANG", "es_ES")])
+                &env_of(&[("LANGUAGE", "de:fr_CA"), ("LANG", "es_ES")])
             ),
             "fr"
         );
         assert_eq!(
-            negotiate(None, Some("fr"), &env(&[("LANG", "es_ES.UTF-8")])),
+            negotiate(None, Some("fr"), &env_of(&[("LANG", "es_ES.UTF-8")])),
             "fr"
         );
         assert_eq!(
-            negotiate(None, Some("fr"), &env(&[("APPEAL_UI_LANG", "es")])),
+            negotiate(None, Some("fr"), &env_of(&[("APPEAL_UI_LANG", "es")])),
             "es",
             "the environment variable before the config"
         );
         assert_eq!(
-            negotiate(Some("en"), None, &env(&[("APPEAL_UI_LANG", "es")])),
+            negotiate(Some("en"), None, &env_of(&[("APPEAL_UI_LANG", "es")])),
             "en"
         );
-        assert_eq!(negotiate(None, None, &env(&[("LANG", "C.UTF-8")])), "en");
-        assert_eq!(negotiate(None, None, &env(&[])), "en");
+        assert_eq!(negotiate(None, None, &env_of(&[("LANG", "C.UTF-8")])), "en");
+        assert_eq!(negotiate(None, None, &env_of(&[])), "en");
     }
 
     #[test]
