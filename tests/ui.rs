@@ -44,6 +44,11 @@ fn show_and_list_speak_the_locales_language() {
 
     let out = appeal_with(&sb, ("LC_ALL", "fr_FR.UTF-8"), &["list"]);
     assert!(
+        stdout_of(&out).contains("Halte aux expulsions illégales vers le Salvador"),
+        "titles in the interface's language where translated: {}",
+        stdout_of(&out)
+    );
+    assert!(
         stdout_of(&out).contains("passée depuis 515 jours"),
         "{}",
         stdout_of(&out)

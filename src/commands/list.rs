@@ -79,10 +79,13 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             .collect();
         print_json(&json!(list))?;
     } else {
+        // A person reads titles in the interface's language when no letter
+        // language is set; scripts (`--json`) only when one is.
+        let lang = lang.unwrap_or_else(|| crate::ui::lang().to_string());
         let table: Vec<[String; 5]> = rows
             .iter()
             .map(|a| {
-                let (title, in_source) = title(a, lang.as_deref());
+                let (title, in_source) = title(a, Some(&lang));
                 let title = if in_source {
                     crate::tr!(
                         "list-not-translated",
