@@ -8,12 +8,14 @@ use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use include_dir::{Dir, include_dir};
 
 use crate::action::{Action, MAX_FILE_BYTES, translation_tag};
 use crate::error::{Error, Result};
 use crate::lang;
+use crate::yaml::Spans;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/actions");
 
@@ -114,23 +116,18 @@ impl Shelf<'_> {
                         ),
                     });
                 }
-                translations.push(SourceFile {
-                    lang: Some(lang.to_string()),
-                    origin: self.origin(&name),
-                    path: self.path(&name),
+                translations.push(SourceFile::new(
+                    Some(lang.to_string()),
+                    self.origin(&name),
+                    self.path(&name),
                     text,
-                });
+                ));
             }
         }
         Ok(Some(ActionFiles {
             id: id.to_string(),
             named_lang: None,
-            main: SourceFile {
-                lang: None,
-                origin: self.origin(&main),
-                path: self.path(&main),
-                text,
-            },
+            main: SourceFile::new(None, self.origin(&main), self.path(&main), text),
             translations,
         }))
     }
@@ -145,6 +142,30 @@ pub struct SourceFile {
     /// The file on disk; `None` for an action built into the binary.
     pub path: Option<PathBuf>,
     pub text: Cow<'static, str>,
+    /// Where its fields are, read from the YAML once when first asked.
+    spans: OnceLock<Option<Spans>>,
+}
+
+impl SourceFile {
+    pub fn new(
+        lang: Option<String>,
+        origin: String,
+        path: Option<PathBuf>,
+        text: Cow<'static, str>,
+    ) -> SourceFile {
+        SourceFile {
+            lang,
+            origin,
+            path,
+            text,
+            spans: OnceLock::new(),
+        }
+    }
+
+    /// Where the file's fields are; `None` when it is not YAML.
+    pub fn spans(&self) -> Option<&Spans> {
+        self.spans.get_or_init(|| Spans::of(&self.text)).as_ref()
+    }
 }
 
 /// An action's files as read, before parsing: what `load` parses and

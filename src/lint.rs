@@ -18,7 +18,6 @@ use crate::facts::{Missing, TextDate};
 use crate::letter::{Renderer, VARIABLES, syntax_message};
 use crate::library::{ActionFiles, SourceFile, closest};
 use crate::placeholders::{paragraphs, prose_paragraphs, tags};
-use crate::yaml::Spans;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -167,7 +166,7 @@ impl Findings {
     fn error_from(&mut self, file: &SourceFile, e: Error) {
         let (line, message) = match &e {
             Error::Field { field, message, .. } => {
-                let line = spans(file).map_or(1, |s| s.line_of(field));
+                let line = file.spans().map_or(1, |s| s.line_of(field));
                 let (field, message) = (field.as_str(), message.as_str());
                 return self.push(&file.origin, line, Level::Error, |v| {
                     said!(v, "check-field", field = field, message = message)
@@ -215,7 +214,7 @@ impl Findings {
         if days_left(action.deadline, today) < 0 {
             self.push(
                 &main.origin,
-                spans(main).map_or(1, |s| s.line_of("deadline")),
+                main.spans().map_or(1, |s| s.line_of("deadline")),
                 Level::Warning,
                 |v| {
                     said!(
@@ -264,7 +263,7 @@ impl Findings {
     /// Targets no one can write to but by post, and salutations by language
     /// that do not match the letters.
     fn recipients(&mut self, main: &SourceFile, action: &Action) {
-        let spans = spans(main);
+        let spans = main.spans();
         let single = spans.as_ref().is_some_and(|s| s.at("target").is_some());
         for (i, target) in action.targets.iter().enumerate() {
             let at = if single {
@@ -338,7 +337,7 @@ impl Findings {
         ];
         let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
         let mut missing = Vec::new();
-        let spans = spans(file);
+        let spans = file.spans();
         for ((name, ours), theirs) in translation.fields().into_iter().zip(source) {
             let Some(theirs) = theirs else { continue };
             let Some(ours) = ours else {
@@ -608,11 +607,6 @@ fn fact(v: Voice, missing: &Missing) -> String {
     }
 }
 
-/// The spans of a file's fields, from the YAML parser.
-fn spans(file: &SourceFile) -> Option<Spans> {
-    Spans::of(&file.text)
-}
-
 /// Where a letter's template is, in this file.
 fn at(file: &SourceFile, lang: &str, part: Part) -> TemplateAt {
     TemplateAt {
@@ -634,7 +628,8 @@ struct Place {
 impl Place {
     fn of(file: &SourceFile, at: &TemplateAt) -> Place {
         let last = file.text.lines().count().max(1);
-        let base = spans(file)
+        let base = file
+            .spans()
             .and_then(|s| s.at(&at.keys().join(".")).map(|n| n.line - 1))
             .unwrap_or(0);
         Place { base, last }

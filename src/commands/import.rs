@@ -85,12 +85,12 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
     let files = ActionFiles {
         id: id.clone(),
         named_lang: None,
-        main: SourceFile {
-            lang: None,
-            origin: origin.clone(),
-            path: path.clone(),
-            text: emitted.text.clone().into(),
-        },
+        main: SourceFile::new(
+            None,
+            origin.clone(),
+            path.clone(),
+            emitted.text.clone().into(),
+        ),
         translations: Vec::new(),
     };
     let problems = lint(&files, today()?);
