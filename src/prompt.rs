@@ -220,10 +220,12 @@ fn plain_text(
     check: impl Fn(&str) -> Result<String>,
 ) -> Result<String> {
     loop {
-        match default {
-            Some(d) => put(&format!("{prompt} [{d}]: ")),
-            None => put(&format!("{prompt}: ")),
-        }
+        // Fluent trims a message's trailing space: the answer's space is ours.
+        let line = match default {
+            Some(d) => tr!("prompt-line-default", question = prompt, default = d),
+            None => tr!("prompt-line", question = prompt),
+        };
+        put(&format!("{line} "));
         let typed = read_line()?;
         let typed = match default {
             Some(d) if typed.is_empty() => d.to_string(),

@@ -210,6 +210,10 @@ struct Entry {
     line: usize,
     /// The variables it uses, sorted.
     vars: Vec<String>,
+    /// How many words of text it has, variables and selectors aside: a
+    /// message of only variables and punctuation (`{ $question }:`) may
+    /// well be the same in every language.
+    words: usize,
     value: String,
 }
 
@@ -246,9 +250,15 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
             .collect::<Vec<_>>()
             .join("\n");
         let mut vars = Vec::new();
+        let mut prose = String::new();
         if let Some(pattern) = &m.value {
             pattern_variables(pattern, &mut vars);
+            pattern_text(pattern, &mut prose);
         }
+        let words = prose
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
         vars.sort();
         vars.dedup();
         let value = body
@@ -260,6 +270,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
             id: id.to_string(),
             line,
             vars,
+            words,
             value,
         });
     }
@@ -273,6 +284,22 @@ pub fn shipped() -> impl Iterator<Item = (String, &'static str)> {
             .iter()
             .map(move |(name, text)| (format!("src/ui/{lang}/{name}"), *text))
     })
+}
+
+/// A message's own text, in every variant, each piece apart.
+fn pattern_text(pattern: &ast::Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                out.push(' ');
+                out.push_str(value);
+            }
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } => variants.iter().for_each(|v| pattern_text(&v.value, out)),
+            ast::PatternElement::Placeable { .. } => out.push(' '),
+        }
+    }
 }
 
 /// The variables a message uses, wherever they stand: in text, in a
@@ -344,7 +371,11 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
     };
     let mut problems = Vec::new();
     for Entry {
-        id, vars, value, ..
+        id,
+        vars,
+        value,
+        words,
+        ..
     } in &english
     {
         let Some(theirs) = theirs.iter().find(|e| e.id == *id) else {
@@ -371,7 +402,7 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
                 ],
             ));
         }
-        if theirs.value == *value && value.split_whitespace().count() > 1 {
+        if theirs.value == *value && *words > 1 {
             problems.push(FileProblem::new(
                 theirs.line,
                 false,
@@ -438,6 +469,13 @@ mod tests {
                 .any(|p| p.message.starts_with("`deadline-passed` uses {days, dias}")),
             "a variable after a closing brace at the line's start counts: {closing:?}"
         );
+        let words = |text: &str| entries(text).unwrap()[0].words;
+        assert_eq!(words("a = { $question } [{ $default }]:\n"), 0);
+        assert_eq!(
+            words("a = { $days ->\n    [one] 1 day left\n   *[other] more\n}\n"),
+            3
+        );
+        assert_eq!(words("a = Print it here\n"), 3);
         let missing = check_file("es/interface.ftl", "show-email = Correo:\n");
         assert!(
             missing

@@ -51,6 +51,9 @@ remember-failed = could not remember your details: { $error }
 prompt-type-something = please type something
 prompt-doing-editor = starting the editor
 prompt-doing-terminal = reading the terminal
+# Plain prompts: a question that takes a line of text, with its default.
+prompt-line = { $question }:
+prompt-line-default = { $question } [{ $default }]:
 prompt-too-long = That line is too long; please type it again.
 prompt-not-utf8 = That was not UTF-8 text; please type it again.
 # Plain prompts: the line that asks for a choice's number.

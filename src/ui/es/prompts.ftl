@@ -50,6 +50,9 @@ remember-failed = no se pudieron recordar sus datos: { $error }
 prompt-type-something = escriba algo, por favor
 prompt-doing-editor = al abrir el editor
 prompt-doing-terminal = al leer la terminal
+# Indicaciones sencillas: una pregunta que se responde con una línea, con su valor por defecto.
+prompt-line = { $question }:
+prompt-line-default = { $question } [{ $default }]:
 prompt-too-long = Esa línea es demasiado larga; escríbala de nuevo, por favor.
 prompt-not-utf8 = Ese texto no era UTF-8; escríbalo de nuevo, por favor.
 # Indicaciones sencillas: la línea que pide el número de una opción.

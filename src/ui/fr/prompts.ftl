@@ -50,6 +50,9 @@ remember-failed = impossible de retenir vos coordonnées : { $error }
 prompt-type-something = veuillez saisir quelque chose
 prompt-doing-editor = lancement de l'éditeur
 prompt-doing-terminal = lecture du terminal
+# Questions simples : une question à laquelle on répond par une ligne, avec sa valeur par défaut.
+prompt-line = { $question } :
+prompt-line-default = { $question } [{ $default }] :
 prompt-too-long = Cette ligne est trop longue ; veuillez la saisir à nouveau.
 prompt-not-utf8 = Ce texte n'était pas en UTF-8 ; veuillez le saisir à nouveau.
 # Questions simples : la ligne qui demande le numéro d'un choix.
