@@ -210,6 +210,9 @@ struct Entry {
     line: usize,
     /// The variables it uses, sorted.
     vars: Vec<String>,
+    /// The other messages and terms it uses: none may be, since each file
+    /// is parsed on its own.
+    references: Vec<String>,
     /// How many words of text it has, variables and selectors aside: a
     /// message of only variables and punctuation (`{ $question }:`) may
     /// well be the same in every language.
@@ -249,16 +252,20 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
             .map(|(_, l)| l)
             .collect::<Vec<_>>()
             .join("\n");
-        let mut vars = Vec::new();
+        let mut uses = Uses::default();
         let mut prose = String::new();
         if let Some(pattern) = &m.value {
-            pattern_variables(pattern, &mut vars);
+            pattern_uses(pattern, &mut uses);
             pattern_text(pattern, &mut prose);
         }
         let words = prose
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count();
+        let Uses {
+            mut vars,
+            references,
+        } = uses;
         vars.sort();
         vars.dedup();
         let value = body
@@ -270,6 +277,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
             id: id.to_string(),
             line,
             vars,
+            references,
             words,
             value,
         });
@@ -302,49 +310,63 @@ fn pattern_text(pattern: &ast::Pattern<&str>, out: &mut String) {
     }
 }
 
-/// The variables a message uses, wherever they stand: in text, in a
+/// What a message uses besides its own text.
+#[derive(Default)]
+struct Uses {
+    vars: Vec<String>,
+    references: Vec<String>,
+}
+
+/// The variables and other messages a message uses, wherever they stand: in text, in a
 /// selector, in any variant, or as a function's argument.
-fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+fn pattern_uses(pattern: &ast::Pattern<&str>, out: &mut Uses) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, out);
+            expression_uses(expression, out);
         }
     }
 }
 
-fn expression_variables(expression: &ast::Expression<&str>, out: &mut Vec<String>) {
+fn expression_uses(expression: &ast::Expression<&str>, out: &mut Uses) {
     match expression {
         ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, out);
+            inline_uses(selector, out);
             for variant in variants {
-                pattern_variables(&variant.value, out);
+                pattern_uses(&variant.value, out);
             }
         }
-        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Inline(inline) => inline_uses(inline, out),
     }
 }
 
-fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+fn inline_uses(inline: &ast::InlineExpression<&str>, out: &mut Uses) {
     use ast::InlineExpression as I;
     let arguments = match inline {
         I::VariableReference { id } => {
-            out.push(id.name.to_string());
+            out.vars.push(id.name.to_string());
             None
         }
         I::Placeable { expression } => {
-            expression_variables(expression, out);
+            expression_uses(expression, out);
             None
         }
+        I::MessageReference { id, .. } => {
+            out.references.push(id.name.to_string());
+            None
+        }
+        I::TermReference { id, arguments, .. } => {
+            out.references.push(format!("-{}", id.name));
+            arguments.as_ref()
+        }
         I::FunctionReference { arguments, .. } => Some(arguments),
-        I::TermReference { arguments, .. } => arguments.as_ref(),
-        I::StringLiteral { .. } | I::NumberLiteral { .. } | I::MessageReference { .. } => None,
+        I::StringLiteral { .. } | I::NumberLiteral { .. } => None,
     };
     for argument in arguments.into_iter().flat_map(|a| {
         a.positional
             .iter()
             .chain(a.named.iter().map(|named| &named.value))
     }) {
-        inline_variables(argument, out);
+        inline_uses(argument, out);
     }
 }
 
@@ -369,7 +391,21 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
         Ok(theirs) => theirs,
         Err(problem) => return vec![problem],
     };
-    let mut problems = Vec::new();
+    let mut problems: Vec<FileProblem> = theirs
+        .iter()
+        .filter(|entry| !entry.references.is_empty())
+        .map(|entry| {
+            FileProblem::new(
+                entry.line,
+                true,
+                "check-ftl-reference",
+                &[
+                    ("id", entry.id.as_str().into()),
+                    ("references", entry.references.join(", ").into()),
+                ],
+            )
+        })
+        .collect();
     for Entry {
         id,
         vars,
@@ -469,6 +505,13 @@ mod tests {
                 .any(|p| p.message.starts_with("`deadline-passed` uses {days, dias}")),
             "a variable after a closing brace at the line's start counts: {closing:?}"
         );
+        let reference = check_file("es/interface.ftl", "show-email = { show-fax } { -brand }\n");
+        assert!(
+            reference
+                .iter()
+                .any(|p| p.error && p.message.contains("show-fax, -brand")),
+            "{reference:?}"
+        );
         let words = |text: &str| entries(text).unwrap()[0].words;
         assert_eq!(words("a = { $question } [{ $default }]:\n"), 0);
         assert_eq!(
@@ -494,6 +537,12 @@ mod tests {
             for (name, text) in files {
                 for entry in entries(text).expect("the shipped files parse") {
                     assert!(defines(text, &entry.id), "{lang}/{name}: {}", entry.id);
+                    assert_eq!(
+                        entry.references,
+                        Vec::<String>::new(),
+                        "{lang}/{name}: {} uses another message",
+                        entry.id
+                    );
                     assert!(bundle_with(lang, &entry.id).is_some());
                 }
             }

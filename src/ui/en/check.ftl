@@ -65,3 +65,4 @@ check-ftl-not-fluent = not a Fluent file: { $error }
 check-ftl-missing = `{ $id }` is missing (English: `{ $english }`)
 check-ftl-variables = `{ $id }` uses {"{"}{ $theirs }{"}"}, but English uses {"{"}{ $english }{"}"}
 check-ftl-untranslated = `{ $id }` is the same as in English: not translated yet?
+check-ftl-reference = `{ $id }` uses { $references }: each message file is read on its own, so a message can use only variables

@@ -67,3 +67,4 @@ check-ftl-not-fluent = ce n'est pas un fichier Fluent : { $error }
 check-ftl-missing = `{ $id }` manque (en anglais : `{ $english }`)
 check-ftl-variables = `{ $id }` utilise {"{"}{ $theirs }{"}"}, mais l'anglais utilise {"{"}{ $english }{"}"}
 check-ftl-untranslated = `{ $id }` est identique à l'anglais : pas encore traduit ?
+check-ftl-reference = `{ $id }` utilise { $references } : chaque fichier de messages est lu à part, un message ne peut donc utiliser que des variables
