@@ -58,7 +58,7 @@ check-fact-day-month = la date du { $day ->
     [1] 1er { $month }
    *[other] { $day } { $month }
 }
-check-fact-month-year = la date { $month } { $year }
+check-fact-month-year = la date de { $month } { $year }
 check-fact-email = l'adresse électronique { $address }
 check-fact-url = l'URL { $url }
 
