@@ -55,7 +55,7 @@ check-fact-number = el número { $number }
 check-fact-date = la fecha { $date }
 # Una fecha sin año; $day es un número y $month un nombre.
 check-fact-day-month = la fecha { $day } de { $month }
-check-fact-month-year = la fecha { $month } de { $year }
+check-fact-month-year = la fecha de { $month } de { $year }
 check-fact-email = la dirección de correo electrónico { $address }
 check-fact-url = la URL { $url }
 
