@@ -508,3 +508,41 @@ fn a_batch_takes_a_target_column_and_target_all() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn a_batch_to_a_folder_with_target_all_names_each_targets_letter_apart() {
+    let sb = Sandbox::new();
+    sb.write("signers.csv", "name\nAna\nAna\n");
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            &lagoon(),
+            "--batch",
+            "signers.csv",
+            "--target",
+            "all",
+            "--out-dir",
+            "letters",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let mut names: Vec<String> = std::fs::read_dir(sb.path("letters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "1-Ana-en-2.txt",
+            "1-Ana-en.txt",
+            "2-Ana-en-2.txt",
+            "2-Ana-en.txt"
+        ],
+        "a row's second letter gets -2; rows stay apart by their number"
+    );
+    let second = std::fs::read_to_string(sb.path("letters/2-Ana-en-2.txt")).unwrap();
+    assert!(second.contains("Dear Prosecutor General,"), "{second}");
+}

@@ -13,7 +13,7 @@ use serde_json::json;
 use crate::answers::rows::{self, Defaults, Row, RowError};
 use crate::answers::{Answers, Sources};
 use crate::destination::folder::{Folder, Put};
-use crate::destination::names::Namer;
+use crate::destination::names::{Namer, Names};
 use crate::destination::stdout::Stream;
 use crate::destination::{self, Destination};
 use crate::error::{Error, Result};
@@ -90,7 +90,12 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
             first: true,
         },
         Sink::JsonLines => Out::JsonLines(Stream::new()),
-        Sink::Folder { dir, .. } => Out::Folder(Folder::open(dir, batch.force, &composer.stem())?),
+        Sink::Folder { dir, .. } => Out::Folder(Folder::open(
+            dir,
+            batch.force,
+            &composer.stem(),
+            namer.as_ref().map_or_else(Names::default, Namer::names),
+        )?),
         Sink::Book { duplex, .. } => {
             let book = pdf::Book::new(composer.paper(), *duplex).map_err(|e| Error::Io {
                 doing: crate::tr!("batch-starting-pdf"),
@@ -357,7 +362,9 @@ impl Out {
             }
             Out::Folder(folder) => {
                 let name = letter.file_name.as_deref().unwrap_or("letter.txt");
-                return folder.put(name, &letter.bytes).map_err(Stop::Row);
+                return folder
+                    .put(letter.number, name, &letter.bytes)
+                    .map_err(Stop::Row);
             }
             Out::Book(book) => {
                 let printed = letter

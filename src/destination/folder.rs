@@ -39,7 +39,7 @@ impl Folder {
     /// The folder `dir`, made if needed (readable by its owner only). A
     /// folder that can't be made is not an error yet: the letters then go
     /// to the rescue folder.
-    pub fn open(dir: &Path, force: bool, rescue_stem: &str) -> Result<Folder> {
+    pub fn open(dir: &Path, force: bool, rescue_stem: &str, names: Names) -> Result<Folder> {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::File {
                 path: dir.display().to_string(),
@@ -55,7 +55,7 @@ impl Folder {
         });
         Ok(Folder {
             dir: dir.to_path_buf(),
-            names: Names::default(),
+            names,
             force,
             unusable,
             trouble: None,
@@ -65,10 +65,16 @@ impl Folder {
         })
     }
 
-    /// Writes one letter under `name` (made unique in this run). `Err`
-    /// only when it could be written neither here nor in the rescue folder.
-    pub fn put(&mut self, name: &str, bytes: &[u8]) -> std::result::Result<Put, String> {
-        let name = self.names.claim(name);
+    /// Writes the letter of row `row` under `name` (made unique in this
+    /// run). `Err` only when it could be written neither here nor in the
+    /// rescue folder.
+    pub fn put(
+        &mut self,
+        row: usize,
+        name: &str,
+        bytes: &[u8],
+    ) -> std::result::Result<Put, String> {
+        let name = self.names.claim(row, name);
         let reason = match &self.unusable {
             Some(reason) => reason.clone(),
             None => {
@@ -130,12 +136,12 @@ mod tests {
     #[test]
     fn names_repeat_as_numbered_files_and_existing_files_are_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let mut folder = Folder::open(dir.path(), false, "t").unwrap();
-        assert_eq!(folder.put("a.txt", b"1").unwrap(), Put::Written);
-        assert_eq!(folder.put("a.txt", b"2").unwrap(), Put::Written);
+        let mut folder = Folder::open(dir.path(), false, "t", Names::default()).unwrap();
+        assert_eq!(folder.put(1, "a.txt", b"1").unwrap(), Put::Written);
+        assert_eq!(folder.put(2, "a.txt", b"2").unwrap(), Put::Written);
         assert_eq!(std::fs::read(dir.path().join("a-2.txt")).unwrap(), b"2");
-        let mut again = Folder::open(dir.path(), false, "t").unwrap();
-        assert_eq!(again.put("a.txt", b"3").unwrap(), Put::Kept);
+        let mut again = Folder::open(dir.path(), false, "t", Names::default()).unwrap();
+        assert_eq!(again.put(1, "a.txt", b"3").unwrap(), Put::Kept);
         assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), b"1");
         assert!(again.finish().is_ok());
     }

@@ -87,6 +87,8 @@ fn clean(raw: &str) -> String {
 /// and the batch file's other columns, as data: never compiled.
 pub struct Namer {
     registry: Handlebars<'static>,
+    /// Whether every name starts with its row's number and a dash.
+    by_row: bool,
 }
 
 impl Namer {
@@ -98,7 +100,18 @@ impl Namer {
         registry
             .register_template_string("name", template)
             .map_err(|e| format!("--name-template: {}", crate::letter::syntax_message(&e)))?;
-        Ok(Namer { registry })
+        Ok(Namer {
+            registry,
+            by_row: template.starts_with("{{row}}-"),
+        })
+    }
+
+    /// What keeps this template's names apart in one run.
+    pub fn names(&self) -> Names {
+        Names {
+            by_row: self.by_row,
+            ..Names::default()
+        }
     }
 
     /// The file name for the letter of row `row`, signed by `signer` in `lang`.
@@ -126,20 +139,39 @@ impl Namer {
 }
 
 /// Hands out names, adding `-2`, `-3`, … before the extension when a name
-/// was already given in this run. Only hashes are kept, so memory stays
-/// small for a million rows.
+/// was already given in this run. Only hashes are kept.
+///
+/// When every name starts with its row's number and a dash (the default
+/// template, `{{row}}-…`), names of different rows can't meet, so only the
+/// current row's names are kept (a row has several letters with
+/// `--target all`): memory stays the same for a million rows as for ten.
 #[derive(Default)]
 pub struct Names {
     given: HashSet<u64>,
+    by_row: bool,
+    row: usize,
 }
 
 impl Names {
-    pub fn claim(&mut self, name: &str) -> String {
+    /// A unique name for a letter of row `row`, from `name`.
+    pub fn claim(&mut self, row: usize, name: &str) -> String {
+        let mut name = name.to_string();
+        if self.by_row {
+            let prefix = format!("{row}-");
+            // Sanitising keeps a leading number; this only makes sure.
+            if !name.starts_with(&prefix) {
+                name.insert_str(0, &prefix);
+            }
+            if row != self.row {
+                self.given.clear();
+                self.row = row;
+            }
+        }
         let (stem, ext) = match name.rfind('.') {
             Some(i) if i > 0 => name.split_at(i),
-            _ => (name, ""),
+            _ => (name.as_str(), ""),
         };
-        let mut candidate = name.to_string();
+        let mut candidate = name.clone();
         let mut n = 1;
         while !self.given.insert(hash(&candidate)) {
             n += 1;
@@ -204,12 +236,34 @@ mod tests {
 
     #[test]
     fn duplicates_get_a_suffix_before_the_extension() {
-        let mut names = Names::default();
-        assert_eq!(names.claim("ana.txt"), "ana.txt");
-        assert_eq!(names.claim("ana.txt"), "ana-2.txt");
-        assert_eq!(names.claim("ana.txt"), "ana-3.txt");
-        assert_eq!(names.claim("ana-2.txt"), "ana-2-2.txt");
-        assert_eq!(names.claim("noext"), "noext");
-        assert_eq!(names.claim("noext"), "noext-2");
+        let mut names = Namer::new("{{name}}.txt").unwrap().names();
+        assert_eq!(names.claim(1, "ana.txt"), "ana.txt");
+        assert_eq!(names.claim(2, "ana.txt"), "ana-2.txt");
+        assert_eq!(names.claim(3, "ana.txt"), "ana-3.txt");
+        assert_eq!(names.claim(4, "ana-2.txt"), "ana-2-2.txt");
+        assert_eq!(names.claim(5, "noext"), "noext");
+        assert_eq!(names.claim(6, "noext"), "noext-2");
+    }
+
+    #[test]
+    fn names_that_start_with_their_row_are_remembered_one_row_at_a_time() {
+        let mut names = Namer::new(DEFAULT_TEMPLATE).unwrap().names();
+        assert_eq!(names.claim(1, "1-ana-en.txt"), "1-ana-en.txt");
+        assert_eq!(
+            names.claim(1, "1-ana-en.txt"),
+            "1-ana-en-2.txt",
+            "two targets"
+        );
+        assert_eq!(names.claim(2, "2-ana-en.txt"), "2-ana-en.txt");
+        assert_eq!(
+            names.given.len(),
+            1,
+            "only the current row's names are kept"
+        );
+        assert_eq!(
+            names.claim(3, "ana.txt"),
+            "3-ana.txt",
+            "a name keeps its row"
+        );
     }
 }
