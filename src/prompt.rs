@@ -281,21 +281,16 @@ fn plain_confirm(prompt: &str, default: bool) -> Result<bool> {
     } else {
         tr!("prompt-yes-no-default-no")
     };
-    let words = |id: &str| -> Vec<String> {
+    // The words a language accepts, besides `y`/`yes` or `n`/`no`.
+    let words = |id: &str, english: [&str; 2]| -> Vec<String> {
         crate::ui::text(id, &[])
             .split_whitespace()
             .map(str::to_lowercase)
-            .chain(
-                (if id == "prompt-yes-answers" {
-                    ["y", "yes"]
-                } else {
-                    ["n", "no"]
-                })
-                .map(String::from),
-            )
+            .chain(english.map(String::from))
             .collect()
     };
-    let (yes, no) = (words("prompt-yes-answers"), words("prompt-no-answers"));
+    let yes = words("prompt-yes-answers", ["y", "yes"]);
+    let no = words("prompt-no-answers", ["n", "no"]);
     loop {
         put(&format!("{prompt} {hint} "));
         let typed = read_line()?.trim().to_lowercase();
