@@ -286,7 +286,7 @@ impl Recipient {
     /// Checks one recipient; `at` is its path in the file (`targets[1]`).
     fn validate(&mut self, at: &str, is_target: bool) -> std::result::Result<(), (String, String)> {
         let fail = |field: &str, message: String| Err((format!("{at}.{field}"), message));
-        let empty = || crate::tr!("action-empty");
+        let empty = || crate::ui::tr!("action-empty");
         let title = (is_target || !self.title.is_empty()).then_some(&self.title);
         for (name, value) in [("name", Some(&self.name)), ("title", title)]
             .into_iter()
@@ -300,7 +300,7 @@ impl Recipient {
             }
         }
         if self.address.iter().all(|l| l.trim().is_empty()) {
-            return fail("address", crate::tr!("action-address-empty"));
+            return fail("address", crate::ui::tr!("action-address-empty"));
         }
         for (name, list) in [
             ("email", &self.email),
@@ -310,7 +310,7 @@ impl Recipient {
             if list.len() > MAX_RECIPIENTS {
                 return fail(
                     name,
-                    crate::tr!("action-too-many-entries", max = MAX_RECIPIENTS),
+                    crate::ui::tr!("action-too-many-entries", max = MAX_RECIPIENTS),
                 );
             }
             for value in list {
@@ -321,27 +321,30 @@ impl Recipient {
                 };
                 if !good {
                     let message = if name == "email" {
-                        crate::tr!("action-not-email", value = value)
+                        crate::ui::tr!("action-not-email", value = value)
                     } else {
-                        crate::tr!("action-not-phone", value = value)
+                        crate::ui::tr!("action-not-phone", value = value)
                     };
                     return fail(name, message);
                 }
             }
         }
         match &mut self.salutation {
-            None if is_target => fail("salutation", crate::tr!("action-salutation-required")),
+            None if is_target => fail("salutation", crate::ui::tr!("action-salutation-required")),
             Some(Salutation::Text(text)) if text.trim().is_empty() => fail("salutation", empty()),
             Some(Salutation::ByLanguage(map)) => {
                 if map.is_empty() {
-                    return fail("salutation", crate::tr!("action-salutation-no-language"));
+                    return fail(
+                        "salutation",
+                        crate::ui::tr!("action-salutation-no-language"),
+                    );
                 }
                 let mut normalized = BTreeMap::new();
                 for (tag, text) in std::mem::take(map) {
                     let Some(norm) = lang::normalize(&tag) else {
                         return fail(
                             &format!("salutation.{tag}"),
-                            crate::tr!("action-salutation-not-tag"),
+                            crate::ui::tr!("action-salutation-not-tag"),
                         );
                     };
                     if text.trim().is_empty() {
@@ -401,7 +404,7 @@ impl Action {
                 return Err(Error::Field {
                     path: origin.to_string(),
                     field: name.to_string(),
-                    message: crate::tr!("action-translation-empty"),
+                    message: crate::ui::tr!("action-translation-empty"),
                 });
             }
         }
@@ -526,7 +529,7 @@ impl Action {
                     path: self.origin.clone(),
                     line: target.max(targets),
                     column: 1,
-                    message: crate::tr!(
+                    message: crate::ui::tr!(
                         "action-target-and-targets",
                         target = target,
                         targets = targets
@@ -538,7 +541,7 @@ impl Action {
                 self.written_as_single = true;
             }
             None if self.targets.is_empty() => {
-                return Err(field(crate::tr!("action-no-target")));
+                return Err(field(crate::ui::tr!("action-no-target")));
             }
             None => {}
         }
@@ -550,7 +553,7 @@ impl Action {
                 return Err(Error::Field {
                     path: self.origin.clone(),
                     field: name.to_string(),
-                    message: crate::tr!(
+                    message: crate::ui::tr!(
                         "action-too-many-recipients",
                         count = count,
                         max = MAX_RECIPIENTS
@@ -574,7 +577,7 @@ impl Action {
             ("background", &self.background),
         ] {
             if value.trim().is_empty() {
-                return Err(field(name, crate::tr!("action-empty")));
+                return Err(field(name, crate::ui::tr!("action-empty")));
             }
         }
         let single = self.written_as_single;
@@ -610,7 +613,10 @@ impl Action {
         }
         for (i, point) in self.points.iter().enumerate() {
             if point.trim().is_empty() {
-                return Err(field(&format!("points[{i}]"), crate::tr!("action-empty")));
+                return Err(field(
+                    &format!("points[{i}]"),
+                    crate::ui::tr!("action-empty"),
+                ));
             }
         }
         for (i, tag) in self.accepted_languages.iter_mut().enumerate() {
@@ -618,7 +624,7 @@ impl Action {
                 return Err(Error::Field {
                     path: self.origin.clone(),
                     field: format!("accepted_languages[{i}]"),
-                    message: crate::tr!("action-accepted-not-tag", tag = tag.as_str()),
+                    message: crate::ui::tr!("action-accepted-not-tag", tag = tag.as_str()),
                 });
             };
             *tag = norm;
@@ -626,7 +632,7 @@ impl Action {
         let Some(preferred) = lang::normalize(&self.preferred_language) else {
             return Err(field(
                 "preferred_language",
-                crate::tr!(
+                crate::ui::tr!(
                     "action-preferred-not-tag",
                     tag = self.preferred_language.as_str()
                 ),
@@ -638,14 +644,14 @@ impl Action {
             let Some(norm) = lang::normalize(&tag) else {
                 return Err(field(
                     &format!("letters.{tag}"),
-                    crate::tr!("action-letter-not-tag"),
+                    crate::ui::tr!("action-letter-not-tag"),
                 ));
             };
             check_letter(&self.origin, &tag, false, &letter)?;
             if letters.contains_key(&norm) {
                 return Err(field(
                     &format!("letters.{tag}"),
-                    crate::tr!("action-letter-twice", tag = norm),
+                    crate::ui::tr!("action-letter-twice", tag = norm),
                 ));
             }
             letters.insert(norm, letter);
@@ -655,7 +661,7 @@ impl Action {
         if !self.letters.contains_key(&self.preferred_language) {
             return Err(field(
                 "letters",
-                crate::tr!(
+                crate::ui::tr!(
                     "action-no-preferred-letter",
                     lang = self.preferred_language.as_str()
                 ),
@@ -683,14 +689,14 @@ fn check_controls<'a>(
         if let Some(refused) = first_refused(text, shape) {
             let (line, column) = line_and_column(text, refused.at);
             let message = if text.contains('\n') {
-                crate::tr!(
+                crate::ui::tr!(
                     "action-refused-char-at",
                     what = refused.what(),
                     line = line,
                     column = column
                 )
             } else {
-                crate::tr!("action-refused-char", what = refused.what())
+                crate::ui::tr!("action-refused-char", what = refused.what())
             };
             return Err(Error::Field {
                 path: origin.to_string(),
@@ -721,7 +727,7 @@ fn check_letter(
     };
     for (part, value) in [(Part::Subject, &letter.subject), (Part::Body, &letter.body)] {
         if value.trim().is_empty() {
-            return Err(field(part.key(), crate::tr!("action-empty")));
+            return Err(field(part.key(), crate::ui::tr!("action-empty")));
         }
         // Within bounds, refused before anything parses it; what the parsed
         // template uses is checked when it is compiled.
@@ -753,7 +759,7 @@ fn check_letter(
 pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
     lang::normalize(lang).ok_or_else(|| Error::File {
         path: origin.to_string(),
-        message: crate::tr!("action-file-name-not-tag", tag = lang),
+        message: crate::ui::tr!("action-file-name-not-tag", tag = lang),
     })
 }
 
@@ -768,7 +774,7 @@ fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
         path: origin.to_string(),
         line: line as u64,
         column: column as u64,
-        message: crate::tr!("action-hidden-bidi", code = format!("U+{:04X}", c as u32)),
+        message: crate::ui::tr!("action-hidden-bidi", code = format!("U+{:04X}", c as u32)),
     })
 }
 
@@ -814,7 +820,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             Ok(vec![v.to_string()])
         }
         fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
-            Err(E::custom(crate::tr!("action-number-in-quotes")))
+            Err(E::custom(crate::ui::tr!("action-number-in-quotes")))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
             self.visit_u64(v.unsigned_abs())
@@ -829,7 +835,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             let mut out = Vec::new();
             while let Some(item) = seq.next_element::<String>()? {
                 if out.len() == MAX_RECIPIENTS {
-                    return Err(serde::de::Error::custom(crate::tr!(
+                    return Err(serde::de::Error::custom(crate::ui::tr!(
                         "action-more-than-entries",
                         max = MAX_RECIPIENTS
                     )));
@@ -863,7 +869,7 @@ impl<'de> Deserialize<'de> for Salutation {
                 let mut out = BTreeMap::new();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
                     if out.insert(tag.clone(), text).is_some() {
-                        return Err(serde::de::Error::custom(crate::tr!(
+                        return Err(serde::de::Error::custom(crate::ui::tr!(
                             "action-language-twice",
                             tag = tag.as_str()
                         )));
@@ -880,7 +886,7 @@ impl<'de> Deserialize<'de> for Salutation {
 fn date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
     let text = String::deserialize(d)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        serde::de::Error::custom(crate::tr!("action-not-a-date", text = text.as_str()))
+        serde::de::Error::custom(crate::ui::tr!("action-not-a-date", text = text.as_str()))
     })
 }
 

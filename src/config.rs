@@ -83,8 +83,8 @@ impl Remembered {
     /// Writes the config file atomically, readable by its owner only.
     pub fn save(&self) -> Result<PathBuf> {
         let path = path().ok_or_else(|| Error::Io {
-            doing: crate::tr!("config-doing-remember"),
-            message: crate::tr!("config-no-folder"),
+            doing: crate::ui::tr!("config-doing-remember"),
+            message: crate::ui::tr!("config-no-folder"),
         })?;
         let fail = |message: String| Error::File {
             path: path.display().to_string(),

@@ -36,7 +36,7 @@ pub fn date_format_error(format: &str) -> Option<String> {
     let mut out = String::new();
     write!(out, "{}", sample.format(&first_day(format, 1)))
         .err()
-        .map(|_| crate::tr!("action-bad-date-format", format = format))
+        .map(|_| crate::ui::tr!("action-bad-date-format", format = format))
 }
 
 /// The one token a `date_format` adds to strftime: `{day:TEXT}` is the day

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 pub fn today() -> Result<NaiveDate> {
     match std::env::var("APPEAL_TODAY") {
         Ok(s) if !s.is_empty() => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
-            Error::Usage(crate::tr!(
+            Error::Usage(crate::ui::tr!(
                 "deadline-today-invalid",
                 value = s.as_str(),
                 error = e.to_string()
@@ -27,8 +27,8 @@ pub fn days_left(deadline: NaiveDate, today: NaiveDate) -> i64 {
 /// `12 days left`, `last day`, `passed 3 days ago`.
 pub fn describe(deadline: NaiveDate, today: NaiveDate) -> String {
     match days_left(deadline, today) {
-        n if n >= 0 => crate::tr!("deadline-left", days = n),
-        n => crate::tr!("deadline-passed", days = -n),
+        n if n >= 0 => crate::ui::tr!("deadline-left", days = n),
+        n => crate::ui::tr!("deadline-passed", days = -n),
     }
 }
 

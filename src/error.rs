@@ -118,7 +118,7 @@ impl std::fmt::Display for Error {
                 path,
                 field,
                 message,
-            } => crate::tr!("error-field", path = path, field = field, message = message),
+            } => crate::ui::tr!("error-field", path = path, field = field, message = message),
             Error::File { path, message } => format!("{path}: {message}"),
             Error::UnknownAction {
                 id,
@@ -127,13 +127,13 @@ impl std::fmt::Display for Error {
             } => {
                 let actions = available.join(", ");
                 match suggestion {
-                    Some(suggestion) => crate::tr!(
+                    Some(suggestion) => crate::ui::tr!(
                         "error-unknown-action-suggest",
                         id = id,
                         suggestion = suggestion,
                         actions = actions
                     ),
-                    None => crate::tr!("error-unknown-action", id = id, actions = actions),
+                    None => crate::ui::tr!("error-unknown-action", id = id, actions = actions),
                 }
             }
             Error::Usage(message) => message.clone(),
@@ -144,7 +144,7 @@ impl std::fmt::Display for Error {
                 line,
                 column,
                 message,
-            } => crate::tr!(
+            } => crate::ui::tr!(
                 "error-template",
                 path = path,
                 at = at.to_string(),
@@ -152,7 +152,7 @@ impl std::fmt::Display for Error {
                 column = *column,
                 message = message
             ),
-            Error::Delivery { reason, saved } => crate::tr!(
+            Error::Delivery { reason, saved } => crate::ui::tr!(
                 "error-delivery",
                 reason = reason,
                 saved = saved.display().to_string()
@@ -163,13 +163,13 @@ impl std::fmt::Display for Error {
                 shown,
             } => {
                 if *shown {
-                    crate::tr!(
+                    crate::ui::tr!(
                         "error-delivery-unsaved-shown",
                         reason = reason,
                         error = rescue_error
                     )
                 } else {
-                    crate::tr!(
+                    crate::ui::tr!(
                         "error-delivery-unsaved",
                         reason = reason,
                         error = rescue_error
@@ -180,19 +180,19 @@ impl std::fmt::Display for Error {
                 reason,
                 count,
                 saved,
-            } => crate::tr!(
+            } => crate::ui::tr!(
                 "error-rescued",
                 reason = reason,
                 count = *count,
                 saved = saved.display().to_string()
             ),
             Error::Stopped { reason, written } => {
-                crate::tr!("error-stopped", reason = reason, count = *written)
+                crate::ui::tr!("error-stopped", reason = reason, count = *written)
             }
             Error::Io { doing, message } => format!("{doing}: {message}"),
-            Error::Interrupted => crate::tr!("error-interrupted"),
-            Error::RowsFailed(count) => crate::tr!("error-rows-failed", count = *count),
-            Error::CheckFailed(count) => crate::tr!("error-check-failed", count = *count),
+            Error::Interrupted => crate::ui::tr!("error-interrupted"),
+            Error::RowsFailed(count) => crate::ui::tr!("error-rows-failed", count = *count),
+            Error::CheckFailed(count) => crate::ui::tr!("error-check-failed", count = *count),
         };
         f.write_str(&text)
     }

@@ -244,7 +244,7 @@ impl History {
     /// Opens the history, creating it (folder 0700, file 0600) and bringing
     /// its schema up to date.
     pub fn open() -> Result<History> {
-        let path = path().ok_or_else(|| Error::Usage(crate::tr!("history-no-data-folder")))?;
+        let path = path().ok_or_else(|| Error::Usage(crate::ui::tr!("history-no-data-folder")))?;
         History::open_at(&path)
     }
 
@@ -259,7 +259,7 @@ impl History {
     pub fn open_at(path: &Path) -> Result<History> {
         let fail = |e: &dyn std::fmt::Display| Error::File {
             path: path.display().to_string(),
-            message: crate::tr!("history-open-failed", error = e.to_string()),
+            message: crate::ui::tr!("history-open-failed", error = e.to_string()),
         };
         if let Some(dir) = path.parent() {
             create_private_dir(dir).map_err(|e| fail(&e))?;
@@ -301,7 +301,7 @@ impl History {
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             // Some file systems can't do WAL; the default journal still works.
-            talk::warn(crate::tr!("history-journal", mode = mode.as_str()));
+            talk::warn(crate::ui::tr!("history-journal", mode = mode.as_str()));
         }
         self.migrate()
     }
@@ -446,7 +446,7 @@ impl History {
     fn error(&self, e: &rusqlite::Error) -> Error {
         Error::File {
             path: self.path.display().to_string(),
-            message: crate::tr!("history-failed", error = e.to_string()),
+            message: crate::ui::tr!("history-failed", error = e.to_string()),
         }
     }
 }
@@ -529,14 +529,17 @@ fn reopen() -> Result<History> {
 pub fn record_letter(sent: &Sent, keep_text: bool) {
     let record = Record::letter(sent, keep_text);
     if let Err(e) = reopen().and_then(|h| h.record(&record)) {
-        talk::warn(crate::tr!("history-not-recorded", error = e.to_string()));
+        talk::warn(crate::ui::tr!(
+            "history-not-recorded",
+            error = e.to_string()
+        ));
     }
 }
 
 /// Records a batch run as one record. Never fails, as [`record_letter`].
 pub fn record_batch(run: &BatchRun) {
     if let Err(e) = History::open().and_then(|h| h.record(&run.record())) {
-        talk::warn(crate::tr!(
+        talk::warn(crate::ui::tr!(
             "history-batch-not-recorded",
             error = e.to_string()
         ));
@@ -553,17 +556,21 @@ pub fn mention_earlier(action: &Action) {
     let earlier = history.last(&action.id);
     OPENED.with(|opened| *opened.borrow_mut() = Some(history));
     if let Ok(Some(earlier)) = earlier {
-        let date = format_date(earlier.date, &crate::tr!("date-pattern"), crate::ui::lang());
+        let date = format_date(
+            earlier.date,
+            &crate::ui::tr!("date-pattern"),
+            crate::ui::lang(),
+        );
         let (target, form) = (earlier.target.as_str(), earlier.form.as_str());
         let said = match (earlier.kind, earlier.count) {
-            (Kind::Batch, Some(n)) => crate::tr!(
+            (Kind::Batch, Some(n)) => crate::ui::tr!(
                 "history-earlier-batch",
                 target = target,
                 date = date,
                 count = n,
                 form = form,
             ),
-            _ => crate::tr!("history-earlier", target = target, date = date, form = form),
+            _ => crate::ui::tr!("history-earlier", target = target, date = date, form = form),
         };
         talk::say(printable(&said).replace(['\n', '\t'], " "));
     }
@@ -575,10 +582,10 @@ pub fn last_dates() -> HashMap<String, NaiveDate> {
     match History::open_existing().and_then(|h| h.map_or(Ok(HashMap::new()), |h| h.last_dates())) {
         Ok(dates) => dates,
         Err(e) => {
-            talk::warn(crate::tr!(
+            talk::warn(crate::ui::tr!(
                 "history-last-written-unknown",
                 error = e.to_string(),
-                column = crate::tr!("list-last-written"),
+                column = crate::ui::tr!("list-last-written"),
             ));
             HashMap::new()
         }

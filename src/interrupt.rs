@@ -122,7 +122,7 @@ fn end() -> ! {
     }
     // The prompt that was cancelled is still on this line.
     talk::line("");
-    talk::say(crate::tr!("interrupt-cancelled"));
+    talk::say(crate::ui::tr!("interrupt-cancelled"));
     std::process::exit(exit::INTERRUPTED.into())
 }
 

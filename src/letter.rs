@@ -111,7 +111,7 @@ impl<'a> Renderer<'a> {
             .get(lang)
             .zip(self.compiled.get(lang))
             .ok_or_else(|| {
-                Error::Usage(crate::tr!(
+                Error::Usage(crate::ui::tr!(
                     "template-no-language",
                     id = self.action.id.as_str(),
                     lang = lang,
@@ -134,7 +134,7 @@ impl<'a> Renderer<'a> {
     pub fn render_for(&self, lang: &str, target: usize, signer: &Signer) -> Result<Letter> {
         let compiled = self.compiled(lang)?;
         let base = compiled.bases.get(target).ok_or_else(|| {
-            Error::Usage(crate::tr!(
+            Error::Usage(crate::ui::tr!(
                 "template-no-target",
                 id = self.action.id.as_str(),
                 count = self.action.targets.len(),
@@ -378,7 +378,7 @@ fn with_signer(data: &mut Map<String, Value>, extras: &mut Vec<String>, signer: 
 pub fn render_message(e: &handlebars::RenderError) -> String {
     match e.reason() {
         handlebars::RenderErrorReason::MissingVariable(Some(name)) => {
-            crate::tr!("template-unknown-variable", name = name.as_str())
+            crate::ui::tr!("template-unknown-variable", name = name.as_str())
         }
         other => other.to_string(),
     }
@@ -388,7 +388,7 @@ pub fn render_message(e: &handlebars::RenderError) -> String {
 /// own message for a syntax error lists grammar rules.
 pub fn syntax_message(e: &handlebars::TemplateError) -> String {
     match e.reason() {
-        handlebars::TemplateErrorReason::InvalidSyntax(_) => crate::tr!(
+        handlebars::TemplateErrorReason::InvalidSyntax(_) => crate::ui::tr!(
             "template-syntax",
             block = "{{#…}}",
             open = "{{",

@@ -108,7 +108,7 @@ impl Shelf<'_> {
                 if total as u64 > MAX_ACTION_BYTES || translations.len() == MAX_TRANSLATIONS {
                     return Err(Error::File {
                         path: self.origin(&name),
-                        message: crate::tr!(
+                        message: crate::ui::tr!(
                             "library-too-many",
                             id = id,
                             files = MAX_TRANSLATIONS + 1,
@@ -318,13 +318,13 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let Some(stem) = name.strip_suffix(".yaml") else {
-        return Err(not_found(crate::tr!("library-not-yaml")));
+        return Err(not_found(crate::ui::tr!("library-not-yaml")));
     };
     if path.is_dir() {
-        return Err(not_found(crate::tr!("library-is-folder")));
+        return Err(not_found(crate::ui::tr!("library-is-folder")));
     }
     if !path.is_file() {
-        return Err(not_found(crate::tr!("library-no-file")));
+        return Err(not_found(crate::ui::tr!("library-no-file")));
     }
     let id = stem.split('.').next().unwrap_or(stem);
     let dir = match path.parent() {
@@ -333,7 +333,7 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
     };
     let named_lang = stem.split_once('.').map(|(_, lang)| lang.to_string());
     let files = Shelf::Disk(dir).files(id)?.ok_or_else(|| {
-        not_found(crate::tr!(
+        not_found(crate::ui::tr!(
             "library-no-action",
             file = format!("{id}.yaml"),
             folder = dir.display().to_string()
@@ -376,12 +376,12 @@ pub fn read_limited_from(reader: impl Read, shown: &str) -> Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::File {
             path: shown,
-            message: crate::tr!("library-too-large", max = MAX_FILE_BYTES / 1024),
+            message: crate::ui::tr!("library-too-large", max = MAX_FILE_BYTES / 1024),
         });
     }
     String::from_utf8(bytes).map_err(|e| Error::File {
         path: shown,
-        message: crate::tr!("library-not-utf8", offset = e.utf8_error().valid_up_to()),
+        message: crate::ui::tr!("library-not-utf8", offset = e.utf8_error().valid_up_to()),
     })
 }
 

@@ -101,7 +101,7 @@ fn main() -> ExitCode {
                 // The prompt that was cancelled is still on this line.
                 talk::line("");
             }
-            talk::say(appeal::tr!("interrupt-cancelled"));
+            talk::say(appeal::ui::text("interrupt-cancelled", &[]));
             ExitCode::from(exit::INTERRUPTED)
         }
         // Already reported, line by line, with a summary.

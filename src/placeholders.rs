@@ -266,10 +266,10 @@ impl Unused {
     /// Why it is refused, with what it looks like in a template.
     fn message(self) -> String {
         match self {
-            Unused::InlinePartial => crate::tr!("template-inline-partial", code = "{{#* …}}"),
-            Unused::Partial => crate::tr!("template-partial", code = "{{> …}}"),
-            Unused::WhitespaceControl => crate::tr!("template-whitespace-control", code = "~"),
-            Unused::RawBlock => crate::tr!("template-raw-block", code = "{{{{ …}}}}"),
+            Unused::InlinePartial => crate::ui::tr!("template-inline-partial", code = "{{#* …}}"),
+            Unused::Partial => crate::ui::tr!("template-partial", code = "{{> …}}"),
+            Unused::WhitespaceControl => crate::ui::tr!("template-whitespace-control", code = "~"),
+            Unused::RawBlock => crate::ui::tr!("template-raw-block", code = "{{{{ …}}}}"),
         }
     }
 }
@@ -320,7 +320,7 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
     if template.len() > MAX_TEMPLATE_BYTES {
         return Err(Refused {
             line: 1,
-            message: crate::tr!(
+            message: crate::ui::tr!(
                 "template-too-big",
                 size = template.len() >> 10,
                 max = MAX_TEMPLATE_BYTES >> 10
@@ -356,7 +356,7 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
         if tags && text.len() > MAX_BLOCK_BYTES {
             return Err(Refused {
                 line: first_line,
-                message: crate::tr!(
+                message: crate::ui::tr!(
                     "template-block-too-big",
                     size = text.len() >> 10,
                     max = MAX_BLOCK_BYTES >> 10
@@ -387,7 +387,7 @@ fn depth_before_parsing(template: &str) -> Result<(), Refused> {
         if blocks > MAX_BLOCK_DEPTH || parens > MAX_BLOCK_DEPTH {
             return Err(Refused {
                 line,
-                message: crate::tr!("template-too-deep", max = MAX_BLOCK_DEPTH),
+                message: crate::ui::tr!("template-too-deep", max = MAX_BLOCK_DEPTH),
             });
         }
         i += 1;
@@ -403,7 +403,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
             TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
             TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
                 if !h.params.is_empty() || !h.hash.is_empty() {
-                    return refuse(crate::tr!(
+                    return refuse(crate::ui::tr!(
                         "template-calls-helper",
                         tag = tag(h, line, true, "").text
                     ));
@@ -411,7 +411,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                 if let Parameter::Name(name) = &h.name
                     && BUILTIN_HELPERS.contains(&name.as_str())
                 {
-                    return refuse(crate::tr!(
+                    return refuse(crate::ui::tr!(
                         "template-helper-not-variable",
                         name = name.as_str()
                     ));
@@ -421,17 +421,17 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                 let name = h.name.as_name().unwrap_or_default();
                 let text = tag(h, line, true, "#").text;
                 if !LETTER_HELPERS.contains(&name) {
-                    return refuse(crate::tr!(
+                    return refuse(crate::ui::tr!(
                         "template-unknown-block",
                         tag = text.as_str(),
                         name = name
                     ));
                 }
                 let [Parameter::Path(Path::Relative((_, param)))] = h.params.as_slice() else {
-                    return refuse(crate::tr!("template-one-variable", tag = text.as_str()));
+                    return refuse(crate::ui::tr!("template-one-variable", tag = text.as_str()));
                 };
                 if !h.hash.is_empty() || h.block_param.is_some() {
-                    return refuse(crate::tr!(
+                    return refuse(crate::ui::tr!(
                         "template-one-variable-only",
                         tag = text.as_str()
                     ));
@@ -445,7 +445,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                         Some(_) => COPY_LISTS.contains(&list.as_str()),
                     };
                     if !known {
-                        return refuse(crate::tr!(
+                        return refuse(crate::ui::tr!(
                             "template-each-lists",
                             tag = text.as_str(),
                             lists = LISTS.join(", ")
@@ -453,7 +453,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                     }
                     eaches += 1;
                     if eaches > MAX_EACH_DEPTH {
-                        return refuse(crate::tr!(
+                        return refuse(crate::ui::tr!(
                             "template-each-depth",
                             tag = text.as_str(),
                             max = MAX_EACH_DEPTH
@@ -474,7 +474,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
             TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
                 return refuse(Unused::InlinePartial.message());
             }
-            _ => return refuse(crate::tr!("template-element")),
+            _ => return refuse(crate::ui::tr!("template-element")),
         }
     }
     Ok(())

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::talk;
 use crate::text::shown;
-use crate::tr;
+use crate::ui::tr;
 
 /// Whether plain prompts are wanted: `--plain-prompts`, then
 /// `APPEAL_PLAIN_PROMPTS` (`1`/`true`/`yes` or `0`/`false`/`no`), then the

@@ -19,7 +19,7 @@ pub fn say(message: impl Display) {
 
 /// `appeal: warning: MESSAGE` on stderr.
 pub fn warn(message: impl Display) {
-    let label = console::style(crate::tr!("talk-warning"))
+    let label = console::style(crate::ui::tr!("talk-warning"))
         .yellow()
         .bold()
         .for_stderr();

@@ -109,7 +109,7 @@ impl Template {
         // allocate (8 KiB) and return a string per run.
         let mut out = Vec::with_capacity(self.prose_len + 256);
         let too_long = |first_line: usize| Located {
-            error: RenderError::from(RenderErrorReason::Other(crate::tr!(
+            error: RenderError::from(RenderErrorReason::Other(crate::ui::tr!(
                 "template-too-long",
                 max = MAX_LETTER_BYTES >> 10
             ))),

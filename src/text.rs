@@ -64,15 +64,15 @@ impl Refused {
     pub fn what(&self) -> String {
         let code = format!("U+{:04X}", self.c as u32);
         if self.c.is_control() {
-            crate::tr!("text-control", code = code)
+            crate::ui::tr!("text-control", code = code)
         } else if is_bidi_control(self.c) {
-            crate::tr!("text-bidi", code = code)
+            crate::ui::tr!("text-bidi", code = code)
         } else if is_tag(self.c) {
-            crate::tr!("text-tag", code = code)
+            crate::ui::tr!("text-tag", code = code)
         } else if matches!(self.c, '\u{2028}' | '\u{2029}') {
-            crate::tr!("text-separator", code = code)
+            crate::ui::tr!("text-separator", code = code)
         } else {
-            crate::tr!("text-invisible", code = code)
+            crate::ui::tr!("text-invisible", code = code)
         }
     }
 }

@@ -59,15 +59,15 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
                 } else {
                     format!("{field}.{name}")
                 };
-                crate::tr!("yaml-missing-field", field = full)
+                crate::ui::tr!("yaml-missing-field", field = full)
             }
             None if message.starts_with("unknown field") => {
                 // The parser's own words for what it expected.
                 let expected = message.split_once(", ").map_or("", |(_, rest)| rest);
-                crate::tr!("yaml-unknown-field", field = field, expected = expected)
+                crate::ui::tr!("yaml-unknown-field", field = field, expected = expected)
             }
             None if field != "." && !field.is_empty() => {
-                crate::tr!("yaml-field", field = field, message = message)
+                crate::ui::tr!("yaml-field", field = field, message = message)
             }
             None => message,
         };

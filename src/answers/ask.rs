@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::lang;
 use crate::prompt::Terminal;
 use crate::talk;
-use crate::tr;
+use crate::ui::tr;
 use crate::wrap::wrap;
 
 use super::fields::{Field, Kind};

@@ -88,7 +88,7 @@ impl Sources<'_> {
         let remembered = || {
             let get = field.remembered?;
             let value = get(self.remembered?)?;
-            Some((value.to_string(), crate::tr!("answer-from-config")))
+            Some((value.to_string(), crate::ui::tr!("answer-from-config")))
         };
         env.or_else(remembered)
             .map(|(value, from)| Preset { value, from })
@@ -147,8 +147,8 @@ pub fn unasked(field: &Field, preset: Option<Preset>, action: &Action) -> Result
     }
     if field.required {
         return Err(Error::Usage(match field.env {
-            Some(env) => crate::tr!("answer-missing-or-env", flag = field.flag, env = env),
-            None => crate::tr!("answer-missing", flag = field.flag),
+            Some(env) => crate::ui::tr!("answer-missing-or-env", flag = field.flag, env = env),
+            None => crate::ui::tr!("answer-missing", flag = field.flag),
         }));
     }
     Ok(match field.kind {

@@ -94,7 +94,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                 .headers()
                 .map_err(|e| Error::File {
                     path: shown.clone(),
-                    message: crate::tr!("batch-row-header", error = e.to_string()),
+                    message: crate::ui::tr!("batch-row-header", error = e.to_string()),
                 })?
                 .iter()
                 .map(str::to_string)
@@ -102,7 +102,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             if headers.len() > MAX_COLUMNS {
                 return Err(Error::File {
                     path: shown,
-                    message: crate::tr!(
+                    message: crate::ui::tr!(
                         "batch-row-too-many-columns",
                         count = headers.len(),
                         max = MAX_COLUMNS
@@ -112,7 +112,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             if !headers.iter().any(|h| h.eq_ignore_ascii_case("name")) {
                 return Err(Error::File {
                     path: shown,
-                    message: crate::tr!("batch-row-no-name-column", header = headers.join(",")),
+                    message: crate::ui::tr!("batch-row-no-name-column", header = headers.join(",")),
                 });
             }
             Source::Csv {
@@ -198,7 +198,7 @@ impl Rows {
                     Err(e) => {
                         return Some(Err(RowError {
                             number,
-                            message: crate::tr!("batch-row-unreadable", error = e.to_string()),
+                            message: crate::ui::tr!("batch-row-unreadable", error = e.to_string()),
                         }));
                     }
                 };
@@ -269,7 +269,7 @@ pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, St
         .into_iter()
         .find(|f| f.required && !given.contains(&f.key))
     {
-        return Err(crate::tr!("batch-row-missing", field = field.key));
+        return Err(crate::ui::tr!("batch-row-missing", field = field.key));
     }
     if answers.lang.is_empty() {
         answers.lang = defaults.preferred.clone();
@@ -280,9 +280,9 @@ pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, St
 fn csv_message(e: &csv::Error, columns: usize) -> String {
     match e.kind() {
         csv::ErrorKind::UnequalLengths { len, .. } => {
-            crate::tr!("batch-row-unequal", count = *len, columns = columns)
+            crate::ui::tr!("batch-row-unequal", count = *len, columns = columns)
         }
-        csv::ErrorKind::Utf8 { .. } => crate::tr!("batch-row-not-utf8"),
+        csv::ErrorKind::Utf8 { .. } => crate::ui::tr!("batch-row-not-utf8"),
         csv::ErrorKind::Io(e) => e.to_string(),
         _ => e.to_string(),
     }
@@ -291,12 +291,12 @@ fn csv_message(e: &csv::Error, columns: usize) -> String {
 fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
     let fail = |message: String| RowError { number, message };
     let value: serde_json::Value = serde_json::from_str(line)
-        .map_err(|e| fail(crate::tr!("batch-row-not-json", error = e.to_string())))?;
+        .map_err(|e| fail(crate::ui::tr!("batch-row-not-json", error = e.to_string())))?;
     let serde_json::Value::Object(map) = value else {
-        return Err(fail(crate::tr!("batch-row-not-object")));
+        return Err(fail(crate::ui::tr!("batch-row-not-object")));
     };
     if map.len() > MAX_COLUMNS {
-        return Err(fail(crate::tr!(
+        return Err(fail(crate::ui::tr!(
             "batch-row-too-many-fields",
             count = map.len(),
             max = MAX_COLUMNS
@@ -310,7 +310,7 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
             serde_json::Value::Bool(b) => b.to_string(),
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
-                return Err(fail(crate::tr!("batch-row-not-text", key = key)));
+                return Err(fail(crate::ui::tr!("batch-row-not-text", key = key)));
             }
         };
         fields.push((key, text));
@@ -356,7 +356,7 @@ struct Counted {
 fn line_too_long() -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        crate::tr!("batch-row-line-too-long", max = MAX_LINE_BYTES >> 10),
+        crate::ui::tr!("batch-row-line-too-long", max = MAX_LINE_BYTES >> 10),
     )
 }
 

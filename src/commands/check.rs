@@ -67,7 +67,7 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
         let text: String = problems.iter().map(|p| format!("{p}\n")).collect();
         print(&text)?;
     }
-    talk::say(crate::tr!(
+    talk::say(crate::ui::tr!(
         "check-summary",
         actions = specs.len(),
         files = files,

@@ -40,7 +40,7 @@ pub fn run(shell: Shell) -> Result<()> {
     completer
         .write_registration(VAR, "appeal", "appeal", "appeal", &mut script)
         .map_err(|e| Error::Io {
-            doing: crate::tr!("completions-making"),
+            doing: crate::ui::tr!("completions-making"),
             message: e.to_string(),
         })?;
     print(&String::from_utf8_lossy(&script))

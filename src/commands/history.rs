@@ -28,8 +28,8 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
     }
     if records.is_empty() {
         talk::say(match history::path() {
-            Some(p) => crate::tr!("history-empty-at", path = p.display().to_string()),
-            None => crate::tr!("history-empty"),
+            Some(p) => crate::ui::tr!("history-empty-at", path = p.display().to_string()),
+            None => crate::ui::tr!("history-empty"),
         });
         return Ok(());
     }
@@ -58,7 +58,7 @@ fn to_json(record: &Record) -> Value {
 
 fn row(r: &Record) -> [String; 6] {
     let place = match (r.kind, r.destination.as_str(), &r.path) {
-        (Kind::Batch, _, path) => crate::tr!(
+        (Kind::Batch, _, path) => crate::ui::tr!(
             "history-batch",
             count = r.count.unwrap_or(0),
             input = r.input.as_deref().unwrap_or("?"),
@@ -84,12 +84,15 @@ fn show(history: Option<&History>, n: i64) -> Result<()> {
         None => None,
     };
     let Some(record) = record else {
-        return Err(Error::Usage(crate::tr!("history-no-record", number = n)));
+        return Err(Error::Usage(crate::ui::tr!(
+            "history-no-record",
+            number = n
+        )));
     };
     let Some(text) = &record.text else {
         return Err(Error::Usage(match record.kind {
-            Kind::Batch => crate::tr!("history-no-letter-batch", number = n),
-            Kind::Letter => crate::tr!("history-no-letter-not-kept", number = n),
+            Kind::Batch => crate::ui::tr!("history-no-letter-batch", number = n),
+            Kind::Letter => crate::ui::tr!("history-no-letter-not-kept", number = n),
         }));
     };
     let mut text = printable(text);
@@ -107,24 +110,24 @@ fn forget(args: &HistoryArgs, named: &str) -> Result<()> {
         (None, true) => None,
         (Some(action), false) => Some(action),
         (Some(_), true) => {
-            return Err(Error::Usage(crate::tr!("history-forget-both")));
+            return Err(Error::Usage(crate::ui::tr!("history-forget-both")));
         }
         (None, false) => {
-            return Err(Error::Usage(crate::tr!("history-forget-what")));
+            return Err(Error::Usage(crate::ui::tr!("history-forget-what")));
         }
     };
     let Some(history) = History::open_existing()? else {
-        talk::say(crate::tr!("history-nothing-to-forget"));
+        talk::say(crate::ui::tr!("history-nothing-to-forget"));
         return Ok(());
     };
     let deleted = history.forget(action)?;
     talk::say(match action {
-        Some(a) => crate::tr!(
+        Some(a) => crate::ui::tr!(
             "history-forgot-action",
             count = deleted,
             action = printable(a)
         ),
-        None => crate::tr!("history-forgot", count = deleted),
+        None => crate::ui::tr!("history-forgot", count = deleted),
     });
     Ok(())
 }

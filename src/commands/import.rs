@@ -43,7 +43,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
                 .and_then(|n| n.to_str())
                 .and_then(|n| n.strip_suffix(".yaml"))
                 .ok_or_else(|| {
-                    Error::Usage(crate::tr!(
+                    Error::Usage(crate::ui::tr!(
                         "import-not-yaml",
                         path = p.display().to_string()
                     ))
@@ -56,7 +56,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
                 Some(d) => d.to_path_buf(),
                 None => {
                     let d = imported_dir()
-                        .ok_or_else(|| Error::Usage(crate::tr!("import-no-data-folder")))?;
+                        .ok_or_else(|| Error::Usage(crate::ui::tr!("import-no-data-folder")))?;
                     create_private_dir(&d)?;
                     d
                 }
@@ -76,7 +76,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         None => super::print(&emitted.text)?,
     }
     if let Some(p) = &path {
-        talk::say(crate::tr!(
+        talk::say(crate::ui::tr!(
             "import-wrote",
             path = p.display().to_string(),
             id = id.as_str()
@@ -103,7 +103,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         .filter(|p| p.message.contains("placeholder left to fill in"))
         .count();
     if errors > 0 {
-        talk::say(crate::tr!(
+        talk::say(crate::ui::tr!(
             "import-errors",
             errors = errors,
             placeholders = placeholders,
@@ -111,7 +111,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         ));
         return Err(Error::CheckFailed(errors));
     }
-    talk::say(crate::tr!("import-ready", id = id.as_str()));
+    talk::say(crate::ui::tr!("import-ready", id = id.as_str()));
     Ok(())
 }
 
@@ -139,7 +139,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
         if file.is_dir() {
             return Err(Error::File {
                 path: name,
-                message: crate::tr!("import-is-folder"),
+                message: crate::ui::tr!("import-is-folder"),
             });
         }
         std::fs::File::open(file)
@@ -156,7 +156,7 @@ fn create_private_dir(dir: &PathBuf) -> Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir).map_err(|e| {
-        Error::Usage(crate::tr!(
+        Error::Usage(crate::ui::tr!(
             "import-folder-failed",
             path = dir.display().to_string(),
             error = e.to_string()
@@ -166,81 +166,87 @@ fn create_private_dir(dir: &PathBuf) -> Result<()> {
 
 /// What was read, on stderr, a fact a line.
 fn summarise(d: &Draft, name: &str, emitted: &Emitted) {
-    talk::say(crate::tr!(
+    talk::say(crate::ui::tr!(
         "import-read",
         name = name,
         layout = d.layout.describe()
     ));
     let mut found: Vec<String> = Vec::new();
     if let Some(t) = &d.title {
-        found.push(crate::tr!("import-title", title = t.as_str()));
+        found.push(crate::ui::tr!("import-title", title = t.as_str()));
     }
     if let Some(r) = &d.reference {
-        found.push(crate::tr!("import-reference", reference = r.as_str()));
+        found.push(crate::ui::tr!("import-reference", reference = r.as_str()));
     }
     if let Some(issued) = &d.issued {
-        found.push(crate::tr!("import-issued", date = issued.text.as_str()));
+        found.push(crate::ui::tr!("import-issued", date = issued.text.as_str()));
     }
     if let Some(dl) = &d.deadline {
         found.push(match dl.date {
-            Some(date) => crate::tr!("import-deadline", date = date.to_string()),
-            None => crate::tr!("import-deadline-text", text = dl.text.as_str()),
+            Some(date) => crate::ui::tr!("import-deadline", date = date.to_string()),
+            None => crate::ui::tr!("import-deadline-text", text = dl.text.as_str()),
         });
     }
     if !d.languages.is_empty() {
         let names: Vec<&str> = d.languages.iter().map(|(n, _)| n.as_str()).collect();
         let languages = names.join(", ");
         found.push(if d.own_language_welcome {
-            crate::tr!("import-languages-own", languages = languages)
+            crate::ui::tr!("import-languages-own", languages = languages)
         } else {
-            crate::tr!("import-languages", languages = languages)
+            crate::ui::tr!("import-languages", languages = languages)
         });
     }
     for (copy, list) in [(false, &d.targets), (true, &d.copies)] {
         for c in list {
-            let mut details = vec![crate::tr!("import-emails", count = c.emails.len())];
+            let mut details = vec![crate::ui::tr!("import-emails", count = c.emails.len())];
             match &c.salutation {
                 Some(Salutation::ByLanguage(by)) => {
                     let languages = by
                         .iter()
                         .map(|(l, _)| l.clone())
-                        .reduce(|a, b| crate::tr!("import-and", first = a, second = b))
+                        .reduce(|a, b| crate::ui::tr!("import-and", first = a, second = b))
                         .unwrap_or_default();
-                    details.push(crate::tr!("import-salutation-in", languages = languages));
+                    details.push(crate::ui::tr!(
+                        "import-salutation-in",
+                        languages = languages
+                    ));
                 }
-                Some(Salutation::One(_)) => details.push(crate::tr!("import-salutation")),
+                Some(Salutation::One(_)) => details.push(crate::ui::tr!("import-salutation")),
                 None => {}
             }
             let name = c
                 .name
                 .clone()
-                .unwrap_or_else(|| crate::tr!("import-no-name"));
+                .unwrap_or_else(|| crate::ui::tr!("import-no-name"));
             let details = details.join(", ");
             found.push(if copy {
-                crate::tr!("import-copy", name = name, details = details)
+                crate::ui::tr!("import-copy", name = name, details = details)
             } else {
-                crate::tr!("import-target", name = name, details = details)
+                crate::ui::tr!("import-target", name = name, details = details)
             });
         }
     }
     if let Some(l) = &d.letter {
-        found.push(crate::tr!(
+        found.push(crate::ui::tr!(
             "import-letter",
             lang = emitted.letter_lang.as_str(),
             count = l.paragraphs.len()
         ));
     }
     if !d.points.is_empty() {
-        found.push(crate::tr!("import-points", count = d.points.len()));
+        found.push(crate::ui::tr!("import-points", count = d.points.len()));
     }
     if !d.background.is_empty() {
-        found.push(crate::tr!("import-background", count = d.background.len()));
+        found.push(crate::ui::tr!(
+            "import-background",
+            count = d.background.len()
+        ));
     }
     if let Some(p) = &d.people {
-        found.push(crate::tr!("import-people", people = p.as_str()));
+        found.push(crate::ui::tr!("import-people", people = p.as_str()));
     }
     if let Some(p) = &d.previous_ua {
-        found.push(crate::tr!("import-previous", reference = p.as_str()));
+        found.push(crate::ui::tr!("import-previous", reference = p.as_str()));
     }
     for line in found {
         talk::line(format_args!("  {}", printable(&line)));

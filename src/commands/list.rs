@@ -87,7 +87,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             .map(|a| {
                 let (title, in_source) = title(a, Some(&lang));
                 let title = if in_source {
-                    crate::tr!(
+                    crate::ui::tr!(
                         "list-not-translated",
                         title = title,
                         lang = a.preferred_language.as_str()
@@ -126,8 +126,8 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
     }
     match broken {
         Some(e) => Err(Error::File {
-            path: crate::tr!("list-library"),
-            message: crate::tr!("list-load-failed", error = e.to_string()),
+            path: crate::ui::tr!("list-library"),
+            message: crate::ui::tr!("list-load-failed", error = e.to_string()),
         }),
         None => Ok(()),
     }

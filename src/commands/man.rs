@@ -20,7 +20,7 @@ pub fn run(dir: Option<&Path>, force: bool) -> Result<()> {
     };
     std::fs::create_dir_all(dir).map_err(|e| Error::File {
         path: dir.display().to_string(),
-        message: crate::tr!("man-folder-failed", error = e.to_string()),
+        message: crate::ui::tr!("man-folder-failed", error = e.to_string()),
     })?;
     let subcommands: Vec<clap::Command> = command
         .get_subcommands()
@@ -33,16 +33,19 @@ pub fn run(dir: Option<&Path>, force: bool) -> Result<()> {
         write_atomic(&path, &bytes, force).map_err(|e| {
             let shown = path.display().to_string();
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Usage(format!("{shown}: {}", crate::tr!("command-exists")))
+                Error::Usage(format!("{shown}: {}", crate::ui::tr!("command-exists")))
             } else {
                 Error::Io {
-                    doing: crate::tr!("command-writing", path = shown),
+                    doing: crate::ui::tr!("command-writing", path = shown),
                     message: e.to_string(),
                 }
             }
         })?;
     }
-    talk::say(crate::tr!("man-wrote", path = dir.display().to_string()));
+    talk::say(crate::ui::tr!(
+        "man-wrote",
+        path = dir.display().to_string()
+    ));
     Ok(())
 }
 
@@ -51,7 +54,7 @@ fn page(command: clap::Command) -> Result<Vec<u8>> {
     clap_mangen::Man::new(command)
         .render(&mut page)
         .map_err(|e| Error::Io {
-            doing: crate::tr!("man-making"),
+            doing: crate::ui::tr!("man-making"),
             message: e.to_string(),
         })?;
     Ok(page)

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 /// Prints a command's result on stdout; a closed pipe is not an error.
 fn print(text: &str) -> Result<()> {
     stdout::write(text.as_bytes()).map_err(|e| Error::Io {
-        doing: crate::tr!("command-writing-stdout"),
+        doing: crate::ui::tr!("command-writing-stdout"),
         message: e.to_string(),
     })
 }

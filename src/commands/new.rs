@@ -14,7 +14,10 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
     let path: PathBuf = dir.join(format!("{id}.yaml"));
     let text = SKELETON.replace("{id}", id);
     write_new(&path, &text, force)?;
-    talk::say(crate::tr!("new-wrote", path = path.display().to_string()));
+    talk::say(crate::ui::tr!(
+        "new-wrote",
+        path = path.display().to_string()
+    ));
     Ok(())
 }
 
@@ -25,7 +28,7 @@ pub fn check_id(id: &str) -> Result<()> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
     {
-        return Err(Error::Usage(crate::tr!("new-bad-id", id = id)));
+        return Err(Error::Usage(crate::ui::tr!("new-bad-id", id = id)));
     }
     Ok(())
 }
@@ -35,10 +38,10 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
     write_atomic(path, text.as_bytes(), force).map_err(|e| {
         let path = path.display().to_string();
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage(format!("{path}: {}", crate::tr!("command-exists")))
+            Error::Usage(format!("{path}: {}", crate::ui::tr!("command-exists")))
         } else {
             Error::Io {
-                doing: crate::tr!("command-writing", path = path),
+                doing: crate::ui::tr!("command-writing", path = path),
                 message: e.to_string(),
             }
         }

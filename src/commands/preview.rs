@@ -56,7 +56,7 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
                 Ok(text) => print(&text)?,
                 Err(e) => talk::say(&e),
             }
-            talk::line(crate::tr!("preview-watching"));
+            talk::line(crate::ui::tr!("preview-watching"));
             seen = stamp;
         }
         std::thread::sleep(Duration::from_millis(250));
@@ -67,7 +67,7 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
 fn stamp(files: &ActionFiles) -> std::result::Result<Vec<(PathBuf, Option<SystemTime>)>, Error> {
     let paths: Vec<PathBuf> = files.all().filter_map(|f| f.path.clone()).collect();
     if paths.is_empty() {
-        return Err(Error::Usage(crate::tr!(
+        return Err(Error::Usage(crate::ui::tr!(
             "preview-watch-embedded",
             id = files.id.as_str()
         )));
@@ -87,12 +87,12 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
     let renderer = Renderer::new(&action, today);
     let requested = match options.lang.or(files.named_lang.as_deref()) {
         Some(l) => lang::normalize(l)
-            .ok_or_else(|| Error::Usage(crate::tr!("command-not-a-language-tag", tag = l)))?,
+            .ok_or_else(|| Error::Usage(crate::ui::tr!("command-not-a-language-tag", tag = l)))?,
         None => action.preferred_language.clone(),
     };
     let choice = action.choose_letter(&requested);
     if choice.is_fallback() {
-        talk::say(crate::tr!(
+        talk::say(crate::ui::tr!(
             "preview-fallback",
             requested = choice.requested.as_str(),
             chosen = choice.chosen.as_str(),
@@ -103,7 +103,7 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
     if !options.side_by_side {
         return Ok(format!(
             "{} {}\n\n{}",
-            crate::tr!("show-subject"),
+            crate::ui::tr!("show-subject"),
             letter.subject,
             wrap(&letter.body, width.min(80))
         ));
@@ -122,7 +122,7 @@ fn side_by_side(left: (&str, &str, &str), right: (&str, &str, &str), width: usiz
     let column = (width.saturating_sub(GAP.len()) / 2).max(20);
     let paragraphs =
         |body: &str| -> Vec<String> { body.trim_end().split("\n\n").map(str::to_string).collect() };
-    let subject = crate::tr!("show-subject");
+    let subject = crate::ui::tr!("show-subject");
     let mut rows: Vec<(String, String)> = vec![
         (format!("[{}]", left.0), format!("[{}]", right.0)),
         (

@@ -35,19 +35,23 @@ pub fn run(
             match loaded {
                 Ok(a) if days_left(a.deadline, today) >= 0 => open.push(a),
                 Ok(_) => {}
-                Err(e) => talk::warn(crate::tr!("remind-skipped", error = e.to_string())),
+                Err(e) => talk::warn(crate::ui::tr!("remind-skipped", error = e.to_string())),
             }
         }
         if open.is_empty() {
-            return Err(Error::Usage(crate::tr!("remind-none-open")));
+            return Err(Error::Usage(crate::ui::tr!("remind-none-open")));
         }
         open
     } else {
         let spec = action.expect("clap requires an action unless --all");
         let a = library.load(spec)?;
         if days_left(a.deadline, today) < 0 {
-            let date = format_date(a.deadline, &crate::tr!("date-pattern"), crate::ui::lang());
-            return Err(Error::Usage(crate::tr!(
+            let date = format_date(
+                a.deadline,
+                &crate::ui::tr!("date-pattern"),
+                crate::ui::lang(),
+            );
+            return Err(Error::Usage(crate::ui::tr!(
                 "remind-passed",
                 id = a.id.as_str(),
                 date = date
@@ -61,12 +65,12 @@ pub fn run(
             write_atomic(path, text.as_bytes(), force).map_err(|e| Error::File {
                 path: path.display().to_string(),
                 message: if e.kind() == io::ErrorKind::AlreadyExists {
-                    crate::tr!("command-exists")
+                    crate::ui::tr!("command-exists")
                 } else {
-                    crate::tr!("remind-write-failed", error = e.to_string())
+                    crate::ui::tr!("remind-write-failed", error = e.to_string())
                 },
             })?;
-            talk::say(crate::tr!(
+            talk::say(crate::ui::tr!(
                 "remind-wrote",
                 path = path.display().to_string(),
                 count = actions.len()

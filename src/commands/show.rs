@@ -16,8 +16,9 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
     let today = today()?;
     let choice = requested
         .map(|r| {
-            let tag = lang::normalize(r)
-                .ok_or_else(|| Error::Usage(crate::tr!("command-not-a-language-tag", tag = r)))?;
+            let tag = lang::normalize(r).ok_or_else(|| {
+                Error::Usage(crate::ui::tr!("command-not-a-language-tag", tag = r))
+            })?;
             Ok::<_, Error>(action.choose_letter(&tag))
         })
         .transpose()?;
@@ -117,9 +118,9 @@ fn recipient_lines(r: &Recipient) -> Vec<(String, Vec<String>)> {
     to.extend(r.address.iter().cloned());
     let mut out = vec![(String::new(), to)];
     for (label, list) in [
-        (crate::tr!("show-email"), &r.email),
-        (crate::tr!("show-fax"), &r.fax),
-        (crate::tr!("show-phone"), &r.phone),
+        (crate::ui::tr!("show-email"), &r.email),
+        (crate::ui::tr!("show-fax"), &r.fax),
+        (crate::ui::tr!("show-phone"), &r.phone),
     ] {
         if !list.is_empty() {
             out.push((label, vec![list.join(", ")]));
@@ -148,7 +149,7 @@ fn to_text(
     .iter()
     .map(|id| crate::ui::text(id, &[]).chars().count() + 1)
     .chain([
-        crate::tr!("show-target", number = 10).chars().count() + 1,
+        crate::ui::tr!("show-target", number = 10).chars().count() + 1,
         11,
     ])
     .max()
@@ -170,28 +171,28 @@ fn to_text(
     let several = action.targets.len() > 1;
     for (i, target) in action.targets.iter().enumerate() {
         let label = if several {
-            crate::tr!("show-target", number = i + 1)
+            crate::ui::tr!("show-target", number = i + 1)
         } else {
-            crate::tr!("show-write-to")
+            crate::ui::tr!("show-write-to")
         };
         for (sub, lines) in recipient_lines(target) {
             field(if sub.is_empty() { &label } else { &sub }, &lines);
         }
     }
     for copy in &action.copies {
-        let label = crate::tr!("show-copy-to");
+        let label = crate::ui::tr!("show-copy-to");
         for (sub, lines) in recipient_lines(copy) {
             field(if sub.is_empty() { &label } else { &sub }, &lines);
         }
     }
     if let Some(note) = &action.copies_note {
-        field(&crate::tr!("show-copies"), &[note.trim().to_string()]);
+        field(&crate::ui::tr!("show-copies"), &[note.trim().to_string()]);
     }
     let mut deadline = vec![format!(
         "{} ({})",
         format_date(
             action.deadline,
-            &crate::tr!("date-pattern"),
+            &crate::ui::tr!("date-pattern"),
             crate::ui::lang()
         ),
         describe(action.deadline, today)
@@ -199,41 +200,47 @@ fn to_text(
     if days_left(action.deadline, today) < 0 {
         deadline.extend(texts.deadline_advice.map(|s| s.text.to_string()));
     }
-    field(&crate::tr!("show-deadline"), &deadline);
-    let mut language = vec![crate::tr!(
+    field(&crate::ui::tr!("show-deadline"), &deadline);
+    let mut language = vec![crate::ui::tr!(
         "show-languages",
         preferred = action.preferred_language.as_str(),
         languages = action.languages().join(", ")
     )];
     if !action.accepted_languages.is_empty() {
-        language.push(crate::tr!(
+        language.push(crate::ui::tr!(
             "show-also-accepted",
             languages = action.accepted_languages.join(", ")
         ));
     }
     if action.own_language_welcome {
-        language.push(crate::tr!("show-own-language"));
+        language.push(crate::ui::tr!("show-own-language"));
     }
-    field(&crate::tr!("show-language"), &language);
-    field(&crate::tr!("show-for"), &[texts.people.text.to_string()]);
+    field(&crate::ui::tr!("show-language"), &language);
+    field(
+        &crate::ui::tr!("show-for"),
+        &[texts.people.text.to_string()],
+    );
     if let Some(previous) = &action.previous_ua {
-        field(&crate::tr!("show-follows"), std::slice::from_ref(previous));
+        field(
+            &crate::ui::tr!("show-follows"),
+            std::slice::from_ref(previous),
+        );
     }
     if let Some(choice) = choice {
         let mut letter = vec![action.letters[&choice.chosen].subject.clone()];
         if choice.is_fallback() {
-            letter.push(crate::tr!(
+            letter.push(crate::ui::tr!(
                 "show-no-letter",
                 requested = choice.requested.as_str(),
                 chosen = choice.chosen.as_str()
             ));
         }
-        field(&crate::tr!("show-subject"), &letter);
+        field(&crate::ui::tr!("show-subject"), &letter);
         let untranslated = texts.untranslated();
         if !untranslated.is_empty() {
             field(
-                &crate::tr!("show-shown-in"),
-                &[crate::tr!(
+                &crate::ui::tr!("show-shown-in"),
+                &[crate::ui::tr!(
                     "show-except",
                     chosen = choice.chosen.as_str(),
                     fields = untranslated.join(", "),
@@ -242,13 +249,17 @@ fn to_text(
             );
         }
     }
-    let mut sections = vec![section(&crate::tr!("show-summary"), texts.summary, action)];
+    let mut sections = vec![section(
+        &crate::ui::tr!("show-summary"),
+        texts.summary,
+        action,
+    )];
     if !action.points.is_empty() {
         let points: Vec<String> = action.points.iter().map(|p| format!("- {p}")).collect();
-        sections.push((crate::tr!("show-points"), points.join("\n")));
+        sections.push((crate::ui::tr!("show-points"), points.join("\n")));
     }
     sections.push(section(
-        &crate::tr!("show-background"),
+        &crate::ui::tr!("show-background"),
         texts.background,
         action,
     ));
@@ -266,7 +277,7 @@ fn section(heading: &str, shown: Shown, action: &Action) -> (String, String) {
     let heading = if shown.translated {
         heading.to_string()
     } else {
-        crate::tr!(
+        crate::ui::tr!(
             "show-not-translated",
             heading = heading,
             source = action.preferred_language.as_str()

@@ -98,7 +98,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         )?),
         Sink::Book { duplex, .. } => {
             let book = pdf::Book::new(composer.paper(), *duplex).map_err(|e| Error::Io {
-                doing: crate::tr!("batch-starting-pdf"),
+                doing: crate::ui::tr!("batch-starting-pdf"),
                 message: e,
             })?;
             Out::Book(Box::new(book))
@@ -163,7 +163,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         tally.written += std::mem::take(&mut tally.pending);
         if let Some(bar) = &progress {
             bar.set_position(rows.bytes_read());
-            bar.set_message(crate::tr!("batch-progress", count = tally.written));
+            bar.set_message(crate::ui::tr!("batch-progress", count = tally.written));
         }
         if interrupt::pressed() {
             break None;
@@ -204,7 +204,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
                 unreachable!("a book is made for a book sink")
             };
             let bytes = book.finish().map_err(|e| Error::Io {
-                doing: crate::tr!("batch-making-pdf"),
+                doing: crate::ui::tr!("batch-making-pdf"),
                 message: e,
             })?;
             let destination = match path {
@@ -218,7 +218,7 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
                 &format!("{}-letters.pdf", composer.stem()),
             )?;
             if let Destination::File(path) = destination {
-                talk::say(crate::tr!(
+                talk::say(crate::ui::tr!(
                     "compose-wrote",
                     path = path.display().to_string()
                 ));
@@ -334,7 +334,7 @@ fn stdout_stop(e: io::Error) -> Stop {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Stop::Closed
     } else {
-        Stop::Failed(crate::tr!("batch-stdout-failed", error = e.to_string()))
+        Stop::Failed(crate::ui::tr!("batch-stdout-failed", error = e.to_string()))
     }
 }
 
@@ -390,7 +390,11 @@ impl Out {
 fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &str) {
     let line = format!(
         "appeal: {}",
-        crate::text::shown(&crate::tr!("batch-row", number = number, message = message))
+        crate::text::shown(&crate::ui::tr!(
+            "batch-row",
+            number = number,
+            message = message
+        ))
     );
     match progress {
         Some(bar) => bar.println(line),
@@ -401,24 +405,24 @@ fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &st
 fn summarise(tally: &Tally, batch: &Batch) {
     let written = tally.written;
     let mut parts = vec![match &batch.sink {
-        Sink::Folder { dir, .. } => crate::tr!(
+        Sink::Folder { dir, .. } => crate::ui::tr!(
             "batch-written-to",
             count = written,
             path = dir.display().to_string()
         ),
-        _ => crate::tr!("batch-written", count = written),
+        _ => crate::ui::tr!("batch-written", count = written),
     }];
     if tally.kept > 0 {
-        parts.push(crate::tr!("batch-kept", count = tally.kept));
+        parts.push(crate::ui::tr!("batch-kept", count = tally.kept));
     }
     if tally.rescued > 0 {
-        parts.push(crate::tr!("batch-rescued", count = tally.rescued));
+        parts.push(crate::ui::tr!("batch-rescued", count = tally.rescued));
     }
     if tally.failed > 0 {
-        parts.push(crate::tr!("batch-failed", count = tally.failed));
+        parts.push(crate::ui::tr!("batch-failed", count = tally.failed));
     }
     for (lang, count) in &tally.fell_back {
-        parts.push(crate::tr!(
+        parts.push(crate::ui::tr!(
             "batch-fell-back",
             count = *count,
             lang = lang.as_str()
@@ -437,7 +441,7 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
         Some(total) => {
             // The words around the times are the interface's; the times
             // go in as indicatif's own keys.
-            let times = crate::tr!("batch-progress-time", elapsed = "{elapsed}", eta = "{eta}");
+            let times = crate::ui::tr!("batch-progress-time", elapsed = "{elapsed}", eta = "{eta}");
             let template = format!("{{bar:30}} {{percent:>3}}% {{msg}} ({times})");
             let style = indicatif::ProgressStyle::with_template(&template)
                 .or_else(|_| {

@@ -41,7 +41,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     }
     let remembered = match &plan.output {
         Output::Single(_) => Remembered::load().unwrap_or_else(|e| {
-            talk::warn(crate::tr!(
+            talk::warn(crate::ui::tr!(
                 "compose-remembered-ignored",
                 error = e.to_string()
             ));
@@ -117,7 +117,7 @@ fn given(args: &ComposeArgs) -> Result<BTreeMap<&'static str, String>> {
 fn read_note(path: &Path) -> Result<String> {
     if path.as_os_str() == "-" {
         if io::stdin().is_terminal() {
-            talk::line(crate::tr!("compose-type-note"));
+            talk::line(crate::ui::tr!("compose-type-note"));
         }
         return read_limited_from(io::stdin(), "--note-file - (stdin)");
     }
@@ -132,10 +132,10 @@ fn warn_if_passed(action: &Action, today: NaiveDate) {
         let advice = translated.deadline_advice.map_or("", |a| a.text);
         let date = format_date(
             action.deadline,
-            &crate::tr!("date-pattern"),
+            &crate::ui::tr!("date-pattern"),
             crate::ui::lang(),
         );
-        talk::warn(crate::tr!("deadline-was", date = date, advice = advice));
+        talk::warn(crate::ui::tr!("deadline-was", date = date, advice = advice));
     }
 }
 
@@ -145,7 +145,7 @@ fn show_points(action: &Action) {
     if action.points.is_empty() {
         return;
     }
-    talk::say(crate::tr!("compose-own-words"));
+    talk::say(crate::ui::tr!("compose-own-words"));
     for point in &action.points {
         talk::line(format!("  - {point}"));
     }
@@ -197,7 +197,7 @@ impl<'a> Composer<'a> {
             "all" => Ok((0..count).collect()),
             n => match n.parse::<usize>() {
                 Ok(n) if (1..=count).contains(&n) => Ok(vec![n - 1]),
-                _ => Err(Error::Usage(crate::tr!(
+                _ => Err(Error::Usage(crate::ui::tr!(
                     "compose-no-such-target",
                     given = n,
                     count = count,

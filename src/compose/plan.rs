@@ -95,7 +95,10 @@ fn single(args: &ComposeArgs, interactive: bool) -> Result<Option<Delivery>> {
         ("--batch-format", args.batch_format.is_some()),
     ];
     if let Some((flag, _)) = batch_only.iter().find(|(_, given)| *given) {
-        return Err(Error::Usage(crate::tr!("plan-batch-only", flag = *flag)));
+        return Err(Error::Usage(crate::ui::tr!(
+            "plan-batch-only",
+            flag = *flag
+        )));
     }
     let form = args.form();
     let destination = if args.clipboard {
@@ -127,20 +130,20 @@ impl Delivery {
             _ => Form::Txt,
         });
         if destination == Destination::Clipboard && !form.is_text() {
-            return Err(Error::Usage(crate::tr!(
+            return Err(Error::Usage(crate::ui::tr!(
                 "plan-clipboard-text",
                 form = form.extension()
             )));
         }
         let opens = matches!(destination, Destination::File(_)) || form == Form::Mailto;
         if args.open && !opens {
-            return Err(Error::Usage(crate::tr!("plan-open-needs-file")));
+            return Err(Error::Usage(crate::ui::tr!("plan-open-needs-file")));
         }
         if form == Form::Pdf
             && destination == Destination::Stdout
             && std::io::stdout().is_terminal()
         {
-            return Err(Error::Usage(crate::tr!(
+            return Err(Error::Usage(crate::ui::tr!(
                 "plan-pdf-terminal",
                 file = "letter.pdf"
             )));
@@ -162,7 +165,7 @@ impl Delivery {
                 .path
                 .clone()
                 .map(Destination::File)
-                .ok_or_else(|| Error::Usage(crate::tr!("plan-no-file-name")))
+                .ok_or_else(|| Error::Usage(crate::ui::tr!("plan-no-file-name")))
         };
         let (destination, form, open) = match chosen.place {
             Place::Print => (Destination::Stdout, Form::Txt, false),
@@ -195,7 +198,7 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         .batch_format
         .or_else(|| rows::Format::from_path(input))
         .ok_or_else(|| {
-            Error::Usage(crate::tr!(
+            Error::Usage(crate::ui::tr!(
                 "plan-batch-format",
                 path = input.display().to_string()
             ))
@@ -206,7 +209,7 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         .unwrap_or_else(|| names::DEFAULT_TEMPLATE.to_string());
     let book = match &args.output {
         Some(path) if args.out_dir.is_some() || args.jsonl => {
-            return Err(Error::Usage(crate::tr!(
+            return Err(Error::Usage(crate::ui::tr!(
                 "plan-book-flags",
                 path = path.display().to_string()
             )));
@@ -214,7 +217,7 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         Some(path) => {
             let stdout = path.as_os_str() == "-";
             if !stdout && Form::from_path(path) != Form::Pdf && args.form() != Some(Form::Pdf) {
-                return Err(Error::Usage(crate::tr!(
+                return Err(Error::Usage(crate::ui::tr!(
                     "plan-book-pdf",
                     path = path.display().to_string()
                 )));
@@ -225,11 +228,11 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         None => None,
     };
     if args.duplex && book.is_none() {
-        return Err(Error::Usage(crate::tr!("plan-duplex")));
+        return Err(Error::Usage(crate::ui::tr!("plan-duplex")));
     }
     if let Some(path) = book {
         if path.is_none() && std::io::stdout().is_terminal() {
-            return Err(Error::Usage(crate::tr!(
+            return Err(Error::Usage(crate::ui::tr!(
                 "plan-pdf-terminal",
                 file = "letters.pdf"
             )));
@@ -262,13 +265,13 @@ fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
         _ => Form::Txt,
     });
     if form != Form::Txt && !matches!(sink, Sink::Folder { .. }) {
-        return Err(Error::Usage(crate::tr!(
+        return Err(Error::Usage(crate::ui::tr!(
             "plan-format-needs-folder",
             form = form.extension()
         )));
     }
     if args.open {
-        return Err(Error::Usage(crate::tr!("plan-open-batch")));
+        return Err(Error::Usage(crate::ui::tr!("plan-open-batch")));
     }
     Ok(Batch {
         input: input.to_path_buf(),

@@ -31,13 +31,13 @@ pub fn run(
     let answers = answers::gather(action, sources, ask.as_ref(), &mut |requested| {
         let choice = composer.choose(requested)?;
         if choice.is_fallback() {
-            let mut said = crate::tr!(
+            let mut said = crate::ui::tr!(
                 "compose-fallback",
                 requested = choice.requested.as_str(),
                 chosen = choice.chosen.as_str()
             );
             if action.own_language_welcome {
-                said = format!("{said} ({})", crate::tr!("compose-own-words-welcome"));
+                said = format!("{said} ({})", crate::ui::tr!("compose-own-words-welcome"));
             }
             talk::say(said);
         }
@@ -45,7 +45,7 @@ pub fn run(
     })?;
     let targets = composer.targets(&answers)?;
     if answers.target.is_empty() && action.targets.len() > 1 {
-        talk::say(crate::tr!(
+        talk::say(crate::ui::tr!(
             "compose-several-targets",
             count = action.targets.len(),
             name = action.target().full_name()
@@ -76,7 +76,7 @@ pub fn run(
         interrupt::on_cancel(Some(Box::new(move || {
             for (name, body) in &kept {
                 if let Ok(path) = destination::rescue(body.as_bytes(), name) {
-                    talk::say(crate::tr!(
+                    talk::say(crate::ui::tr!(
                         "compose-kept-in",
                         path = path.display().to_string()
                     ));
@@ -107,7 +107,7 @@ pub fn run(
     // Ctrl-C while the letters are delivered ends appeal once they are.
     let busy = interrupt::busy();
     if several && delivery.destination == Destination::Clipboard {
-        return Err(Error::Usage(crate::tr!("compose-clipboard-one")));
+        return Err(Error::Usage(crate::ui::tr!("compose-clipboard-one")));
     }
     for (n, (target, letter)) in letters.iter().enumerate() {
         let encoded = composer.encode(letter, &answers, *target, delivery.form, delivery.width)?;
@@ -178,7 +178,7 @@ fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, target: usize
     } = delivery;
     if !ask.is_attended() {
         if let Destination::File(path) = destination {
-            talk::say(crate::tr!(
+            talk::say(crate::ui::tr!(
                 "compose-wrote",
                 path = path.display().to_string()
             ));
@@ -186,24 +186,24 @@ fn report(ask: &dyn Ask, composer: &Composer, delivery: &Delivery, target: usize
         return;
     }
     match (destination, form) {
-        (Destination::File(path), Form::Eml) => talk::line(crate::tr!(
+        (Destination::File(path), Form::Eml) => talk::line(crate::ui::tr!(
             "compose-saved-eml",
             path = path.display().to_string()
         )),
-        (Destination::File(path), Form::Pdf) => talk::line(crate::tr!(
+        (Destination::File(path), Form::Pdf) => talk::line(crate::ui::tr!(
             "compose-saved-pdf",
             path = path.display().to_string()
         )),
-        (Destination::File(path), _) => talk::line(crate::tr!(
+        (Destination::File(path), _) => talk::line(crate::ui::tr!(
             "compose-saved",
             path = path.display().to_string()
         )),
-        (Destination::Clipboard, _) => talk::line(crate::tr!("compose-copied")),
+        (Destination::Clipboard, _) => talk::line(crate::ui::tr!("compose-copied")),
         (Destination::Stdout, _) => {}
     }
     let emails = &composer.action.targets[target].email;
     if *form != Form::Pdf && !emails.is_empty() {
-        talk::line(crate::tr!(
+        talk::line(crate::ui::tr!(
             "compose-send-to",
             emails = emails.join(", "),
             subject = subject
@@ -232,6 +232,6 @@ fn open_result(delivery: &Delivery, bytes: &[u8]) {
         _ => return,
     };
     if let Err(e) = open::that_detached(&target) {
-        talk::warn(crate::tr!("compose-open-failed", error = e.to_string()));
+        talk::warn(crate::ui::tr!("compose-open-failed", error = e.to_string()));
     }
 }

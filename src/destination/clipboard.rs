@@ -33,21 +33,21 @@ pub fn copy(text: &str) -> Result<(), String> {
     if std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty())
         && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|v| v.is_empty())
     {
-        return Err(crate::tr!("delivery-clipboard-no-display"));
+        return Err(crate::ui::tr!("delivery-clipboard-no-display"));
     }
     let mut clipboard = Clipboard::new()
-        .map_err(|e| crate::tr!("delivery-clipboard-not-opened", error = e.to_string()))?;
+        .map_err(|e| crate::ui::tr!("delivery-clipboard-not-opened", error = e.to_string()))?;
     #[cfg(target_os = "linux")]
     {
         spawn_server(text)
-            .map_err(|e| crate::tr!("delivery-clipboard-helper", error = e.to_string()))?;
+            .map_err(|e| crate::ui::tr!("delivery-clipboard-helper", error = e.to_string()))?;
         confirm(&mut clipboard, text)
     }
     #[cfg(not(target_os = "linux"))]
     {
         clipboard
             .set_text(text)
-            .map_err(|e| crate::tr!("delivery-clipboard-refused", error = e.to_string()))
+            .map_err(|e| crate::ui::tr!("delivery-clipboard-refused", error = e.to_string()))
     }
 }
 
@@ -95,7 +95,7 @@ fn confirm(clipboard: &mut Clipboard, text: &str) -> Result<(), String> {
             return Ok(());
         }
         if Instant::now() > deadline {
-            return Err(crate::tr!(
+            return Err(crate::ui::tr!(
                 "delivery-clipboard-timeout",
                 seconds = WAIT.as_secs()
             ));

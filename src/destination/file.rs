@@ -28,7 +28,7 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
         Ok(m) if m.is_dir() => {
             return Err(io::Error::new(
                 io::ErrorKind::IsADirectory,
-                crate::tr!("delivery-is-folder"),
+                crate::ui::tr!("delivery-is-folder"),
             ));
         }
         Ok(m) if !m.is_file() => return stream(path, bytes),
@@ -50,7 +50,7 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
         .map_err(|e| {
             io::Error::new(
                 e.kind(),
-                crate::tr!(
+                crate::ui::tr!(
                     "delivery-cannot-write-in",
                     folder = dir.display().to_string(),
                     error = io::Error::from(e.kind()).to_string()

@@ -43,11 +43,11 @@ impl Folder {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::File {
                 path: dir.display().to_string(),
-                message: crate::tr!("delivery-out-dir-is-file"),
+                message: crate::ui::tr!("delivery-out-dir-is-file"),
             });
         }
         let unusable = super::make_private_dir(dir).err().map(|e| {
-            crate::tr!(
+            crate::ui::tr!(
                 "delivery-folder-not-made",
                 folder = dir.display().to_string(),
                 error = e.to_string()
@@ -82,7 +82,7 @@ impl Folder {
                 match write_file(&path, bytes, self.force, false) {
                     Ok(()) => return Ok(Put::Written),
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(Put::Kept),
-                    Err(e) => crate::tr!(
+                    Err(e) => crate::ui::tr!(
                         "delivery-not-written",
                         path = path.display().to_string(),
                         error = e.to_string()
@@ -94,7 +94,7 @@ impl Folder {
             Some(dir) => dir.clone(),
             None => {
                 let dir = super::rescue_folder(&self.rescue_stem).map_err(|e| {
-                    crate::tr!(
+                    crate::ui::tr!(
                         "delivery-not-kept",
                         reason = reason.as_str(),
                         error = e.to_string()
@@ -104,7 +104,7 @@ impl Folder {
             }
         };
         write_file(&rescue.join(&name), bytes, false, false).map_err(|e| {
-            crate::tr!(
+            crate::ui::tr!(
                 "delivery-not-kept-in",
                 reason = reason.as_str(),
                 folder = rescue.display().to_string(),

@@ -43,14 +43,14 @@ pub fn deliver(bytes: &[u8], destination: &Destination, force: bool, name: &str)
     let reason = match destination {
         Destination::Stdout => match stdout::write(bytes) {
             Ok(()) => return Ok(()),
-            Err(e) => crate::tr!("delivery-stdout-failed", error = e.to_string()),
+            Err(e) => crate::ui::tr!("delivery-stdout-failed", error = e.to_string()),
         },
         Destination::File(path) => match file::write_atomic(path, bytes, force) {
             Ok(()) => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                crate::tr!("delivery-exists", path = path.display().to_string())
+                crate::ui::tr!("delivery-exists", path = path.display().to_string())
             }
-            Err(e) => crate::tr!(
+            Err(e) => crate::ui::tr!(
                 "delivery-not-written",
                 path = path.display().to_string(),
                 error = e.to_string()
@@ -93,7 +93,7 @@ pub fn rescue_dirs() -> Vec<PathBuf> {
 /// Saves `bytes` as a new file in the first rescue folder that takes it.
 /// `name` is the file name wanted (`cecot-2026-11-28.txt`).
 pub fn rescue(bytes: &[u8], name: &str) -> io::Result<PathBuf> {
-    let mut last = io::Error::other(crate::tr!("delivery-no-rescue-folder"));
+    let mut last = io::Error::other(crate::ui::tr!("delivery-no-rescue-folder"));
     for dir in rescue_dirs() {
         match save_new(&dir, name, bytes) {
             Ok(path) => return Ok(path),
@@ -106,7 +106,7 @@ pub fn rescue(bytes: &[u8], name: &str) -> io::Result<PathBuf> {
 /// A new folder of its own in the rescue folder, for a batch's letters:
 /// `STEM`, or `STEM-2`, … if that is taken.
 pub fn rescue_folder(stem: &str) -> io::Result<PathBuf> {
-    let mut last = io::Error::other(crate::tr!("delivery-no-rescue-folder"));
+    let mut last = io::Error::other(crate::ui::tr!("delivery-no-rescue-folder"));
     for dir in rescue_dirs() {
         if let Err(e) = make_private_dir(&dir) {
             last = e;
@@ -162,7 +162,7 @@ fn make_rescue_dir(dir: &Path) -> io::Result<()> {
         if !there.is_dir() || there.uid() != me || there.mode() & 0o077 != 0 {
             return Err(io::Error::new(
                 io::ErrorKind::PermissionDenied,
-                crate::tr!("delivery-not-private", folder = dir.display().to_string()),
+                crate::ui::tr!("delivery-not-private", folder = dir.display().to_string()),
             ));
         }
     }
@@ -185,5 +185,5 @@ fn save_new(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
             other => return other.map(|()| path),
         }
     }
-    Err(io::Error::other(crate::tr!("delivery-too-many-unsent")))
+    Err(io::Error::other(crate::ui::tr!("delivery-too-many-unsent")))
 }

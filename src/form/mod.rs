@@ -76,7 +76,7 @@ pub enum Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Warning::LongLink { length, safe } => f.write_str(&crate::tr!(
+            Warning::LongLink { length, safe } => f.write_str(&crate::ui::tr!(
                 "form-long-link",
                 length = *length,
                 safe = *safe
@@ -113,7 +113,7 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
             };
             eml::message(&body, envelope.target, envelope.copies)
                 .map(Encoded::from)
-                .map_err(|e| fail(crate::tr!("form-making-eml"), e.to_string()))
+                .map_err(|e| fail(crate::ui::tr!("form-making-eml"), e.to_string()))
         }
         Form::Mailto => {
             let url = mailto::url(letter, envelope.target, envelope.copies);
@@ -131,7 +131,7 @@ pub fn encode(letter: &Letter, form: Form, envelope: &Envelope) -> Result<Encode
         }
         Form::Pdf => pdf::render(&printed(letter, envelope).page(), envelope.paper)
             .map(Encoded::from)
-            .map_err(|e| fail(crate::tr!("form-making-pdf"), e)),
+            .map_err(|e| fail(crate::ui::tr!("form-making-pdf"), e)),
     }
 }
 

@@ -135,7 +135,7 @@ impl Book {
     pub fn new(paper: Paper, duplex: bool) -> Result<Book, String> {
         let (width, height) = paper.size();
         let settings = PageSettings::from_wh(width, height).ok_or_else(|| {
-            crate::tr!(
+            crate::ui::tr!(
                 "form-page-size",
                 width = width.to_string(),
                 height = height.to_string()
@@ -254,9 +254,9 @@ impl Book {
     pub fn finish(self) -> Result<Vec<u8>, String> {
         self.document.finish().map_err(|e| match e {
             krilla::error::KrillaError::Font(_, reason) => {
-                crate::tr!("form-font", reason = reason)
+                crate::ui::tr!("form-font", reason = reason)
             }
-            other => crate::tr!("form-pdf-failed", error = format!("{other:?}")),
+            other => crate::ui::tr!("form-pdf-failed", error = format!("{other:?}")),
         })
     }
 }
@@ -555,7 +555,7 @@ impl<'a> Faces<'a> {
 
     fn new(system: &'a [SystemFont]) -> Result<Faces<'a>, String> {
         let dejavu = Face::new(DEJAVU_SANS, krilla::Data::from(DEJAVU_SANS), 0)
-            .ok_or_else(|| crate::tr!("form-font-unreadable"))?;
+            .ok_or_else(|| crate::ui::tr!("form-font-unreadable"))?;
         let mut list = vec![dejavu];
         list.extend(
             system.iter().filter_map(|f| {

@@ -694,7 +694,7 @@ pub fn note_cut_short(draft: &mut Draft, lines: &[String]) {
         }
         draft
             .notes
-            .push(crate::tr!("import-cut-short", end = tail(t, 40)));
+            .push(crate::ui::tr!("import-cut-short", end = tail(t, 40)));
     }
 }
 

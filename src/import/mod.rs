@@ -35,9 +35,9 @@ impl Layout {
     /// is known by stay as documents write them.
     pub fn describe(self) -> String {
         match self {
-            Layout::Current => crate::tr!("import-layout-current"),
-            Layout::Labelled => crate::tr!("import-layout-labelled"),
-            Layout::Older => crate::tr!("import-layout-older"),
+            Layout::Current => crate::ui::tr!("import-layout-current"),
+            Layout::Labelled => crate::ui::tr!("import-layout-labelled"),
+            Layout::Older => crate::ui::tr!("import-layout-older"),
         }
     }
 }
@@ -149,7 +149,7 @@ pub fn read(source: &Source) -> Result<Draft> {
         message,
     };
     if source.bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(bad(crate::tr!(
+        return Err(bad(crate::ui::tr!(
             "import-too-large",
             size = MAX_FILE_BYTES / 1024
         )));
@@ -159,18 +159,18 @@ pub fn read(source: &Source) -> Result<Draft> {
         pdf::extract(source.bytes).map_err(bad)?
     } else {
         let text = std::str::from_utf8(source.bytes)
-            .map_err(|e| bad(crate::tr!("import-not-text", offset = e.valid_up_to())))?;
+            .map_err(|e| bad(crate::ui::tr!("import-not-text", offset = e.valid_up_to())))?;
         if text.contains('\0') {
-            return Err(bad(crate::tr!("import-binary")));
+            return Err(bad(crate::ui::tr!("import-binary")));
         }
         text.to_string()
     };
     let lines = text::normalise(&raw, is_pdf);
     if lines.iter().all(|l| l.trim().is_empty()) {
         return Err(bad(if is_pdf {
-            crate::tr!("import-no-text-layer")
+            crate::ui::tr!("import-no-text-layer")
         } else {
-            crate::tr!("import-empty")
+            crate::ui::tr!("import-empty")
         }));
     }
     parse(&lines).map_err(bad)
@@ -190,7 +190,7 @@ pub fn parse(lines: &[String]) -> std::result::Result<Draft, String> {
         // read, and the rest is left to fill in.
         current::read(lines, &found)
     } else {
-        return Err(crate::tr!(
+        return Err(crate::ui::tr!(
             "import-no-layout",
             current = Layout::Current.describe(),
             labelled = Layout::Labelled.describe(),

@@ -42,11 +42,14 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
             let _ = send.send(result);
         });
     let outcome = match spawned {
-        Err(e) => Err(crate::tr!("import-pdf-start-failed", error = e.to_string())),
+        Err(e) => Err(crate::ui::tr!(
+            "import-pdf-start-failed",
+            error = e.to_string()
+        )),
         Ok(_) => match receive.recv_timeout(TIME_LIMIT) {
             Ok(Ok(result)) => result,
-            Ok(Err(_)) => Err(crate::tr!("import-pdf-damaged")),
-            Err(_) => Err(crate::tr!(
+            Ok(Err(_)) => Err(crate::ui::tr!("import-pdf-damaged")),
+            Err(_) => Err(crate::ui::tr!(
                 "import-pdf-too-slow",
                 seconds = TIME_LIMIT.as_secs()
             )),
@@ -63,7 +66,7 @@ fn pages(bytes: &[u8]) -> Result<String, String> {
     }
     let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if numbers.len() > MAX_PAGES {
-        return Err(crate::tr!(
+        return Err(crate::ui::tr!(
             "import-pdf-too-many-pages",
             pages = numbers.len(),
             max = MAX_PAGES
@@ -186,13 +189,13 @@ impl OutputDev for Lines {
 fn describe(message: &str) -> String {
     let m = message.to_lowercase();
     if m.contains("decrypt") || m.contains("password") || m.contains("encrypt") {
-        crate::tr!("import-pdf-encrypted")
+        crate::ui::tr!("import-pdf-encrypted")
     } else {
         let shown: String = message
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .take(200)
             .collect();
-        crate::tr!("import-pdf-damaged-because", error = shown)
+        crate::ui::tr!("import-pdf-damaged-because", error = shown)
     }
 }

@@ -166,7 +166,6 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
 
 /// `tr!("id")`, `tr!("id", name = value, …)`: a message in the interface
 /// language. Values are text or numbers (numbers choose plural forms).
-#[macro_export]
 macro_rules! tr {
     ($id:literal) => {
         $crate::ui::text($id, &[])
@@ -178,6 +177,7 @@ macro_rules! tr {
         )
     };
 }
+pub(crate) use tr;
 
 /// A problem in an interface message file: its line, whether it is an
 /// error, and what is wrong.
