@@ -49,20 +49,6 @@ pub struct Problem {
     pub shown: String,
 }
 
-impl Problem {
-    /// A problem whose message is the same in every language: a loading
-    /// error, a message file's problem.
-    pub fn plain(path: &str, line: usize, level: Level, message: String) -> Problem {
-        Problem {
-            path: path.to_string(),
-            line,
-            level,
-            shown: message.clone(),
-            message,
-        }
-    }
-}
-
 /// The language a finding is put in: the interface's, for people, or
 /// English, for `--json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

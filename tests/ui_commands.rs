@@ -82,6 +82,15 @@ fn history_labels_its_columns_and_counts_in_french() {
     );
 }
 
+/// `appeal compose cecot --batch signers.csv` under the locale `lang`.
+fn batch_in(sb: &Sandbox, lang: &str) -> std::process::Output {
+    sb.compose()
+        .args(["--batch", "signers.csv", "--no-history"])
+        .env("LANG", lang)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_batch_summarises_in_spanish_and_writes_the_same_letters() {
     let sb = Sandbox::new();
@@ -89,13 +98,7 @@ fn a_batch_summarises_in_spanish_and_writes_the_same_letters() {
         "signers.csv",
         "name,lang,city\nAna Díaz,es,Quito\nBen Okafor,de,Lagos\nChloé Martin,fr,Lyon\n",
     );
-    let run = |lang: &str| {
-        sb.compose()
-            .args(["--batch", "signers.csv", "--no-history"])
-            .env("LANG", lang)
-            .output()
-            .unwrap()
-    };
+    let run = |lang: &str| batch_in(&sb, lang);
     let english = run("C.UTF-8");
     let spanish = run("es_ES.UTF-8");
     assert!(english.status.success(), "{}", stderr_of(&english));
@@ -121,13 +124,7 @@ fn a_batch_summarises_in_spanish_and_writes_the_same_letters() {
 fn a_failed_batch_row_is_reported_in_french_with_the_same_exit_code() {
     let sb = Sandbox::new();
     sb.write("signers.csv", "name,lang\nAna,es\n,fr\n");
-    let run = |lang: &str| {
-        sb.compose()
-            .args(["--batch", "signers.csv", "--no-history"])
-            .env("LANG", lang)
-            .output()
-            .unwrap()
-    };
+    let run = |lang: &str| batch_in(&sb, lang);
     let english = run("C.UTF-8");
     let french = run("fr_FR.UTF-8");
     assert_eq!(english.status.code(), Some(3), "{}", stderr_of(&english));

@@ -49,7 +49,8 @@ static LANG: OnceLock<&'static str> = OnceLock::new();
 /// a run that says one thing parses one file. (So a message may use only
 /// messages of its own file.) By language, then file, as in `LANGUAGES`.
 type Bundle = FluentBundle<FluentResource>;
-static BUNDLES: [[OnceLock<Bundle>; FILES]; 3] = [const { [const { OnceLock::new() }; FILES] }; 3];
+static BUNDLES: [[OnceLock<Bundle>; FILES]; LANGUAGES.len()] =
+    [const { [const { OnceLock::new() }; FILES] }; LANGUAGES.len()];
 
 /// How many message files each language has.
 const FILES: usize = 5;
