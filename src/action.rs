@@ -33,11 +33,23 @@ pub struct Action {
     pub title: String,
     pub summary: String,
     pub people: String,
-    #[serde(deserialize_with = "date")]
-    pub deadline: NaiveDate,
+    /// The last day to send appeals; `None` when the file gives none (many
+    /// campaign letters have none) or leaves a marker to fill in.
+    #[serde(default, deserialize_with = "deadline")]
+    pub deadline: Option<NaiveDate>,
     #[serde(default)]
     pub deadline_advice: Option<String>,
-    pub preferred_language: String,
+    /// The language the target prefers to be written to, when the file
+    /// says. It need not have a model letter: the International Secretariat
+    /// writes its letters in English and asks for Spanish, Arabic or
+    /// Portuguese where writers can.
+    #[serde(default, deserialize_with = "preferred")]
+    pub preferred_language: Option<String>,
+    /// The language of the file's own texts and of the letter a compose
+    /// uses when none is asked for; set by the loader (see
+    /// [`Action::default_language`]).
+    #[serde(skip)]
+    pub source_language: String,
     #[serde(default)]
     pub own_language_welcome: bool,
     #[serde(default)]
@@ -89,6 +101,9 @@ pub struct Recipient {
     pub title: String,
     #[serde(default)]
     pub organisation: Option<String>,
+    /// Postal address lines; may be left out when an email or a fax
+    /// reaches the recipient.
+    #[serde(default)]
     pub address: Vec<String>,
     /// One address or a list in the file.
     #[serde(default, deserialize_with = "one_or_many")]
@@ -299,8 +314,11 @@ impl Recipient {
                 return fail(name, empty());
             }
         }
-        if self.address.iter().all(|l| l.trim().is_empty()) {
+        if !self.address.is_empty() && self.address.iter().all(|l| l.trim().is_empty()) {
             return fail("address", crate::ui::tr!("action-address-empty"));
+        }
+        if self.address.is_empty() && self.email.is_empty() && self.fax.is_empty() {
+            return fail("address", crate::ui::tr!("action-unreachable"));
         }
         for (name, list) in [
             ("email", &self.email),
@@ -330,7 +348,6 @@ impl Recipient {
             }
         }
         match &mut self.salutation {
-            None if is_target => fail("salutation", crate::ui::tr!("action-salutation-required")),
             Some(Salutation::Text(text)) if text.trim().is_empty() => fail("salutation", empty()),
             Some(Salutation::ByLanguage(map)) => {
                 if map.is_empty() {
@@ -375,6 +392,17 @@ impl Action {
         Ok(action)
     }
 
+    /// Days from `today` to the deadline, negative once it has passed;
+    /// `None` when the action has no deadline.
+    pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        self.deadline.map(|d| crate::deadline::days_left(d, today))
+    }
+
+    /// Whether the deadline has passed; never for an action without one.
+    pub fn has_passed(&self, today: NaiveDate) -> bool {
+        self.days_left(today).is_some_and(|n| n < 0)
+    }
+
     /// The first target: the one a letter goes to unless another is chosen.
     pub fn target(&self) -> &Target {
         self.targets
@@ -417,7 +445,7 @@ impl Action {
     /// that has it, else the source's. In the preferred language every
     /// text counts as translated.
     pub fn translated(&self, lang: &str) -> Translated<'_> {
-        let source = lang == self.preferred_language;
+        let source = lang == self.source_language;
         let translation = self.translations.get(lang);
         fn pick<'a>(theirs: Option<&'a Option<String>>, ours: &'a str, source: bool) -> Shown<'a> {
             match theirs {
@@ -444,26 +472,49 @@ impl Action {
     }
 
     /// Whether a letter in `lang` could answer a request for `requested`
-    /// (a tag, or `None` for the preferred language): `es` answers `es-CL`.
+    /// (a tag, or `None` for the default: the preferred language, where a
+    /// translation may give it a letter): `es` answers `es-CL`.
     pub fn could_answer(&self, lang: &str, requested: Option<&str>) -> bool {
-        let requested = requested.unwrap_or(&self.preferred_language);
+        let requested = requested
+            .or(self.preferred_language.as_deref())
+            .unwrap_or(&self.source_language);
         lang::fallbacks(requested).any(|t| t == lang)
     }
 
+    /// The letter a compose takes when no language is asked for: the
+    /// target's preferred language where there is a letter in it, else the
+    /// source's.
+    pub fn default_language(&self) -> &str {
+        match self.preferred_language.as_deref() {
+            Some(p) if self.letters.contains_key(p) => p,
+            _ => &self.source_language,
+        }
+    }
+
+    /// The target's preferred language when no model letter is in it: the
+    /// writer is told that the default letter is used, and that a letter in
+    /// the target's language is welcome.
+    pub fn preferred_without_letter(&self) -> Option<&str> {
+        self.preferred_language
+            .as_deref()
+            .filter(|p| !self.letters.contains_key(*p))
+    }
+
     /// The letter for a requested language tag: the tag, a shorter prefix
-    /// of it (`es-CL` → `es`), or the preferred language.
+    /// of it (`es-CL` → `es`), or the default letter.
     pub fn choose_letter(&self, requested: &str) -> lang::Choice {
         lang::choose(
             requested,
             self.letters.keys().map(String::as_str),
-            &self.preferred_language,
+            self.default_language(),
         )
     }
 
-    /// The languages that have a model letter, the preferred one first.
+    /// The languages that have a model letter, the default one first.
     pub fn languages(&self) -> Vec<&str> {
+        let first = self.default_language();
         let mut langs: Vec<&str> = self.letters.keys().map(String::as_str).collect();
-        langs.sort_by_key(|l| (*l != self.preferred_language, *l));
+        langs.sort_by_key(|l| (*l != first, *l));
         langs
     }
 
@@ -629,16 +680,15 @@ impl Action {
             };
             *tag = norm;
         }
-        let Some(preferred) = lang::normalize(&self.preferred_language) else {
-            return Err(field(
-                "preferred_language",
-                crate::ui::tr!(
-                    "action-preferred-not-tag",
-                    tag = self.preferred_language.as_str()
-                ),
-            ));
-        };
-        self.preferred_language = preferred;
+        if let Some(given) = self.preferred_language.take() {
+            let Some(preferred) = lang::normalize(&given) else {
+                return Err(field(
+                    "preferred_language",
+                    crate::ui::tr!("action-preferred-not-tag", tag = given.as_str()),
+                ));
+            };
+            self.preferred_language = Some(preferred);
+        }
         let mut letters = BTreeMap::new();
         for (tag, letter) in std::mem::take(&mut self.letters) {
             let Some(norm) = lang::normalize(&tag) else {
@@ -658,16 +708,22 @@ impl Action {
         }
         self.letters = letters;
         self.refuse_controls()?;
-        if !self.letters.contains_key(&self.preferred_language) {
-            return Err(field(
-                "letters",
-                crate::ui::tr!(
-                    "action-no-preferred-letter",
-                    lang = self.preferred_language.as_str()
-                ),
-            ));
-        }
+        self.source_language = self
+            .source_of_letters()
+            .ok_or_else(|| field("letters", crate::ui::tr!("action-no-letter")))?;
         Ok(())
+    }
+
+    /// The language of the file's own letters that a compose takes when
+    /// none is asked for: the preferred one where the file has a letter in
+    /// it, else English, else the first. `None` when there is no letter.
+    fn source_of_letters(&self) -> Option<String> {
+        let preferred = self.preferred_language.as_deref();
+        preferred
+            .filter(|p| self.letters.contains_key(*p))
+            .or_else(|| self.letters.contains_key("en").then_some("en"))
+            .or_else(|| self.letters.keys().next().map(String::as_str))
+            .map(str::to_string)
     }
 }
 
@@ -896,6 +952,31 @@ fn optional_date<'de, D: serde::Deserializer<'de>>(
     date(d).map(Some)
 }
 
+/// The deadline: a date, or a marker left to fill in (`[PLACEHOLDER: …]`),
+/// which `check` reports and which reads as no deadline.
+fn deadline<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    let text = String::deserialize(d)?;
+    if crate::markers::is_only_marker(&text) {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            serde::de::Error::custom(crate::ui::tr!("action-not-a-date", text = text.as_str()))
+        })
+}
+
+/// The preferred language: a tag (checked by `validate`), or a marker left
+/// to fill in, which reads as none stated.
+fn preferred<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok((!crate::markers::is_only_marker(&text)).then_some(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -934,9 +1015,18 @@ mod tests {
             parse_yaml("t.yaml", "name: N\ntitle: T\naddress: [x]\n").unwrap();
         assert_eq!(copy.salutation_for("en", "en"), "");
         assert!(copy.validate("copies[0]", false).is_ok());
+        // A target may do without one: only a letter that opens with
+        // `target.salutation` needs it, and `check` says so.
+        assert!(copy.validate("targets[0]", true).is_ok());
+        // Anyone needs a way to be reached.
+        let mut email_only: Recipient =
+            parse_yaml("t.yaml", "name: N\nemail: n@example.org\n").unwrap();
+        assert!(email_only.validate("copies[0]", false).is_ok());
+        let mut unreachable: Recipient =
+            parse_yaml("t.yaml", "name: N\nphone: \"+1 555 0100\"\n").unwrap();
         assert_eq!(
-            copy.validate("targets[0]", true).unwrap_err().0,
-            "targets[0].salutation"
+            unreachable.validate("copies[0]", false).unwrap_err().0,
+            "copies[0].address"
         );
     }
 

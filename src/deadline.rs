@@ -32,6 +32,15 @@ pub fn describe(deadline: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A deadline as `list` and `show` print it: `2025-07-01 (passed 3 days
+/// ago)`, or `no deadline`.
+pub fn shown(deadline: Option<NaiveDate>, today: NaiveDate) -> String {
+    match deadline {
+        Some(d) => format!("{} ({})", d.format("%Y-%m-%d"), describe(d, today)),
+        None => crate::ui::tr!("deadline-none"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,6 +103,10 @@ pub enum Error {
 
     /// `appeal check` found errors; they were already printed.
     CheckFailed(usize),
+
+    /// Some action files could not be read; each was named as it was met,
+    /// and the rest were used.
+    Unreadable(usize),
 }
 
 impl std::fmt::Display for Error {
@@ -193,6 +197,7 @@ impl std::fmt::Display for Error {
             Error::Interrupted => crate::ui::tr!("error-interrupted"),
             Error::RowsFailed(count) => crate::ui::tr!("error-rows-failed", count = *count),
             Error::CheckFailed(count) => crate::ui::tr!("error-check-failed", count = *count),
+            Error::Unreadable(count) => crate::ui::tr!("error-unreadable", count = *count),
         };
         f.write_str(&text)
     }
@@ -249,7 +254,8 @@ impl Error {
             | Error::File { .. }
             | Error::Template { .. }
             | Error::BadText { .. }
-            | Error::RowsFailed(_) => exit::BAD_INPUT,
+            | Error::RowsFailed(_)
+            | Error::Unreadable(_) => exit::BAD_INPUT,
             Error::UnknownAction { .. } | Error::Usage(_) => exit::USAGE,
             Error::Delivery { .. }
             | Error::DeliveryUnsaved { .. }

@@ -296,7 +296,7 @@ fn all_base_data(
         .date_format
         .as_deref()
         .unwrap_or(DEFAULT_DATE_FORMAT);
-    let preferred = &action.preferred_language;
+    let preferred = action.default_language();
     let salutation = |r: &Recipient| Value::from(r.salutation_for(lang, preferred));
     let copies: Vec<Value> = action
         .copies
@@ -304,7 +304,7 @@ fn all_base_data(
         .map(|c| recipient_data(c, salutation(c)))
         .collect();
     let target = &action.targets[target];
-    let data = json!({
+    let mut data = json!({
         "date": format_date(today, format, lang),
         "lang": lang,
         "target": recipient_data(target, salutation(target)),
@@ -312,10 +312,21 @@ fn all_base_data(
         "action": {
             "id": action.id,
             "title": action.title,
-            "deadline": format_date(action.deadline, format, lang),
             "reference": action.reference.clone().unwrap_or_default(),
         },
     });
+    // An action without a deadline gives a letter none: a template that
+    // asks for one is refused by strict mode, not filled with a blank.
+    if let Some(deadline) = action.deadline {
+        data["action"]["deadline"] = format_date(deadline, format, lang).into();
+    }
+    if target.salutation.is_none() {
+        // Likewise a target with no salutation, for a letter that opens
+        // with one.
+        if let Some(t) = data["target"].as_object_mut() {
+            t.remove("salutation");
+        }
+    }
     match data {
         Value::Object(map) => map,
         _ => unreachable!("json! of an object literal is an object"),

@@ -26,6 +26,7 @@ pub mod lang;
 pub mod letter;
 pub mod library;
 pub mod lint;
+pub mod markers;
 pub mod placeholders;
 pub mod prompt;
 pub mod talk;

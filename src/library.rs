@@ -38,19 +38,36 @@ enum Shelf<'a> {
     Embedded,
 }
 
+/// Most files read from one folder of actions: a folder of a million files
+/// is read up to here, with a warning, rather than held whole.
+pub const MAX_FOLDER_FILES: usize = 5_000;
+
 impl Shelf<'_> {
-    /// File names directly in this folder.
+    /// File names directly in this folder, at most [`MAX_FOLDER_FILES`].
     fn file_names(&self) -> Vec<String> {
         match self {
-            Shelf::Disk(dir) => fs::read_dir(dir)
-                .map(|entries| {
-                    entries
-                        .filter_map(|e| e.ok())
-                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                        .filter_map(|e| e.file_name().into_string().ok())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            Shelf::Disk(dir) => {
+                let Ok(entries) = fs::read_dir(dir) else {
+                    return Vec::new();
+                };
+                let mut names = Vec::new();
+                for entry in entries.filter_map(|e| e.ok()) {
+                    if names.len() == MAX_FOLDER_FILES {
+                        crate::talk::warn(crate::ui::tr!(
+                            "library-folder-capped",
+                            folder = dir.display().to_string(),
+                            max = MAX_FOLDER_FILES
+                        ));
+                        break;
+                    }
+                    if entry.file_type().is_ok_and(|t| t.is_file())
+                        && let Ok(name) = entry.file_name().into_string()
+                    {
+                        names.push(name);
+                    }
+                }
+                names
+            }
             Shelf::Embedded => EMBEDDED
                 .files()
                 .filter_map(|f| f.path().file_name()?.to_str().map(str::to_string))
@@ -92,22 +109,27 @@ impl Shelf<'_> {
 
     /// Reads action `id` and every translation beside it (`ID.LANG.yaml`).
     fn files(&self, id: &str) -> Result<Option<ActionFiles>> {
+        self.files_among(id, &self.file_names())
+    }
+
+    /// As [`Shelf::files`], with the folder's file names already listed.
+    fn files_among(&self, id: &str, names: &[String]) -> Result<Option<ActionFiles>> {
         let main = format!("{id}.yaml");
         let Some(text) = self.read(&main)? else {
             return Ok(None);
         };
-        let mut names = self.file_names();
+        let mut names: Vec<&String> = names.iter().collect();
         names.sort();
         let mut translations = Vec::new();
         let mut total = text.len();
         for name in names {
-            if let Some(lang) = translation_lang(&name, id)
-                && let Some(text) = self.read(&name)?
+            if let Some(lang) = translation_lang(name, id)
+                && let Some(text) = self.read(name)?
             {
                 total += text.len();
                 if total as u64 > MAX_ACTION_BYTES || translations.len() == MAX_TRANSLATIONS {
                     return Err(Error::File {
-                        path: self.origin(&name),
+                        path: self.origin(name),
                         message: crate::ui::tr!(
                             "library-too-many",
                             id = id,
@@ -118,8 +140,8 @@ impl Shelf<'_> {
                 }
                 translations.push(SourceFile::new(
                     Some(lang.to_string()),
-                    self.origin(&name),
-                    self.path(&name),
+                    self.origin(name),
+                    self.path(name),
                     text,
                 ));
             }
@@ -280,9 +302,35 @@ impl Library {
         })
     }
 
-    /// Loads every action, in id order; one that fails to load is returned as its error.
-    pub fn load_all(&self) -> Vec<Result<Action>> {
-        self.ids().iter().map(|id| self.load(id)).collect()
+    /// Loads every action, one at a time and in id order, so that only one
+    /// is held at once; one that fails to load is given as its error. Each
+    /// folder is listed once; an id found on several shelves is the first's.
+    pub fn load_each(&self) -> impl Iterator<Item = Result<Action>> + '_ {
+        let shelves: Vec<(Shelf, Vec<String>)> = self
+            .shelves()
+            .map(|shelf| {
+                let names = shelf.file_names();
+                (shelf, names)
+            })
+            .collect();
+        let mut ids: Vec<(String, usize)> = Vec::new();
+        for (at, (_, names)) in shelves.iter().enumerate() {
+            ids.extend(
+                names
+                    .iter()
+                    .filter_map(|n| Some((action_id(n)?.to_string(), at))),
+            );
+        }
+        // Stable: for one id, the first shelf stays first.
+        ids.sort_by(|a, b| a.0.cmp(&b.0));
+        ids.dedup_by(|a, b| a.0 == b.0);
+        ids.into_iter().filter_map(move |(id, at)| {
+            let (shelf, names) = &shelves[at];
+            shelf
+                .files_among(&id, names)
+                .transpose()
+                .map(|files| files?.parse())
+        })
     }
 }
 
@@ -419,7 +467,7 @@ mod tests {
     #[test]
     fn embedded_cecot_loads() {
         let action = Library::default().load("cecot").expect("cecot loads");
-        assert_eq!(action.preferred_language, "en");
+        assert_eq!(action.preferred_language.as_deref(), Some("en"));
         assert_eq!(action.target().email, ["dhssecretary@hq.dhs.gov"]);
     }
 }

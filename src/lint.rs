@@ -17,6 +17,7 @@ use crate::error::{Error, Part, TemplateAt};
 use crate::facts::{Missing, TextDate};
 use crate::letter::{Renderer, VARIABLES, syntax_message};
 use crate::library::{ActionFiles, SourceFile, closest};
+use crate::markers::{bracket_markers, todo_marker};
 use crate::placeholders::{paragraphs, prose_paragraphs, tags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -197,18 +198,12 @@ impl Findings {
 
     fn action(&mut self, files: &ActionFiles, action: &Action, today: NaiveDate) {
         let main = &files.main;
-        if days_left(action.deadline, today) < 0 {
+        if let Some(deadline) = action.deadline.filter(|d| days_left(*d, today) < 0) {
             self.push(
                 &main.origin,
                 main.spans().map_or(1, |s| s.line_of("deadline")),
                 Level::Warning,
-                |v| {
-                    said!(
-                        v,
-                        "check-deadline-passed",
-                        date = action.deadline.to_string()
-                    )
-                },
+                |v| said!(v, "check-deadline-passed", date = deadline.to_string()),
             );
         }
         let file_of = |letter: &LetterTemplate| {
@@ -230,7 +225,7 @@ impl Findings {
                 }
             }
         }
-        let source_lang = &action.preferred_language;
+        let source_lang = &action.source_language;
         let source = &action.letters[source_lang];
         for (lang, letter) in &action.letters {
             if lang != source_lang {
@@ -238,12 +233,38 @@ impl Findings {
             }
         }
         self.recipients(main, action);
+        self.preferred_letter(files, action);
         for file in &files.translations {
             let tag = translation_tag(&file.origin, file.lang.as_deref().unwrap_or_default());
             if let Some(translation) = tag.ok().and_then(|t| action.translations.get(&t)) {
                 self.translated_texts(file, translation, action);
             }
         }
+    }
+
+    /// A preferred language with no model letter: the action loads (the
+    /// International Secretariat writes in English and asks for the target's
+    /// language where writers can), and a translator could add one.
+    fn preferred_letter(&mut self, files: &ActionFiles, action: &Action) {
+        let Some(preferred) = action.preferred_without_letter() else {
+            return;
+        };
+        let main = &files.main;
+        let file = format!("{}.{preferred}.yaml", files.id);
+        self.push(
+            &main.origin,
+            main.spans().map_or(1, |s| s.line_of("preferred_language")),
+            Level::Warning,
+            |v| {
+                said!(
+                    v,
+                    "check-preferred-no-letter",
+                    lang = preferred,
+                    source = action.source_language.as_str(),
+                    file = file.as_str()
+                )
+            },
+        );
     }
 
     /// Targets no one can write to but by post, and salutations by language
@@ -262,6 +283,24 @@ impl Findings {
                     .as_ref()
                     .map_or(1, |s| s.line_of(&format!("{at}.{field}")))
             };
+            if target.salutation.is_none() {
+                let opens = action.letters.iter().find(|(_, l)| {
+                    tags(&l.body).is_ok_and(|tags| {
+                        tags.iter()
+                            .any(|t| t.variables.iter().any(|v| v == "target.salutation"))
+                    })
+                });
+                if let Some((lang, _)) = opens {
+                    self.push(&main.origin, line(""), Level::Error, |v| {
+                        said!(
+                            v,
+                            "check-no-salutation",
+                            at = at.as_str(),
+                            lang = lang.as_str()
+                        )
+                    });
+                }
+            }
             if target.email.is_empty() && target.fax.is_empty() && target.phone.is_empty() {
                 self.push(&main.origin, line(""), Level::Warning, |v| {
                     said!(
@@ -301,7 +340,7 @@ impl Findings {
                             "check-salutation-missing",
                             at = at.as_str(),
                             lang = lang.as_str(),
-                            salutation = target.salutation_for(lang, &action.preferred_language),
+                            salutation = target.salutation_for(lang, action.default_language()),
                         )
                     });
                 }
@@ -313,7 +352,7 @@ impl Findings {
     /// source's: missing or unchanged is a warning, a background with other
     /// paragraphs an error.
     fn translated_texts(&mut self, file: &SourceFile, translation: &Translation, action: &Action) {
-        let source_lang = &action.preferred_language;
+        let source_lang = &action.source_language;
         let source = [
             Some(action.title.as_str()),
             Some(&action.summary),
@@ -639,40 +678,6 @@ fn invisible_in_latin(line: &str) -> Option<char> {
     })
 }
 
-/// `[TITLE]`, `[TARGET NAME: e.g. …]`: an upper-case label in brackets.
-fn bracket_markers(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']') else {
-            break;
-        };
-        let marker = &rest[open..open + close + 1];
-        let label = marker[1..marker.len() - 1].split(':').next().unwrap_or("");
-        let mut chars = label.chars();
-        let starts_upper = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && chars.next().is_some_and(|c| c.is_ascii_uppercase());
-        if starts_upper
-            && label
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " _-/'.".contains(c))
-        {
-            out.push(marker);
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out
-}
-
-/// Where the word `TODO` starts in a line, if it is there as a word.
-fn todo_marker(line: &str) -> Option<usize> {
-    line.match_indices("TODO").map(|(i, _)| i).find(|&i| {
-        let before = line[..i].chars().next_back();
-        let after = line[i + 4..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -702,14 +707,5 @@ mod tests {
             said(&Missing::Number("120,000".to_string())),
             "the number 120,000"
         );
-    }
-
-    #[test]
-    fn bracket_markers_are_upper_case_labels() {
-        assert_eq!(
-            bracket_markers("title: [TITLE] and [TARGET NAME: e.g. Ana] not [sic] or [1]"),
-            ["[TITLE]", "[TARGET NAME: e.g. Ana]"]
-        );
-        assert!(bracket_markers("[invoked](#) the Act").is_empty());
     }
 }

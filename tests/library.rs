@@ -345,11 +345,241 @@ fn a_wrong_value_is_named() {
         &out,
         "field `target.email`: `the minister` is not an email address",
     );
-    let out = show_variant("preferred_language: en", "preferred_language: fr");
+    let out = show_variant(
+        "preferred_language: en",
+        "preferred_language: \"not a tag\"",
+    );
     assert_bad_input(
         &out,
-        "field `letters`: has no letter in the preferred language `fr`",
+        "field `preferred_language`: `not a tag` is not a language tag",
     );
+    let out = show_variant("letters:", "other_letters:");
+    assert_bad_input(&out, "unknown field `other_letters`");
+}
+
+/// The valid draft with changes, written as `NAME.yaml` in a sandbox.
+fn draft_variant(sb: &Sandbox, name: &str, changes: &[(&str, &str)]) -> std::path::PathBuf {
+    let mut text = fixture_text("draft.yaml");
+    for (from, to) in changes {
+        assert!(text.contains(from), "fixture lacks {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    sb.write(&format!("{name}.yaml"), &text)
+}
+
+#[test]
+fn a_preferred_language_without_a_letter_loads_and_the_writer_is_told() {
+    let sb = Sandbox::new();
+    draft_variant(
+        &sb,
+        "river",
+        &[("preferred_language: en", "preferred_language: es")],
+    );
+    let list = sb
+        .appeal()
+        .args(["list", "--actions-dir", "."])
+        .output()
+        .unwrap();
+    assert_eq!(list.status.code(), Some(0), "{}", stderr_of(&list));
+    assert!(stdout_of(&list).contains("river"));
+    let show = sb.appeal().args(["show", "./river.yaml"]).output().unwrap();
+    assert!(show.status.success(), "{}", stderr_of(&show));
+    let shown = stdout_of(&show)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains(
+            "es preferred, with no model letter in it: write in it if you can; model letters in en"
+        ),
+        "{shown}"
+    );
+    // Without --lang: the English model, and a note that Spanish is welcome.
+    let out = sb
+        .appeal()
+        .args(["compose", "./river.yaml", "--name", "Ana", "--no-input"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("Please release the river keepers."));
+    let err = stderr_of(&out);
+    assert!(err.contains("the target prefers Español (es)"), "{err}");
+    assert!(err.contains("the letter is in English (en)"), "{err}");
+    // --lang es falls back to the nearest letter, with the usual note.
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            "./river.yaml",
+            "--name",
+            "Ana",
+            "--no-input",
+            "--lang",
+            "es",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("there is no model letter in `es`; the letter is in `en`"));
+    // check warns, does not fail, and says what a translator could add.
+    let check = sb
+        .appeal()
+        .args(["check", "./river.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
+    let said = stdout_of(&check);
+    assert!(
+        said.contains(
+            "./river.yaml:7: warning: the target prefers `es`, and no model letter is in it"
+        ) && said.contains("could add `river.es.yaml`"),
+        "{said}"
+    );
+}
+
+#[test]
+fn copies_reached_only_by_email_or_fax_load_and_an_unreachable_one_is_named() {
+    let sb = Sandbox::new();
+    let copies = "copies:\n  - name: Office of the Ombudsman\n    email: ombudsman@example.org\n  \
+                  - name: Embassy of Example\n    fax: \"+1 202 555 0100\"\nbackground: |";
+    draft_variant(&sb, "copied", &[("background: |", copies)]);
+    let out = sb
+        .appeal()
+        .args(["show", "./copied.yaml", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let shown = json_of(&out);
+    assert_eq!(shown["copies"][0]["email"], "ombudsman@example.org");
+    assert_eq!(shown["copies"][0]["address"], serde_json::json!([]));
+    assert_eq!(shown["copies"][1]["fax"], "+1 202 555 0100");
+    let phone_only =
+        "copies:\n  - name: Office of the Ombudsman\n    phone: \"+1 202 555 0100\"\nbackground: |";
+    draft_variant(&sb, "unreachable", &[("background: |", phone_only)]);
+    let out = sb
+        .appeal()
+        .args(["show", "./unreachable.yaml"])
+        .output()
+        .unwrap();
+    assert_bad_input(
+        &out,
+        "field `copies[0].address`: needs a way to reach it: a postal address, an email or a fax",
+    );
+}
+
+#[test]
+fn an_action_without_a_deadline_lists_no_deadline_and_nothing_warns() {
+    let sb = Sandbox::new();
+    draft_variant(&sb, "open-letter", &[("deadline: 2099-12-31\n", "")]);
+    let list = sb
+        .appeal()
+        .args(["list", "--actions-dir", "."])
+        .output()
+        .unwrap();
+    assert!(list.status.success(), "{}", stderr_of(&list));
+    assert!(
+        predicate::str::is_match(
+            r"(?m)^open-letter\s+Free the river keepers\s+no deadline\s+English"
+        )
+        .unwrap()
+        .eval(&stdout_of(&list)),
+        "{}",
+        stdout_of(&list)
+    );
+    let json = sb
+        .appeal()
+        .args(["list", "--actions-dir", ".", "--json", "--open"])
+        .output()
+        .unwrap();
+    let rows = json_of(&json);
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "open-letter")
+        .expect("an action with no deadline is open");
+    assert_eq!(row["deadline"], Value::Null);
+    assert_eq!(row["days_left"], Value::Null);
+    assert_eq!(row["deadline_passed"], false);
+    let out = sb
+        .appeal()
+        .args([
+            "compose",
+            "./open-letter.yaml",
+            "--name",
+            "Ana",
+            "--no-input",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stderr_of(&out), "", "no deadline, no warning");
+    let remind = sb
+        .appeal()
+        .args(["remind", "./open-letter.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(remind.status.code(), Some(2));
+    assert!(stderr_of(&remind).contains("has no deadline"));
+    // A deadline left as a marker to fill in reads the same, and check names it.
+    draft_variant(
+        &sb,
+        "marked",
+        &[(
+            "deadline: 2099-12-31",
+            "deadline: \"[PLACEHOLDER: the deadline, as YYYY-MM-DD]\"",
+        )],
+    );
+    let show = sb
+        .appeal()
+        .args(["show", "./marked.yaml", "--json"])
+        .output()
+        .unwrap();
+    assert!(show.status.success(), "{}", stderr_of(&show));
+    assert_eq!(json_of(&show)["deadline"], Value::Null);
+    let check = sb
+        .appeal()
+        .args(["check", "./marked.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout_of(&check).contains(
+        "./marked.yaml:5: error: `[PLACEHOLDER: the deadline, as YYYY-MM-DD]` is a placeholder"
+    ));
+}
+
+#[test]
+fn one_broken_action_file_never_stops_list() {
+    let sb = Sandbox::new();
+    draft_variant(&sb, "good", &[]);
+    draft_variant(&sb, "broken", &[("deadline: 2099-12-31", "deadline: soon")]);
+    let out = sb
+        .appeal()
+        .args(["list", "--actions-dir", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let table = stdout_of(&out);
+    assert!(table.contains("good") && table.contains("cecot"), "{table}");
+    assert!(!table.contains("broken"), "{table}");
+    let err = stderr_of(&out);
+    assert_eq!(
+        err.matches("broken.yaml:5:11: field `deadline`: `soon` is not a date")
+            .count(),
+        1,
+        "named once, with its file and line: {err}"
+    );
+    assert!(
+        err.contains("one action file could not be read (named above); the others were listed"),
+        "{err}"
+    );
+    let json = sb
+        .appeal()
+        .args(["list", "--actions-dir", ".", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json.status.code(), Some(3));
+    assert_eq!(json_of(&json).as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -121,10 +121,17 @@ impl Prompts {
     fn language(&self, action: &Action, preset: Option<&str>) -> Result<String> {
         let field = &super::fields::LANG;
         let langs = menu_languages(action, crate::ui::lang());
+        if let Some(preferred) = action.preferred_without_letter() {
+            talk::line(tr!(
+                "lang-preferred-no-letter",
+                language = lang::display(preferred),
+                chosen = lang::display(action.default_language())
+            ));
+        }
         let mut items: Vec<String> = langs
             .iter()
             .map(|l| {
-                if *l == action.preferred_language {
+                if Some(*l) == action.preferred_language.as_deref() {
                     tr!("lang-preferred", language = lang::display(l))
                 } else {
                     lang::display(l)
@@ -290,12 +297,13 @@ impl Ask for Prompts {
 }
 
 /// The letter languages in the order the menu offers them: the target's
-/// preferred language, then the interface language when the action has a
+/// preferred language (or, with no letter in it, the default one), then the interface language when the action has a
 /// model letter in it, then the others as the action lists them.
 fn menu_languages<'a>(action: &'a Action, interface: &str) -> Vec<&'a str> {
     let mut langs = action.languages();
+    let first = action.default_language();
     let rank = |l: &&str| {
-        if *l == action.preferred_language {
+        if *l == first {
             0
         } else if *l == interface {
             1

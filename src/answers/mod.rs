@@ -122,7 +122,7 @@ pub fn gather(
 ) -> Result<Answers> {
     let mut answers = Answers {
         signer: Signer::default(),
-        lang: action.preferred_language.clone(),
+        lang: action.default_language().to_string(),
         target: String::new(),
     };
     for field in FIELDS {
@@ -152,7 +152,7 @@ pub fn unasked(field: &Field, preset: Option<Preset>, action: &Action) -> Result
         }));
     }
     Ok(match field.kind {
-        Kind::Lang => action.preferred_language.clone(),
+        Kind::Lang => action.default_language().to_string(),
         Kind::Line | Kind::Note | Kind::Target => String::new(),
     })
 }

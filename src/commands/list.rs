@@ -1,13 +1,14 @@
 //! `appeal list`: every action with its deadline, its languages and when
 //! the writer last wrote for it.
 
+use chrono::NaiveDate;
 use console::{Alignment, measure_text_width, pad_str};
 use serde_json::json;
 
 use super::{print, print_json};
 use crate::action::Action;
 use crate::config::Remembered;
-use crate::deadline::{days_left, describe, today};
+use crate::deadline::{days_left, shown, today};
 use crate::error::{Error, Result};
 use crate::history;
 use crate::lang;
@@ -31,88 +32,95 @@ fn title<'a>(action: &'a Action, lang: Option<&str>) -> (&'a str, bool) {
     };
     let chosen = action.choose_letter(lang).chosen;
     let shown = action.translated(&chosen).title;
-    let preferred = &action.preferred_language;
-    let in_source = if chosen == *preferred {
-        !lang::fallbacks(lang).any(|l| l == preferred)
+    let source = &action.source_language;
+    let in_source = if chosen == *source {
+        !lang::fallbacks(lang).any(|l| l == source)
     } else {
         !shown.translated
     };
     (shown.text, in_source)
 }
 
-/// `open`: only the actions whose deadline has not passed.
+/// What `list` shows of one action: kept instead of the whole action, so
+/// that a folder of large files is read one file at a time.
+struct Row {
+    id: String,
+    /// The title in the writer's language, and whether it is the source's.
+    title: (String, bool),
+    /// The title in the interface's language, for the table.
+    shown_title: (String, bool),
+    deadline: Option<NaiveDate>,
+    preferred_language: Option<String>,
+    source_language: String,
+    languages: Vec<String>,
+    origin: String,
+}
+
+impl Row {
+    fn of(action: &Action, lang: Option<&str>, table_lang: &str) -> Row {
+        let owned = |(t, in_source): (&str, bool)| (t.to_string(), in_source);
+        Row {
+            id: action.id.clone(),
+            title: owned(title(action, lang)),
+            shown_title: owned(title(action, Some(lang.unwrap_or(table_lang)))),
+            deadline: action.deadline,
+            preferred_language: action.preferred_language.clone(),
+            source_language: action.source_language.clone(),
+            languages: action.languages().iter().map(|l| l.to_string()).collect(),
+            origin: action.origin.clone(),
+        }
+    }
+
+    fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        self.deadline.map(|d| days_left(d, today))
+    }
+}
+
+/// `open`: only the actions whose deadline has not passed. A file that
+/// cannot be loaded is named on stderr, once, and the others are listed.
 pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
     let today = today()?;
     let lang = writers_language();
+    // A person reads titles in the interface's language when no letter
+    // language is set; scripts (`--json`) only when one is.
+    let table_lang = crate::ui::lang();
     let last_written = history::last_dates();
     let mut rows = Vec::new();
-    let mut broken = None;
-    for loaded in library.load_all() {
+    let mut broken = 0;
+    for loaded in library.load_each() {
         match loaded {
-            Ok(action) if open && days_left(action.deadline, today) < 0 => {}
-            Ok(action) => rows.push(action),
+            Ok(action) if open && action.has_passed(today) => {}
+            Ok(action) => rows.push(Row::of(&action, lang.as_deref(), table_lang)),
             Err(e) => {
                 crate::talk::say(&e);
-                broken = Some(e);
+                broken += 1;
             }
         }
     }
     if json {
         let list: Vec<_> = rows
             .iter()
-            .map(|a| {
-                let (title, in_source) = title(a, lang.as_deref());
+            .map(|r| {
                 json!({
-                    "id": a.id,
-                    "title": title,
-                    "title_in_source_language": in_source,
-                    "deadline": a.deadline.to_string(),
-                    "days_left": days_left(a.deadline, today),
-                    "deadline_passed": days_left(a.deadline, today) < 0,
-                    "preferred_language": a.preferred_language,
-                    "languages": a.languages(),
-                    "language_names": a.languages().iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
-                    "source": a.origin,
-                    "last_written": last_written.get(&a.id).map(|d| d.to_string()),
+                    "id": r.id,
+                    "title": r.title.0,
+                    "title_in_source_language": r.title.1,
+                    "deadline": r.deadline.map(|d| d.to_string()),
+                    "days_left": r.days_left(today),
+                    "deadline_passed": r.days_left(today).is_some_and(|n| n < 0),
+                    "preferred_language": r.preferred_language,
+                    "languages": r.languages,
+                    "language_names": r.languages.iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
+                    "source": r.origin,
+                    "last_written": last_written.get(&r.id).map(|d| d.to_string()),
                 })
             })
             .collect();
         print_json(&json!(list))?;
     } else {
-        // A person reads titles in the interface's language when no letter
-        // language is set; scripts (`--json`) only when one is.
-        let lang = lang.unwrap_or_else(|| crate::ui::lang().to_string());
         let table: Vec<[String; 5]> = rows
             .iter()
-            .map(|a| {
-                let (title, in_source) = title(a, Some(&lang));
-                let title = if in_source {
-                    crate::ui::tr!(
-                        "list-not-translated",
-                        title = title,
-                        lang = a.preferred_language.as_str()
-                    )
-                } else {
-                    title.to_string()
-                };
-                [
-                    a.id.clone(),
-                    title,
-                    format!(
-                        "{} ({})",
-                        a.deadline.format("%Y-%m-%d"),
-                        describe(a.deadline, today)
-                    ),
-                    a.languages()
-                        .iter()
-                        .map(|l| lang::display(l))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    last_written
-                        .get(&a.id)
-                        .map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
-                ]
-            })
+            .map(|r| table_row(r, today, last_written.get(&r.id)))
             .collect();
         let header = [
             "list-id",
@@ -125,12 +133,35 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         print(&format_table(header.each_ref().map(String::as_str), &table))?;
     }
     match broken {
-        Some(e) => Err(Error::File {
-            path: crate::ui::tr!("list-library"),
-            message: crate::ui::tr!("list-load-failed", error = e.to_string()),
-        }),
-        None => Ok(()),
+        0 => Ok(()),
+        n => Err(Error::Unreadable(n)),
     }
+}
+
+/// One row of the table: the title marked when untranslated, the
+/// deadline with the days left, the languages by their own names.
+fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 5] {
+    let (title, in_source) = &r.shown_title;
+    let title = if *in_source {
+        crate::ui::tr!(
+            "list-not-translated",
+            title = title.as_str(),
+            lang = r.source_language.as_str()
+        )
+    } else {
+        title.clone()
+    };
+    [
+        r.id.clone(),
+        title,
+        shown(r.deadline, today),
+        r.languages
+            .iter()
+            .map(|l| lang::display(l))
+            .collect::<Vec<_>>()
+            .join(", "),
+        last.map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+    ]
 }
 
 /// Left-aligned columns, two spaces apart, sized to their widest cell.

@@ -88,7 +88,7 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
     let requested = match options.lang.or(files.named_lang.as_deref()) {
         Some(l) => lang::normalize(l)
             .ok_or_else(|| Error::Usage(crate::ui::tr!("command-not-a-language-tag", tag = l)))?,
-        None => action.preferred_language.clone(),
+        None => action.default_language().to_string(),
     };
     let choice = action.choose_letter(&requested);
     if choice.is_fallback() {
@@ -108,9 +108,9 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
             wrap(&letter.body, width.min(80))
         ));
     }
-    let source = renderer.render(&action.preferred_language, &sample)?;
+    let source = renderer.render(&action.source_language, &sample)?;
     Ok(side_by_side(
-        (&action.preferred_language, &source.subject, &source.body),
+        (&action.source_language, &source.subject, &source.body),
         (&choice.chosen, &letter.subject, &letter.body),
         width,
     ))

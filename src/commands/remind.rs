@@ -10,7 +10,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 use super::print;
 use crate::action::Action;
 use crate::dates::format_date;
-use crate::deadline::{days_left, today};
+use crate::deadline::today;
 use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::library::Library;
@@ -31,9 +31,9 @@ pub fn run(
     let today = today()?;
     let actions = if all {
         let mut open = Vec::new();
-        for loaded in library.load_all() {
+        for loaded in library.load_each() {
             match loaded {
-                Ok(a) if days_left(a.deadline, today) >= 0 => open.push(a),
+                Ok(a) if a.days_left(today).is_some_and(|n| n >= 0) => open.push(a),
                 Ok(_) => {}
                 Err(e) => talk::warn(crate::ui::tr!("remind-skipped", error = e.to_string())),
             }
@@ -45,12 +45,14 @@ pub fn run(
     } else {
         let spec = action.expect("clap requires an action unless --all");
         let a = library.load(spec)?;
-        if days_left(a.deadline, today) < 0 {
-            let date = format_date(
-                a.deadline,
-                &crate::ui::tr!("date-pattern"),
-                crate::ui::lang(),
-            );
+        let Some(deadline) = a.deadline else {
+            return Err(Error::Usage(crate::ui::tr!(
+                "remind-no-deadline",
+                id = a.id.as_str()
+            )));
+        };
+        if a.has_passed(today) {
+            let date = format_date(deadline, &crate::ui::tr!("date-pattern"), crate::ui::lang());
             return Err(Error::Usage(crate::ui::tr!(
                 "remind-passed",
                 id = a.id.as_str(),
@@ -86,12 +88,14 @@ pub fn calendar(actions: &[Action]) -> Calendar {
     let mut calendar = Calendar::new();
     calendar.name("appeal: urgent action deadlines");
     for action in actions {
-        calendar.push(event(action));
+        if let Some(deadline) = action.deadline {
+            calendar.push(event(action, deadline));
+        }
     }
     calendar.done()
 }
 
-fn event(action: &Action) -> Event {
+fn event(action: &Action, deadline: NaiveDate) -> Event {
     let whom: Vec<String> = action
         .targets
         .iter()
@@ -107,10 +111,10 @@ fn event(action: &Action) -> Event {
     let description = format!(
         "Write to {} before the deadline, {}.\n\nTo write the letter, run: appeal compose {}",
         whom.join("; "),
-        format_date(action.deadline, "%-d %B %Y", "en"),
+        format_date(deadline, "%-d %B %Y", "en"),
         action.id,
     );
-    let uid = format!("{}-{}", action.id, action.deadline);
+    let uid = format!("{}-{}", action.id, deadline);
     let mut event = Event::new();
     event
         // The same action and deadline keep the same UID, so importing the
@@ -118,8 +122,8 @@ fn event(action: &Action) -> Event {
         .uid(&format!("{uid}@appeal"))
         .summary(&action.title)
         .description(&description)
-        .starts(action.deadline)
-        .ends(next_day(action.deadline));
+        .starts(deadline)
+        .ends(next_day(deadline));
     for days in ALARM_DAYS {
         let when = if days == 1 {
             "tomorrow".to_string()

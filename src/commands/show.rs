@@ -5,7 +5,7 @@ use serde_json::json;
 use super::{print, print_json};
 use crate::action::{Action, Recipient, Salutation, Shown, Translated};
 use crate::dates::format_date;
-use crate::deadline::{days_left, describe, today};
+use crate::deadline::{describe, today};
 use crate::error::{Error, Result};
 use crate::letter::recipient_data;
 use crate::library::Library;
@@ -30,7 +30,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
     // they ask.
     let ui = crate::ui::lang();
     let choice = choice.or_else(|| {
-        (ui != action.preferred_language && action.letters.contains_key(ui))
+        (ui != action.default_language() && action.letters.contains_key(ui))
             .then(|| action.choose_letter(ui))
     });
     let width = console::Term::stdout()
@@ -49,17 +49,17 @@ fn paragraphs(text: &str) -> Vec<String> {
 /// The texts shown: in the language asked for, each falling back to the
 /// source; in the source language without `--lang`.
 fn texts<'a>(action: &'a Action, choice: Option<&'a lang::Choice>) -> Translated<'a> {
-    action.translated(choice.map_or(&action.preferred_language, |c| &c.chosen))
+    action.translated(choice.map_or(&action.source_language, |c| &c.chosen))
 }
 
 /// A target or copy as `--json` gives it: `salutation` in the language
 /// shown, and `salutations` by language (`{}` for a copy without one).
 fn recipient_json(r: &Recipient, action: &Action, lang: &str) -> serde_json::Value {
-    let salutation = r.salutation_for(lang, &action.preferred_language);
+    let salutation = r.salutation_for(lang, action.default_language());
     let mut value = recipient_data(r, salutation.into());
     value["salutations"] = match &r.salutation {
         Some(Salutation::ByLanguage(map)) => json!(map),
-        Some(Salutation::Text(text)) => json!({ &action.preferred_language: text }),
+        Some(Salutation::Text(text)) => json!({ &action.source_language: text }),
         None => json!({}),
     };
     value
@@ -71,7 +71,7 @@ fn to_json(
     choice: Option<&lang::Choice>,
 ) -> serde_json::Value {
     let texts = texts(action, choice);
-    let lang = choice.map_or(&action.preferred_language, |c| &c.chosen);
+    let lang = choice.map_or(action.default_language(), |c| &c.chosen);
     let json_of = |r| recipient_json(r, action, lang);
     let targets: Vec<_> = action.targets.iter().map(json_of).collect();
     let copies: Vec<_> = action.copies.iter().map(json_of).collect();
@@ -80,9 +80,9 @@ fn to_json(
         "title": texts.title.text,
         "summary": texts.summary.text.trim(),
         "people": texts.people.text,
-        "deadline": action.deadline.to_string(),
-        "days_left": days_left(action.deadline, today),
-        "deadline_passed": days_left(action.deadline, today) < 0,
+        "deadline": action.deadline.map(|d| d.to_string()),
+        "days_left": action.days_left(today),
+        "deadline_passed": action.has_passed(today),
         "deadline_advice": texts.deadline_advice.map(|s| s.text),
         "preferred_language": action.preferred_language,
         "accepted_languages": action.accepted_languages,
@@ -188,24 +188,32 @@ fn to_text(
     if let Some(note) = &action.copies_note {
         field(&crate::ui::tr!("show-copies"), &[note.trim().to_string()]);
     }
-    let mut deadline = vec![format!(
-        "{} ({})",
-        format_date(
-            action.deadline,
-            &crate::ui::tr!("date-pattern"),
-            crate::ui::lang()
+    let mut deadline = vec![match action.deadline {
+        Some(d) => format!(
+            "{} ({})",
+            format_date(d, &crate::ui::tr!("date-pattern"), crate::ui::lang()),
+            describe(d, today)
         ),
-        describe(action.deadline, today)
-    )];
-    if days_left(action.deadline, today) < 0 {
+        None => crate::ui::tr!("deadline-none"),
+    }];
+    if action.has_passed(today) {
         deadline.extend(texts.deadline_advice.map(|s| s.text.to_string()));
     }
     field(&crate::ui::tr!("show-deadline"), &deadline);
-    let mut language = vec![crate::ui::tr!(
-        "show-languages",
-        preferred = action.preferred_language.as_str(),
-        languages = action.languages().join(", ")
-    )];
+    let languages = action.languages().join(", ");
+    let mut language = vec![match action.preferred_language.as_deref() {
+        Some(preferred) if action.letters.contains_key(preferred) => crate::ui::tr!(
+            "show-languages",
+            preferred = preferred,
+            languages = languages
+        ),
+        Some(preferred) => crate::ui::tr!(
+            "show-languages-no-letter",
+            preferred = preferred,
+            languages = languages
+        ),
+        None => crate::ui::tr!("show-languages-unstated", languages = languages),
+    }];
     if !action.accepted_languages.is_empty() {
         language.push(crate::ui::tr!(
             "show-also-accepted",
@@ -244,7 +252,7 @@ fn to_text(
                     "show-except",
                     chosen = choice.chosen.as_str(),
                     fields = untranslated.join(", "),
-                    source = action.preferred_language.as_str()
+                    source = action.source_language.as_str()
                 )],
             );
         }
@@ -280,7 +288,7 @@ fn section(heading: &str, shown: Shown, action: &Action) -> (String, String) {
         crate::ui::tr!(
             "show-not-translated",
             heading = heading,
-            source = action.preferred_language.as_str()
+            source = action.source_language.as_str()
         )
     };
     (heading, paragraphs(shown.text).join("\n\n"))

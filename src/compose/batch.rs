@@ -72,7 +72,7 @@ enum Out {
 
 pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> {
     let action = composer.action;
-    let defaults = Defaults::new(sources, &action.preferred_language)?;
+    let defaults = Defaults::new(sources, action.default_language())?;
     let namer = match &batch.sink {
         // A bad template is refused before anything is made on disk.
         Sink::Folder { names, .. } => Some(Namer::new(names).map_err(Error::Usage)?),

@@ -62,18 +62,21 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     };
     // Without prompts the letter's language is known now, and only the
     // files that could hold its letter are read.
+    let requested = match sources.flag(&fields::LANG)? {
+        Some(lang) => Some(lang),
+        None => sources.preset(&fields::LANG).map(|p| p.value),
+    };
     let action = match &plan.output {
         Output::Single(_) if !interactive => {
-            let requested = match sources.flag(&fields::LANG)? {
-                Some(lang) => Some(lang),
-                None => sources.preset(&fields::LANG).map(|p| p.value),
-            };
             library.load_for(&args.action, requested.as_deref())?
         }
         _ => library.load(&args.action)?,
     };
     let today = today()?;
     warn_if_passed(&action, today);
+    if !interactive && requested.is_none() {
+        note_preferred_without_letter(&action);
+    }
     show_points(&action);
     let composer = Composer::new(&action, today, plan.paper, plan.record);
     match plan.output {
@@ -124,17 +127,28 @@ fn read_note(path: &Path) -> Result<String> {
     read_limited(path)
 }
 
+/// The target prefers a language no model letter is in: the default one
+/// is used, and a letter in the target's language is welcome.
+fn note_preferred_without_letter(action: &Action) {
+    if let Some(preferred) = action.preferred_without_letter() {
+        talk::say(crate::ui::tr!(
+            "compose-preferred-no-letter",
+            preferred = crate::lang::display(preferred),
+            chosen = crate::lang::display(action.default_language())
+        ));
+    }
+}
+
 fn warn_if_passed(action: &Action, today: NaiveDate) {
-    if days_left(action.deadline, today) < 0 {
+    let Some(deadline) = action.deadline else {
+        return;
+    };
+    if days_left(deadline, today) < 0 {
         // In the interface's language when the action's translation into it
         // has been read.
         let translated = action.translated(crate::ui::lang());
         let advice = translated.deadline_advice.map_or("", |a| a.text);
-        let date = format_date(
-            action.deadline,
-            &crate::ui::tr!("date-pattern"),
-            crate::ui::lang(),
-        );
+        let date = format_date(deadline, &crate::ui::tr!("date-pattern"), crate::ui::lang());
         talk::warn(crate::ui::tr!("deadline-was", date = date, advice = advice));
     }
 }

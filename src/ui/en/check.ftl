@@ -25,6 +25,8 @@ check-deadline-passed = the deadline { $date } has passed
 
 ## Recipients
 check-posted-only = `{ $at }` has no email, fax or phone: letters to { $name } can only be posted
+check-preferred-no-letter = the target prefers `{ $lang }`, and no model letter is in it: writers get the `{ $source }` one; a translator could add `{ $file }` (subject and body, as in the other translation files)
+check-no-salutation = `{ $at }` has no salutation, and the `{ $lang }` letter uses `{"{{"}target.salutation{"}}"}`
 check-salutation-unused = `{ $at }.salutation.{ $lang }`: there is no letter in `{ $lang }` to use it
 check-salutation-missing = `{ $at }.salutation` has no `{ $lang }` text: letters in { $lang } open with `{ $salutation }`
 

@@ -16,8 +16,6 @@ list-deadline = DEADLINE
 list-languages = LANGUAGES
 list-last-written = LAST WRITTEN
 list-not-translated = { $title } ({ $lang }, not translated)
-list-library = action library
-list-load-failed = an action could not be loaded (last error: { $error })
 
 ## appeal history: the table's column headers, then messages
 history-date = DATE
@@ -63,6 +61,7 @@ history-failed = the history could not be read or written: { $error }
 ## appeal remind
 remind-none-open = no action is open: every deadline has passed (see `appeal list`)
 remind-passed = the deadline for `{ $id }` was { $date }: there is nothing left to remind you of
+remind-no-deadline = `{ $id }` has no deadline: there is nothing to remind you of
 remind-write-failed = the calendar could not be written: { $error }
 remind-wrote = wrote { $path } with { $count ->
     [one] 1 reminder

@@ -28,6 +28,10 @@ error-check-failed = { $count ->
     [one] { $count } error found
    *[other] { $count } errors found
 }
+error-unreadable = { $count ->
+    [one] one action file could not be read (named above); the others were listed
+   *[other] { $count } action files could not be read (named above); the others were listed
+}
 
 ## Reading YAML
 yaml-missing-field = missing required field `{ $field }`
@@ -38,10 +42,10 @@ yaml-field = field `{ $field }`: { $message }
 action-empty = must not be empty
 action-translation-empty = must not be empty (leave it out to show the source's)
 action-address-empty = needs at least one line
+action-unreachable = needs a way to reach it: a postal address, an email or a fax
 action-too-many-entries = lists more than { $max } entries
 action-not-email = `{ $value }` is not an email address
 action-not-phone = `{ $value }` is not a telephone number
-action-salutation-required = is required for a target
 action-salutation-no-language = needs at least one language
 action-salutation-not-tag = is not a language tag (expected e.g. `en`)
 action-target-and-targets = both `target:` (line { $target }) and `targets:` (line { $targets }) are given; keep one: `targets:` lists every official
@@ -51,7 +55,7 @@ action-accepted-not-tag = `{ $tag }` is not a language tag (expected e.g. `pt`)
 action-preferred-not-tag = `{ $tag }` is not a language tag (expected e.g. `en`)
 action-letter-not-tag = is not a language tag (expected e.g. `en` or `pt-BR`)
 action-letter-twice = names the same language as another letter (`{ $tag }`): a reviewer would see one and readers get the other; keep one
-action-no-preferred-letter = has no letter in the preferred language `{ $lang }`
+action-no-letter = needs at least one model letter (`letters.LANG`)
 action-refused-char = holds { $what }; such characters can hide text or change what a terminal shows, so they are refused
 action-refused-char-at = holds { $what } at line { $line }, column { $column } of the text; such characters can hide text or change what a terminal shows, so they are refused
 action-file-name-not-tag = `{ $tag }` in the file name is not a language tag (expected e.g. `es` or `pt-BR`)

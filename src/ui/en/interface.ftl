@@ -16,6 +16,7 @@ deadline-passed = { $days ->
     [one] passed yesterday
    *[other] passed { $days } days ago
 }
+deadline-none = no deadline
 deadline-was = the deadline for this action was { $date }. { $advice }
 
 ## appeal show
@@ -29,6 +30,8 @@ show-phone = Phone:
 show-deadline = Deadline:
 show-language = Language:
 show-languages = { $preferred } preferred; model letters in { $languages }
+show-languages-no-letter = { $preferred } preferred, with no model letter in it: write in it if you can; model letters in { $languages }
+show-languages-unstated = no preferred language stated; model letters in { $languages }
 show-also-accepted = Also accepted: { $languages }.
 show-own-language = You can also write in your own language.
 show-for = For:
@@ -44,6 +47,7 @@ show-not-translated = { $heading } (in { $source }: not translated yet)
 
 ## appeal compose
 compose-fallback = note: there is no model letter in `{ $requested }`; the letter is in `{ $chosen }`
+compose-preferred-no-letter = note: the target prefers { $preferred }, and this action has no model letter in it, so the letter is in { $chosen }; if you can write in { $preferred }, in your own words, please do (--lang to choose)
 compose-own-words-welcome = writing in your own language, in your own words, is welcome
 compose-several-targets = note: this action has { $count } targets; this letter is to the first, { $name } (--target N for another, --target all for one letter to each)
 compose-saved-eml = Saved the email draft to { $path }: open it in your mail program and press Send.

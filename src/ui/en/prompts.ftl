@@ -11,6 +11,7 @@ ask-country = Your country (optional)
 
 ## The letter's language
 lang-preferred = { $language }, preferred by the target
+lang-preferred-no-letter = The target prefers { $language }, but this action has no model letter in it: the { $chosen } model is offered first. If you can write in { $language }, in your own words, please do.
 lang-other = another language…
 lang-typed = Language, by name or code (for example Deutsch, de, pt-BR)
 

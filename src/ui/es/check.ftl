@@ -24,6 +24,8 @@ check-deadline-passed = el plazo { $date } ya venció
 
 ## Destinatarios
 check-posted-only = `{ $at }` no tiene correo electrónico, fax ni teléfono: las cartas a { $name } solo pueden enviarse por correo postal
+check-preferred-no-letter = el destinatario prefiere `{ $lang }` y no hay carta modelo en ese idioma: quien escribe recibe la de `{ $source }`; un traductor podría añadir `{ $file }` (asunto y cuerpo, como en los demás archivos de traducción)
+check-no-salutation = `{ $at }` no tiene saludo, y la carta en `{ $lang }` usa `{"{{"}target.salutation{"}}"}`
 check-salutation-unused = `{ $at }.salutation.{ $lang }`: no hay ninguna carta en `{ $lang }` que lo use
 check-salutation-missing = `{ $at }.salutation` no tiene texto en `{ $lang }`: las cartas en { $lang } empiezan con `{ $salutation }`
 

@@ -15,8 +15,6 @@ list-deadline = PLAZO
 list-languages = IDIOMAS
 list-last-written = ÚLTIMA CARTA
 list-not-translated = { $title } ({ $lang }, sin traducir)
-list-library = biblioteca de acciones
-list-load-failed = no se pudo cargar una acción (último error: { $error })
 
 ## appeal history: los encabezados de las columnas, y los mensajes
 history-date = FECHA
@@ -60,6 +58,7 @@ history-failed = no se pudo leer o escribir el historial: { $error }
 ## appeal remind
 remind-none-open = no hay ninguna acción abierta: todos los plazos vencieron (vea `appeal list`)
 remind-passed = el plazo de `{ $id }` fue el { $date }: ya no queda nada que recordarle
+remind-no-deadline = `{ $id }` no tiene fecha límite: no hay nada que recordarle
 remind-write-failed = no se pudo escribir el calendario: { $error }
 remind-wrote = se escribió { $path } con { $count ->
     [one] { $count } recordatorio

@@ -27,6 +27,10 @@ error-check-failed = { $count ->
     [one] se encontró { $count } error
    *[other] se encontraron { $count } errores
 }
+error-unreadable = { $count ->
+    [one] no se pudo leer un archivo de acción (indicado arriba); se listaron los demás
+   *[other] no se pudieron leer { $count } archivos de acción (indicados arriba); se listaron los demás
+}
 
 ## Lectura de YAML
 yaml-missing-field = falta el campo obligatorio `{ $field }`
@@ -37,10 +41,10 @@ yaml-field = campo `{ $field }`: { $message }
 action-empty = no debe estar vacío
 action-translation-empty = no debe estar vacío (omítalo para mostrar el del original)
 action-address-empty = necesita al menos una línea
+action-unreachable = necesita un modo de llegar a ella: una dirección postal, un correo electrónico o un fax
 action-too-many-entries = tiene más de { $max } entradas
 action-not-email = `{ $value }` no es una dirección de correo electrónico
 action-not-phone = `{ $value }` no es un número de teléfono
-action-salutation-required = es obligatorio para un destinatario
 action-salutation-no-language = necesita al menos un idioma
 action-salutation-not-tag = no es una etiqueta de idioma (se esperaba, p. ej., `en`)
 action-target-and-targets = se dan a la vez `target:` (línea { $target }) y `targets:` (línea { $targets }); conserve uno: `targets:` enumera todas las autoridades
@@ -50,7 +54,7 @@ action-accepted-not-tag = `{ $tag }` no es una etiqueta de idioma (se esperaba, 
 action-preferred-not-tag = `{ $tag }` no es una etiqueta de idioma (se esperaba, p. ej., `en`)
 action-letter-not-tag = no es una etiqueta de idioma (se esperaba, p. ej., `en` o `pt-BR`)
 action-letter-twice = designa el mismo idioma que otra carta (`{ $tag }`): quien revise vería una y los lectores recibirían la otra; conserve una
-action-no-preferred-letter = no tiene carta en el idioma preferido `{ $lang }`
+action-no-letter = necesita al menos una carta modelo (`letters.LANG`)
 action-refused-char = contiene { $what }; estos caracteres pueden ocultar texto o cambiar lo que muestra un terminal, por eso se rechazan
 action-refused-char-at = contiene { $what } en la línea { $line }, columna { $column } del texto; estos caracteres pueden ocultar texto o cambiar lo que muestra un terminal, por eso se rechazan
 action-file-name-not-tag = `{ $tag }` en el nombre del archivo no es una etiqueta de idioma (se esperaba, p. ej., `es` o `pt-BR`)

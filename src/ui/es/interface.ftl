@@ -14,6 +14,7 @@ deadline-passed = { $days ->
     [one] venció ayer
    *[other] venció hace { $days } días
 }
+deadline-none = sin fecha límite
 deadline-was = el plazo de esta acción fue el { $date }. { $advice }
 
 ## appeal show
@@ -27,6 +28,8 @@ show-phone = Teléfono:
 show-deadline = Plazo:
 show-language = Idioma:
 show-languages = se prefiere { $preferred }; cartas modelo en { $languages }
+show-languages-no-letter = se prefiere { $preferred }, sin carta modelo en ese idioma: escriba en él si puede; cartas modelo en { $languages }
+show-languages-unstated = no se indica idioma preferido; cartas modelo en { $languages }
 show-also-accepted = También se acepta: { $languages }.
 show-own-language = También puede escribir en su propio idioma.
 show-for = Por:
@@ -42,6 +45,7 @@ show-not-translated = { $heading } (en { $source }: aún sin traducir)
 
 ## appeal compose
 compose-fallback = nota: no hay carta modelo en `{ $requested }`; la carta está en `{ $chosen }`
+compose-preferred-no-letter = nota: el destinatario prefiere { $preferred } y esta acción no tiene carta modelo en ese idioma, así que la carta está en { $chosen }; si puede escribir en { $preferred }, con sus propias palabras, hágalo (--lang para elegir)
 compose-own-words-welcome = se agradece que escriba en su propio idioma, con sus propias palabras
 compose-several-targets = nota: esta acción tiene { $count } destinatarios; esta carta es para el primero, { $name } (--target N para otro, --target all para una carta a cada uno)
 compose-saved-eml = Se guardó el borrador de correo en { $path }: ábralo en su programa de correo y pulse Enviar.

@@ -10,6 +10,7 @@ ask-country = Su país (opcional)
 
 ## El idioma de la carta
 lang-preferred = { $language }, preferido por el destinatario
+lang-preferred-no-letter = El destinatario prefiere { $language }, pero esta acción no tiene carta modelo en ese idioma: se ofrece primero el modelo en { $chosen }. Si puede escribir en { $language }, con sus propias palabras, hágalo.
 lang-other = otro idioma…
 lang-typed = Idioma, por nombre o código (por ejemplo Deutsch, de, pt-BR)
 

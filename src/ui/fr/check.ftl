@@ -24,6 +24,8 @@ check-deadline-passed = la date limite du { $date } est passée
 
 ## Destinataires
 check-posted-only = `{ $at }` n'a ni courriel, ni fax, ni téléphone : les lettres à { $name } ne peuvent être envoyées que par la poste
+check-preferred-no-letter = le destinataire préfère `{ $lang }` et aucune lettre type n'est dans cette langue : on écrit avec celle en `{ $source }` ; un traducteur pourrait ajouter `{ $file }` (objet et corps, comme dans les autres fichiers de traduction)
+check-no-salutation = `{ $at }` n'a pas de formule d'appel, et la lettre en `{ $lang }` utilise `{"{{"}target.salutation{"}}"}`
 check-salutation-unused = `{ $at }.salutation.{ $lang }` : aucune lettre en `{ $lang }` ne l'utilise
 check-salutation-missing = `{ $at }.salutation` n'a pas de texte en `{ $lang }` : les lettres en { $lang } commencent par `{ $salutation }`
 

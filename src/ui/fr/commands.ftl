@@ -15,8 +15,6 @@ list-deadline = DATE LIMITE
 list-languages = LANGUES
 list-last-written = DERNIÈRE LETTRE
 list-not-translated = { $title } ({ $lang }, non traduit)
-list-library = bibliothèque d'actions
-list-load-failed = une action n'a pas pu être chargée (dernière erreur : { $error })
 
 ## appeal history : les en-têtes des colonnes, puis les messages
 history-date = DATE
@@ -60,6 +58,7 @@ history-failed = l'historique n'a pas pu être lu ou écrit : { $error }
 ## appeal remind
 remind-none-open = aucune action n'est ouverte : toutes les dates limites sont passées (voir `appeal list`)
 remind-passed = la date limite de `{ $id }` était le { $date } : il n'y a plus rien à vous rappeler
+remind-no-deadline = `{ $id }` n'a pas de date limite : il n'y a rien à vous rappeler
 remind-write-failed = le calendrier n'a pas pu être écrit : { $error }
 remind-wrote = { $path } écrit, avec { $count ->
     [one] { $count } rappel

@@ -27,6 +27,10 @@ error-check-failed = { $count ->
     [one] { $count } erreur trouvée
    *[other] { $count } erreurs trouvées
 }
+error-unreadable = { $count ->
+    [one] un fichier d'action n'a pas pu être lu (indiqué plus haut) ; les autres ont été listés
+   *[other] { $count } fichiers d'action n'ont pas pu être lus (indiqués plus haut) ; les autres ont été listés
+}
 
 ## Lecture du YAML
 yaml-missing-field = champ obligatoire manquant `{ $field }`
@@ -37,10 +41,10 @@ yaml-field = champ `{ $field }` : { $message }
 action-empty = ne doit pas être vide
 action-translation-empty = ne doit pas être vide (omettez-le pour afficher celui de l'original)
 action-address-empty = doit avoir au moins une ligne
+action-unreachable = il faut un moyen de le joindre : une adresse postale, un courriel ou un fax
 action-too-many-entries = contient plus de { $max } entrées
 action-not-email = `{ $value }` n'est pas une adresse de courriel
 action-not-phone = `{ $value }` n'est pas un numéro de téléphone
-action-salutation-required = est obligatoire pour un destinataire
 action-salutation-no-language = doit avoir au moins une langue
 action-salutation-not-tag = n'est pas une étiquette de langue (par exemple `en` est attendu)
 action-target-and-targets = `target:` (ligne { $target }) et `targets:` (ligne { $targets }) sont donnés tous les deux ; gardez-en un : `targets:` énumère tous les responsables
@@ -50,7 +54,7 @@ action-accepted-not-tag = `{ $tag }` n'est pas une étiquette de langue (par exe
 action-preferred-not-tag = `{ $tag }` n'est pas une étiquette de langue (par exemple `en` est attendu)
 action-letter-not-tag = n'est pas une étiquette de langue (par exemple `en` ou `pt-BR` est attendu)
 action-letter-twice = désigne la même langue qu'une autre lettre (`{ $tag }`) : une relecture verrait l'une et les lecteurs recevraient l'autre ; gardez-en une
-action-no-preferred-letter = n'a pas de lettre dans la langue préférée `{ $lang }`
+action-no-letter = il faut au moins une lettre type (`letters.LANG`)
 action-refused-char = contient { $what } ; ces caractères peuvent cacher du texte ou changer ce qu'affiche un terminal, ils sont donc refusés
 action-refused-char-at = contient { $what } à la ligne { $line }, colonne { $column } du texte ; ces caractères peuvent cacher du texte ou changer ce qu'affiche un terminal, ils sont donc refusés
 action-file-name-not-tag = `{ $tag }` dans le nom du fichier n'est pas une étiquette de langue (par exemple `es` ou `pt-BR` est attendu)

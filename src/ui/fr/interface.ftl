@@ -14,6 +14,7 @@ deadline-passed = { $days ->
     [one] passée hier
    *[other] passée depuis { $days } jours
 }
+deadline-none = pas de date limite
 deadline-was = la date limite de cette action était le { $date }. { $advice }
 
 ## appeal show
@@ -27,6 +28,8 @@ show-phone = Téléphone :
 show-deadline = Date limite :
 show-language = Langue :
 show-languages = { $preferred } de préférence ; lettres types en { $languages }
+show-languages-no-letter = { $preferred } de préférence, sans lettre type dans cette langue : écrivez-y si vous le pouvez ; lettres types en { $languages }
+show-languages-unstated = aucune langue de préférence indiquée ; lettres types en { $languages }
 show-also-accepted = Aussi acceptées : { $languages }.
 show-own-language = Vous pouvez aussi écrire dans votre propre langue.
 show-for = Pour :
@@ -42,6 +45,7 @@ show-not-translated = { $heading } (en { $source } : pas encore traduit)
 
 ## appeal compose
 compose-fallback = note : il n'y a pas de lettre type en `{ $requested }` ; la lettre est en `{ $chosen }`
+compose-preferred-no-letter = note : le destinataire préfère { $preferred } et cette action n'a pas de lettre type dans cette langue, donc la lettre est en { $chosen } ; si vous pouvez écrire en { $preferred }, avec vos propres mots, faites-le (--lang pour choisir)
 compose-own-words-welcome = vous pouvez écrire dans votre propre langue, avec vos propres mots
 compose-several-targets = note : cette action a { $count } destinataires ; cette lettre est pour le premier, { $name } (--target N pour un autre, --target all pour une lettre à chacun)
 compose-saved-eml = Brouillon de courriel enregistré dans { $path } : ouvrez-le dans votre messagerie et cliquez sur Envoyer.

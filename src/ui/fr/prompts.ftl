@@ -10,6 +10,7 @@ ask-country = Votre pays (facultatif)
 
 ## La langue de la lettre
 lang-preferred = { $language }, préférée par le destinataire
+lang-preferred-no-letter = Le destinataire préfère { $language }, mais cette action n'a pas de lettre type dans cette langue : le modèle en { $chosen } est proposé en premier. Si vous pouvez écrire en { $language }, avec vos propres mots, faites-le.
 lang-other = une autre langue…
 lang-typed = Langue, par son nom ou son code (par exemple Deutsch, de, pt-BR)
 
