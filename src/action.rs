@@ -836,7 +836,7 @@ fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
 
 /// A deliberately loose check: one `@`, something before it, a dot after it,
 /// no spaces. Enough to catch a name or a URL typed in the wrong field.
-fn is_email(s: &str) -> bool {
+pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
@@ -853,7 +853,7 @@ fn is_email(s: &str) -> bool {
 
 /// A telephone or fax number, loosely: digits with the usual separators
 /// (`+52 55 1234 5678`, `011-52-722-276-0046`, `(202) 282-8000 ext. 4`).
-fn is_phone(s: &str) -> bool {
+pub fn is_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     (5..=30).contains(&digits)
         && s.chars().count() <= 60

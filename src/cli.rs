@@ -124,16 +124,22 @@ pub enum Command {
         force: bool,
     },
 
-    /// Turn an urgent-action document (text, Markdown or PDF) into a checked action file
-    #[command(after_help = "Writes ID.yaml to --actions-dir, or else to the folder \
-        $XDG_DATA_HOME/appeal/actions, which list, show and compose always read. \
-        Every fact the document lacks becomes a [PLACEHOLDER] that `appeal check` \
-        reports. Exits 0 when the file is clean, 1 when it was written with errors \
-        to fix, 3 when the document can't be read.\n\n\
-        Examples:\n  appeal import ua-2025-041.pdf\n  appeal import ua.txt -o river.yaml\n  \
-        curl -s https://example.org/ua.txt | appeal import - --id river-keepers")]
+    /// Turn an urgent-action document (PDF, web page, Word, e-mail, text) into a checked action file
+    #[command(
+        after_help = "Reads PDF, HTML (saved pages, CMS exports, HTML e-mails), Word \
+        (.docx) and OpenDocument (.odt) files, saved e-mails (.eml), Markdown and plain \
+        text, told apart by their content. Writes ID.yaml to --actions-dir, or else to \
+        the folder $XDG_DATA_HOME/appeal/actions, which list, show and compose always \
+        read. Every fact the document lacks becomes a [PLACEHOLDER] that `appeal check` \
+        reports. Exits 0 when the file is clean, 1 when it was written with errors to \
+        fix, 2 when its id is another action's (without --force), 3 when the document \
+        can't be read or holds no action.\n\n\
+        Examples:\n  appeal import ua-2025-041.pdf\n  appeal import ua.html -o river.yaml\n  \
+        appeal import letter.docx --json | jq .left_out\n  \
+        curl -s https://example.org/ua.txt | appeal import - --id river-keepers"
+    )]
     Import {
-        /// The document: a PDF, a text or Markdown file, or `-` for stdin
+        /// The document, or `-` for stdin
         #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Write the action file here (`-` prints it) [default: ID.yaml in the actions folder]
@@ -142,9 +148,17 @@ pub enum Command {
         /// The action's id [default: made from the title]
         #[arg(long)]
         id: Option<String>,
-        /// Replace the file if it exists
+        /// Replace the file if it exists, or an action of the same id elsewhere
         #[arg(long)]
         force: bool,
+        /// Print an account of the import on stdout, as JSON: each field with the
+        /// document lines it came from, and every line left out, with why
+        #[arg(long, conflicts_with = "text")]
+        json: bool,
+        /// Print the document's text as appeal reads it, one line per line, and
+        /// write nothing (the line numbers of --json are these lines')
+        #[arg(long)]
+        text: bool,
     },
 
     /// Check action files and translations for mistakes, like a compiler would

@@ -130,6 +130,62 @@ fn read(text: &str, lang: &str) -> Vec<Fact> {
     facts
 }
 
+/// A date found in a text, and the bytes it takes there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub date: TextDate,
+    pub at: std::ops::Range<usize>,
+}
+
+impl FoundDate {
+    /// The date, when the text gives its day, month and year.
+    pub fn whole(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.date.year?, self.date.month, self.date.day?)
+    }
+}
+
+/// Every date in `text`, with the month names of any of `langs` (full or
+/// abbreviated, `Dec.` included), in order.
+pub fn find_dates(text: &str, langs: &[&str]) -> Vec<FoundDate> {
+    let mut months: HashMap<String, u32> = HashMap::new();
+    for lang in langs {
+        months.extend(month_names(lang));
+        months.extend(short_month_names(lang));
+    }
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match date_at(&tokens, i, &months) {
+            Some((date, next)) => {
+                let end = tokens[next - 1].end;
+                // `Dec.`: the abbreviation's dot is part of the date.
+                out.push(FoundDate {
+                    date,
+                    at: tokens[i].start..end,
+                });
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The abbreviated month names of `lang`, lower-cased and without dots
+/// (`dec`, `dic`, `déc`), of three letters or more.
+fn short_month_names(lang: &str) -> HashMap<String, u32> {
+    let locale = locale_for(lang);
+    (1..=12)
+        .filter_map(|m| {
+            let first = NaiveDate::from_ymd_opt(2000, m, 1)?;
+            let name = first.format_localized("%b", locale).to_string();
+            let name = name.trim_end_matches('.').to_lowercase();
+            (name.chars().count() >= 3).then_some((name, m))
+        })
+        .collect()
+}
+
 /// The full month names of `lang`, lower-cased, from chrono's locale data
 /// (English for a language it lacks).
 fn month_names(lang: &str) -> HashMap<String, u32> {
@@ -390,8 +446,14 @@ fn day_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
 }
 
 fn month_at(tokens: &[Token], i: usize, months: &HashMap<String, u32>) -> Option<(u32, usize)> {
-    let month = months.get(tokens.get(i)?.word()?)?;
-    Some((*month, i + 1))
+    let word = tokens.get(i)?.word()?;
+    let month = months.get(word)?;
+    // An abbreviation's dot: `Dec. 10`.
+    let dot = word.chars().count() <= 4
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == Kind::Mark('.') && t.start == tokens[i].end);
+    Some((*month, i + 1 + usize::from(dot)))
 }
 
 /// The year that may close a date at token `i` (after `de` or `of`, if

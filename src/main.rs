@@ -15,6 +15,10 @@ use appeal::talk;
 use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // A document reader started by `appeal import`: nothing else runs.
+    if let Some(code) = appeal::import::document::sandbox::serve_if_asked() {
+        return code;
+    }
     // With COMPLETE=SHELL set, answer the shell's completion request and exit.
     clap_complete::CompleteEnv::with_factory(Cli::command)
         .var(completions::VAR)
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
             output,
             id,
             force,
+            json,
+            text,
         } => import::run(
             &library,
             &import::Options {
@@ -72,6 +78,8 @@ fn main() -> ExitCode {
                 output: output.as_deref(),
                 id: id.as_deref(),
                 force,
+                json,
+                text,
             },
         ),
         Command::History(args) => history::run(&args),

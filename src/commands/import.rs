@@ -1,5 +1,5 @@
-//! `appeal import`: an urgent-action document (text, Markdown or PDF) in,
-//! a checked action file out.
+//! `appeal import`: an urgent-action document in, a checked action file
+//! out, and an account of where each line of the document went.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,9 @@ use crate::action::MAX_FILE_BYTES;
 use crate::deadline::today;
 use crate::error::{Error, Result};
 use crate::import::emit::{Emitted, emit};
-use crate::import::{self, Draft, Salutation, Source};
+use crate::import::lines::Reason;
+use crate::import::report::{self, Report};
+use crate::import::{self, Draft, Salutation};
 use crate::library::{ActionFiles, Library, SourceFile, imported_dir};
 use crate::lint::{Level, lint};
 use crate::talk;
@@ -20,24 +22,107 @@ pub struct Options<'a> {
     pub output: Option<&'a Path>,
     pub id: Option<&'a str>,
     pub force: bool,
+    /// Print the account of the import on stdout.
+    pub json: bool,
+    /// Print the document's text as read, and write nothing.
+    pub text: bool,
 }
 
 pub fn run(library: &Library, opts: &Options) -> Result<()> {
     if let Some(id) = opts.id {
         super::new::check_id(id)?;
     }
+    let to_stdout = opts.output.is_some_and(|p| p == Path::new("-"));
+    if to_stdout && opts.json {
+        return Err(Error::Usage(crate::ui::tr!("import-json-and-stdout")));
+    }
     let (name, bytes) = read_input(opts.file)?;
-    let draft = import::read(&Source {
-        name: &name,
-        bytes: &bytes,
-    })?;
+    let refused = |message: String| Error::File {
+        path: crate::text::shown(&name).into_owned(),
+        message,
+    };
+    if opts.text {
+        let doc = import::document::read(&name, &bytes)
+            .map_err(|why| refused(why.message(import::document::sniff(&name, &bytes).ok())))?;
+        let text: String = doc
+            .lines
+            .iter()
+            .map(|l| format!("{}\n", crate::import::lines::clean(&l.text, false)))
+            .collect();
+        return super::print(&text);
+    }
+    let (_, draft) = import::read(&name, &bytes).map_err(|r| refused(r.message()))?;
     let shown_name = Path::new(&name)
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let to_stdout = opts.output.is_some_and(|p| p == Path::new("-"));
     let emitted = emit(&draft, &shown_name, opts.id);
-    let (path, id) = match opts.output {
-        Some(p) if !to_stdout => {
+    let (path, id) = destination(library, opts, &emitted)?;
+    if let Some(p) = &path {
+        refuse_to_hide(library, &id, p, opts.force)?;
+    }
+    summarise(&draft, &name, &emitted);
+    match &path {
+        Some(p) => super::new::write_new(p, &emitted.text, opts.force)?,
+        None => super::print(&emitted.text)?,
+    }
+    let origin = path
+        .as_ref()
+        .map_or("<stdout>".to_string(), |p| p.display().to_string());
+    if let Some(p) = &path {
+        talk::say(crate::ui::tr!(
+            "import-wrote",
+            path = p.display().to_string(),
+            id = id.as_str()
+        ));
+    }
+    if opts.json {
+        let action = report::Action {
+            id: &id,
+            path: path.as_ref().map(|p| p.display().to_string()),
+        };
+        let account = Report::new(&draft, &shown_name, action, &emitted.text);
+        let value = serde_json::to_value(&account).expect("a report always serialises");
+        super::print_json(&value)?;
+    }
+    check(&id, origin, path, &emitted)
+}
+
+/// `appeal check` on the new file: its findings, and the exit code.
+fn check(id: &str, origin: String, path: Option<PathBuf>, emitted: &Emitted) -> Result<()> {
+    let files = ActionFiles {
+        id: id.to_string(),
+        named_lang: None,
+        main: SourceFile::new(None, origin.clone(), path, emitted.text.clone().into()),
+        translations: Vec::new(),
+    };
+    let problems = lint(&files, today()?);
+    for p in &problems {
+        talk::line(p);
+    }
+    let errors = problems.iter().filter(|p| p.level == Level::Error).count();
+    let placeholders = report::placeholders(&emitted.text).len();
+    if errors > 0 {
+        talk::say(crate::ui::tr!(
+            "import-errors",
+            errors = errors,
+            placeholders = placeholders,
+            path = origin.as_str(),
+        ));
+        return Err(Error::CheckFailed(errors));
+    }
+    talk::say(crate::ui::tr!("import-ready", id = id));
+    Ok(())
+}
+
+/// Where the action file goes (`None`: stdout), and its id.
+fn destination(
+    library: &Library,
+    opts: &Options,
+    emitted: &Emitted,
+) -> Result<(Option<PathBuf>, String)> {
+    match opts.output {
+        Some(p) if p == Path::new("-") => Ok((None, emitted.id.clone())),
+        Some(p) => {
             let stem = p
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -48,9 +133,9 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
                         path = p.display().to_string()
                     ))
                 })?;
-            (Some(p.to_path_buf()), stem.to_string())
+            super::new::check_id(stem)?;
+            Ok((Some(p.to_path_buf()), stem.to_string()))
         }
-        Some(_) => (None, emitted.id.clone()),
         None => {
             let dir = match library.user_dir() {
                 Some(d) => d.to_path_buf(),
@@ -61,62 +146,51 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
                     d
                 }
             };
-            (
-                Some(dir.join(format!("{}.yaml", emitted.id))),
-                emitted.id.clone(),
-            )
+            let id = emitted.id.clone();
+            Ok((Some(dir.join(format!("{id}.yaml"))), id))
         }
+    }
+}
+
+/// An import never hides another action silently: an id that another
+/// source already has (a built-in action, a feed's, the user's own in
+/// another folder) is refused without `--force`, naming both.
+fn refuse_to_hide(library: &Library, id: &str, path: &Path, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    let Ok(existing) = library.files(id) else {
+        return Ok(());
     };
-    let origin = path
+    let same = existing
+        .main
+        .path
         .as_ref()
-        .map_or("<stdout>".to_string(), |p| p.display().to_string());
-    summarise(&draft, &name, &emitted);
-    match &path {
-        Some(p) => super::new::write_new(p, &emitted.text, opts.force)?,
-        None => super::print(&emitted.text)?,
+        .is_some_and(|p| same_file(p, path));
+    if same {
+        // The file itself: `write_new` refuses to replace it.
+        return Ok(());
     }
-    if let Some(p) = &path {
-        talk::say(crate::ui::tr!(
-            "import-wrote",
-            path = p.display().to_string(),
-            id = id.as_str()
-        ));
+    Err(Error::Usage(crate::ui::tr!(
+        "import-id-taken",
+        id = id,
+        existing = existing.main.origin.as_str(),
+        path = path.display().to_string()
+    )))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (
+        a.canonicalize(),
+        b.parent().and_then(|d| d.canonicalize().ok()),
+    ) {
+        (Ok(a), Some(dir)) => b.file_name().is_some_and(|n| a == dir.join(n)),
+        _ => a == b,
     }
-    let files = ActionFiles {
-        id: id.clone(),
-        named_lang: None,
-        main: SourceFile::new(
-            None,
-            origin.clone(),
-            path.clone(),
-            emitted.text.clone().into(),
-        ),
-        translations: Vec::new(),
-    };
-    let problems = lint(&files, today()?);
-    for p in &problems {
-        talk::line(p);
-    }
-    let errors = problems.iter().filter(|p| p.level == Level::Error).count();
-    let placeholders = problems
-        .iter()
-        .filter(|p| p.message.contains("placeholder left to fill in"))
-        .count();
-    if errors > 0 {
-        talk::say(crate::ui::tr!(
-            "import-errors",
-            errors = errors,
-            placeholders = placeholders,
-            path = origin.as_str(),
-        ));
-        return Err(Error::CheckFailed(errors));
-    }
-    talk::say(crate::ui::tr!("import-ready", id = id.as_str()));
-    Ok(())
 }
 
 /// The document's name for messages, and its bytes, at most one byte over
-/// the limit so that `import::read` can refuse it.
+/// the limit so that reading it can refuse it.
 fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
     let stdin = file == Path::new("-");
     let name = if stdin {
@@ -125,7 +199,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
         file.display().to_string()
     };
     let io_err = |e: std::io::Error| Error::File {
-        path: name.clone(),
+        path: crate::text::shown(&name).into_owned(),
         message: e.to_string(),
     };
     let mut bytes = Vec::new();
@@ -138,7 +212,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
     } else {
         if file.is_dir() {
             return Err(Error::File {
-                path: name,
+                path: crate::text::shown(&name).into_owned(),
                 message: crate::ui::tr!("import-is-folder"),
             });
         }
@@ -164,99 +238,109 @@ fn create_private_dir(dir: &PathBuf) -> Result<()> {
     })
 }
 
-/// What was read, on stderr, a fact a line.
+/// What was read, on stderr, a fact a line; then how many lines were left
+/// out, and why.
 fn summarise(d: &Draft, name: &str, emitted: &Emitted) {
     talk::say(crate::ui::tr!(
         "import-read",
-        name = name,
-        layout = d.layout.describe()
+        name = crate::text::shown(name).into_owned(),
+        layout = d.shape.describe()
     ));
+    for line in found(d, emitted) {
+        talk::line(format_args!("  {}", crate::text::shown(&line)));
+    }
+    if !d.left_out.is_empty() {
+        let mut reasons: Vec<Reason> = d.left_out.iter().map(|l| l.reason).collect();
+        reasons.sort();
+        reasons.dedup();
+        let reasons: Vec<&str> = reasons.iter().map(|r| r.describe()).collect();
+        talk::line(format_args!(
+            "  {}",
+            crate::ui::tr!(
+                "import-left-out",
+                count = d.left_out.len(),
+                reasons = reasons.join(", ")
+            )
+        ));
+    }
+    for note in &d.notes {
+        talk::warn(crate::text::shown(note).into_owned());
+    }
+}
+
+/// The facts found, in words.
+fn found(d: &Draft, emitted: &Emitted) -> Vec<String> {
+    use crate::ui::tr;
     let mut found: Vec<String> = Vec::new();
     if let Some(t) = &d.title {
-        found.push(crate::ui::tr!("import-title", title = t.as_str()));
+        found.push(tr!("import-title", title = t.as_str()));
     }
     if let Some(r) = &d.reference {
-        found.push(crate::ui::tr!("import-reference", reference = r.as_str()));
+        found.push(tr!("import-reference", reference = r.as_str()));
     }
     if let Some(issued) = &d.issued {
-        found.push(crate::ui::tr!("import-issued", date = issued.text.as_str()));
+        found.push(tr!("import-issued", date = issued.text.as_str()));
     }
     if let Some(dl) = &d.deadline {
         found.push(match dl.date {
-            Some(date) => crate::ui::tr!("import-deadline", date = date.to_string()),
-            None => crate::ui::tr!("import-deadline-text", text = dl.text.as_str()),
+            Some(date) => tr!("import-deadline", date = date.to_string()),
+            None => tr!("import-deadline-text", text = dl.text.as_str()),
         });
     }
     if !d.languages.is_empty() {
         let names: Vec<&str> = d.languages.iter().map(|(n, _)| n.as_str()).collect();
         let languages = names.join(", ");
         found.push(if d.own_language_welcome {
-            crate::ui::tr!("import-languages-own", languages = languages)
+            tr!("import-languages-own", languages = languages)
         } else {
-            crate::ui::tr!("import-languages", languages = languages)
+            tr!("import-languages", languages = languages)
         });
     }
     for (copy, list) in [(false, &d.targets), (true, &d.copies)] {
         for c in list {
-            let mut details = vec![crate::ui::tr!("import-emails", count = c.emails.len())];
+            let mut details = vec![tr!("import-emails", count = c.emails.len())];
+            if !c.fax.is_empty() {
+                details.push(tr!("import-faxes", count = c.fax.len()));
+            }
             match &c.salutation {
                 Some(Salutation::ByLanguage(by)) => {
                     let languages = by
                         .iter()
                         .map(|(l, _)| l.clone())
-                        .reduce(|a, b| crate::ui::tr!("import-and", first = a, second = b))
+                        .reduce(|a, b| tr!("import-and", first = a, second = b))
                         .unwrap_or_default();
-                    details.push(crate::ui::tr!(
-                        "import-salutation-in",
-                        languages = languages
-                    ));
+                    details.push(tr!("import-salutation-in", languages = languages));
                 }
-                Some(Salutation::One(_)) => details.push(crate::ui::tr!("import-salutation")),
+                Some(Salutation::One(_)) => details.push(tr!("import-salutation")),
                 None => {}
             }
-            let name = c
-                .name
-                .clone()
-                .unwrap_or_else(|| crate::ui::tr!("import-no-name"));
+            let name = c.name.clone().unwrap_or_else(|| tr!("import-no-name"));
             let details = details.join(", ");
             found.push(if copy {
-                crate::ui::tr!("import-copy", name = name, details = details)
+                tr!("import-copy", name = name, details = details)
             } else {
-                crate::ui::tr!("import-target", name = name, details = details)
+                tr!("import-target", name = name, details = details)
             });
         }
     }
     if let Some(l) = &d.letter {
-        found.push(crate::ui::tr!(
+        found.push(tr!(
             "import-letter",
             lang = emitted.letter_lang.as_str(),
             count = l.paragraphs.len()
         ));
     }
     if !d.points.is_empty() {
-        found.push(crate::ui::tr!("import-points", count = d.points.len()));
+        found.push(tr!("import-points", count = d.points.len()));
     }
     if !d.background.is_empty() {
-        found.push(crate::ui::tr!(
-            "import-background",
-            count = d.background.len()
-        ));
+        found.push(tr!("import-background", count = d.background.len()));
     }
     if let Some(p) = &d.people {
-        found.push(crate::ui::tr!("import-people", people = p.as_str()));
+        found.push(tr!("import-people", people = p.as_str()));
     }
     if let Some(p) = &d.previous_ua {
-        found.push(crate::ui::tr!("import-previous", reference = p.as_str()));
+        found.push(tr!("import-previous", reference = p.as_str()));
     }
-    for line in found {
-        talk::line(format_args!("  {}", printable(&line)));
-    }
-    for note in &d.notes {
-        talk::warn(printable(note));
-    }
-}
-
-/// Text from a document, safe to print: no control characters.
-fn printable(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
+    found
 }

@@ -8,8 +8,8 @@
 
 use serde_json::{Map, Value};
 
-use super::facts::{self, slug};
-use super::{Contact, Draft, Layout, Salutation, placeholder};
+use super::fields::slug;
+use super::{Contact, Draft, Salutation, placeholder};
 
 /// The id and text of an action file made from a draft.
 #[derive(Debug, Clone)]
@@ -95,7 +95,7 @@ pub fn emit(draft: &Draft, source: &str, id: Option<&str>) -> Emitted {
              [PLACEHOLDER] line to fill in, and `appeal check` lists them.",
             title.trim_end_matches('.'),
             source,
-            layout_name(draft.layout),
+            draft.shape.name(),
         ),
         0,
     ));
@@ -111,14 +111,6 @@ pub fn emit(draft: &Draft, source: &str, id: Option<&str>) -> Emitted {
         id,
         text,
         letter_lang,
-    }
-}
-
-fn layout_name(layout: Layout) -> &'static str {
-    match layout {
-        Layout::Current => "current layout",
-        Layout::Labelled => "labelled 2017 template",
-        Layout::Older => "older layout, no model letter",
     }
 }
 
@@ -169,62 +161,41 @@ fn build(d: &Draft) -> (Vec<Entry>, String) {
             }
         }
     }
-    let deadline = match &d.deadline {
-        Some(dl) => match dl.date {
-            Some(date) => text(date.to_string()),
-            None => text(placeholder(&format!(
-                "deadline as YYYY-MM-DD; the document says “{}”",
-                dl.text
-            ))),
-        },
-        None => text(placeholder(
-            "deadline as YYYY-MM-DD; the document gives none",
-        )),
-    };
-    root.push(entry("deadline", deadline));
+    root.push(deadline(d));
     if let Some(advice) = &d.deadline_advice {
         root.push(entry("deadline_advice", prose(advice.clone())));
     }
-    let (preferred, accepted, letter_lang, note) = languages(d);
-    let mut pref = entry("preferred_language", text(preferred));
-    pref.comment = note;
-    root.push(pref);
+    let (preferred, accepted, note) = languages(d);
+    let letter_lang = letter_language(d, preferred.as_deref());
+    match preferred {
+        Some(tag) => {
+            let mut pref = entry("preferred_language", text(tag));
+            pref.comment = note;
+            root.push(pref);
+        }
+        None => {
+            // No language stated: none is marked, and none is made up.
+            let mut own = entry("own_language_welcome", Node::Bool(d.own_language_welcome));
+            own.comment = Some("The document names no language to write in.".to_string());
+            root.push(own);
+        }
+    }
     if !accepted.is_empty() {
         root.push(entry(
             "accepted_languages",
             Node::List(accepted.into_iter().map(text).collect()),
         ));
     }
-    root.push(entry(
-        "own_language_welcome",
-        Node::Bool(d.own_language_welcome),
-    ));
+    if !root.iter().any(|e| e.key == "own_language_welcome") {
+        root.push(entry(
+            "own_language_welcome",
+            Node::Bool(d.own_language_welcome),
+        ));
+    }
     if let Some(p) = &d.previous_ua {
         root.push(entry("previous_ua", text(p.clone())));
     }
-
-    let targets: Vec<Node> = if d.targets.is_empty() {
-        vec![contact(&Contact::default(), true)]
-    } else {
-        d.targets.iter().map(|c| contact(c, true)).collect()
-    };
-    let mut t = entry("targets", Node::List(targets));
-    t.blank_before = true;
-    if d.targets.is_empty() {
-        t.comment = Some("The document names no one to write to.".to_string());
-    }
-    root.push(t);
-    if !d.copies.is_empty() {
-        let mut c = entry(
-            "copies",
-            Node::List(d.copies.iter().map(|c| contact(c, false)).collect()),
-        );
-        c.blank_before = true;
-        root.push(c);
-    }
-    if let Some(note) = &d.copies_note {
-        root.push(entry("copies_note", prose(note.clone())));
-    }
+    recipients(d, &mut root);
     if !d.points.is_empty() {
         let mut p = entry(
             "points",
@@ -245,10 +216,75 @@ fn build(d: &Draft) -> (Vec<Entry>, String) {
     );
     b.blank_before = true;
     root.push(b);
+    root.push(letters(d, &letter_lang));
+    (root, letter_lang)
+}
 
-    let subject = d.title.clone().unwrap_or_else(|| placeholder("subject"));
+/// The deadline: a date, or a placeholder (which reads as no deadline)
+/// with what the document says.
+fn deadline(d: &Draft) -> Entry {
+    match &d.deadline {
+        Some(dl) => match dl.date {
+            Some(date) => entry("deadline", text(date.to_string())),
+            None => entry(
+                "deadline",
+                text(placeholder(&format!(
+                    "deadline as YYYY-MM-DD; the document says “{}”",
+                    dl.text
+                ))),
+            ),
+        },
+        None => entry(
+            "deadline",
+            text(placeholder(
+                "deadline as YYYY-MM-DD; the document gives none",
+            )),
+        ),
+    }
+}
+
+/// The targets, the copies and the copies note.
+fn recipients(d: &Draft, root: &mut Vec<Entry>) {
+    let opens_with_salutation = body(d).contains("{{target.salutation}}");
+    let targets: Vec<Node> = if d.targets.is_empty() {
+        vec![contact(&Contact::default(), true, opens_with_salutation)]
+    } else {
+        d.targets
+            .iter()
+            .map(|c| contact(c, true, opens_with_salutation))
+            .collect()
+    };
+    let mut t = entry("targets", Node::List(targets));
+    t.blank_before = true;
+    if d.targets.is_empty() {
+        t.comment = Some("The document names no one to write to.".to_string());
+    }
+    root.push(t);
+    if !d.copies.is_empty() {
+        let mut c = entry(
+            "copies",
+            Node::List(d.copies.iter().map(|c| contact(c, false, false)).collect()),
+        );
+        c.blank_before = true;
+        root.push(c);
+    }
+    if let Some(note) = &d.copies_note {
+        root.push(entry("copies_note", prose(note.clone())));
+    }
+}
+
+/// The `letters` map: one letter, in its own language.
+fn letters(d: &Draft, lang: &str) -> Entry {
+    let (subject, why) = match (d.letter.as_ref().and_then(|l| l.subject.clone()), &d.title) {
+        (Some(s), _) => (s, None),
+        (None, Some(title)) => (
+            title.clone(),
+            Some("The document gives no subject line: its title stands in."),
+        ),
+        (None, None) => (placeholder("subject"), None),
+    };
     let mut subject = entry("subject", text(subject));
-    subject.comment = Some("The document gives no subject line: its title stands in.".to_string());
+    subject.comment = why.map(str::to_string);
     let mut letter = vec![subject, entry("body", Node::Str(body(d), Style::Literal))];
     if d.letter.is_none() {
         letter[1].comment = Some(if d.points.is_empty() {
@@ -258,70 +294,49 @@ fn build(d: &Draft) -> (Vec<Entry>, String) {
                 .to_string()
         });
     }
-    let mut l = entry(
-        "letters",
-        Node::Map(vec![entry(&letter_lang, Node::Map(letter))]),
-    );
+    let mut l = entry("letters", Node::Map(vec![entry(lang, Node::Map(letter))]));
     l.blank_before = true;
-    root.push(l);
-    (root, letter_lang)
+    l
 }
 
-/// The preferred language's tag, the other languages named, the model
-/// letter's language, and a comment when the document prefers a language
-/// its letter is not in.
-fn languages(d: &Draft) -> (String, Vec<String>, String, Option<String>) {
-    let named: Vec<(String, Option<String>)> = d.languages.clone();
-    let letter_lang = d
-        .letter
-        .as_ref()
-        .and_then(|l| l.salutation.as_deref())
-        .and_then(facts::salutation_language);
+/// The target's preferred language (the first the document names), the
+/// others it accepts, and a note when its model letter is in none of them.
+fn languages(d: &Draft) -> (Option<String>, Vec<String>, Option<String>) {
+    let named = &d.languages;
     let Some(first) = named.first() else {
-        let tag = placeholder("language tag of the preferred language, e.g. en");
-        let note = Some("The document names no language to write in.".to_string());
-        // The model letter's own language is known from its salutation.
-        let letter = letter_lang.map_or_else(|| tag.clone(), str::to_string);
-        return (tag, Vec::new(), letter, note);
+        return (None, Vec::new(), None);
     };
     let tag_of = |(name, tag): &(String, Option<String>)| {
         tag.clone()
             .unwrap_or_else(|| placeholder(&format!("language tag for “{name}”")))
     };
-    // The letter's own language leads when the document names it.
-    let lead = letter_lang
-        .and_then(|l| named.iter().position(|(_, t)| t.as_deref() == Some(l)))
-        .unwrap_or(0);
-    let preferred = tag_of(&named[lead]);
-    // A letter in a language the document does not name keeps its own
-    // language: `check` then says the preferred language has no letter.
-    let letter = match letter_lang {
-        Some(l) if named[lead].1.as_deref() != Some(l) => l.to_string(),
-        _ => preferred.clone(),
-    };
-    let note = if letter != preferred {
-        Some(format!(
-            "The document prefers {}; its model letter is in another language ({letter}).",
-            first.0
-        ))
-    } else {
-        (lead != 0).then(|| {
+    let preferred = tag_of(first);
+    let accepted: Vec<String> = named[1..].iter().map(tag_of).collect();
+    let note = d.letter.as_ref().and_then(|l| {
+        (first.1.as_deref() != Some(l.lang.as_str())).then(|| {
             format!(
-                "The document prefers {}; its model letter is in {}, which it also accepts.",
-                first.0, named[lead].0
+                "The target prefers {}; the document's model letter is in another language ({}), kept as it is.",
+                first.0, l.lang
             )
         })
-    };
-    let accepted = named
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != lead)
-        .map(|(_, n)| tag_of(n))
-        .collect();
-    (preferred, accepted, letter, note)
+    });
+    (Some(preferred), accepted, note)
 }
 
-fn contact(c: &Contact, target: bool) -> Node {
+/// The language the model letter is in: its own, or for a document with
+/// none, the preferred language, else the document's, else English.
+fn letter_language(d: &Draft, preferred: Option<&str>) -> String {
+    match &d.letter {
+        Some(l) => l.lang.clone(),
+        None => preferred
+            .filter(|p| !p.starts_with('['))
+            .or(d.language.as_deref())
+            .unwrap_or("en")
+            .to_string(),
+    }
+}
+
+fn contact(c: &Contact, target: bool, needs_salutation: bool) -> Node {
     let mut m = Vec::new();
     if let Some(h) = &c.honorific {
         m.push(entry("honorific", text(h.clone())));
@@ -343,33 +358,26 @@ fn contact(c: &Contact, target: bool) -> Node {
     if let Some(o) = &c.organisation {
         m.push(entry("organisation", text(o.clone())));
     }
-    let address: Vec<Node> = if c.address.is_empty() {
-        vec![text(placeholder(&format!("{who}'s postal address")))]
-    } else {
-        c.address.iter().map(|l| text(l.clone())).collect()
-    };
-    m.push(entry("address", Node::List(address)));
-    // A target reached by fax or phone needs no email: only one with no way
-    // to write to it but the post gets a placeholder to fill.
-    match c.emails.as_slice() {
-        [] if target && c.fax.is_none() && c.phone.is_none() => m.push(entry(
-            "email",
-            text(placeholder(
-                "target's email address; the document gives none",
+    // A recipient reached by email or fax needs no postal address; one
+    // with no way to reach it gets a placeholder to fill.
+    if !c.address.is_empty() {
+        let lines = c.address.iter().map(|l| text(l.clone())).collect();
+        m.push(entry("address", Node::List(lines)));
+    } else if c.emails.is_empty() && c.fax.is_empty() {
+        let missing = placeholder(&format!(
+            "{who}'s postal address, email or fax; the document gives none"
+        ));
+        m.push(entry("address", Node::List(vec![text(missing)])));
+    }
+    for (key, list) in [("email", &c.emails), ("fax", &c.fax), ("phone", &c.phone)] {
+        match list.as_slice() {
+            [] => {}
+            [one] => m.push(entry(key, text(one.clone()))),
+            many => m.push(entry(
+                key,
+                Node::List(many.iter().map(|e| text(e.clone())).collect()),
             )),
-        )),
-        [] => {}
-        [one] => m.push(entry("email", text(one.clone()))),
-        many => m.push(entry(
-            "email",
-            Node::List(many.iter().map(|e| text(e.clone())).collect()),
-        )),
-    }
-    if let Some(f) = &c.fax {
-        m.push(entry("fax", text(f.clone())));
-    }
-    if let Some(p) = &c.phone {
-        m.push(entry("phone", text(p.clone())));
+        }
     }
     match &c.salutation {
         Some(Salutation::One(s)) => m.push(entry("salutation", text(s.clone()))),
@@ -377,7 +385,7 @@ fn contact(c: &Contact, target: bool) -> Node {
             "salutation",
             Node::Map(by.iter().map(|(l, s)| entry(l, text(s.clone()))).collect()),
         )),
-        None if target => m.push(entry(
+        None if target && needs_salutation => m.push(entry(
             "salutation",
             text(placeholder("salutation, e.g. Dear Minister,")),
         )),
@@ -392,48 +400,65 @@ fn salutations<'a>(d: &'a Draft, lang: &str) -> Vec<&'a str> {
         .iter()
         .filter_map(|t| match t.salutation.as_ref()? {
             Salutation::One(s) => Some(s.as_str()),
-            Salutation::ByLanguage(by) => {
-                by.iter().find(|(l, _)| l == lang).map(|(_, s)| s.as_str())
-            }
+            Salutation::ByLanguage(by) => by
+                .iter()
+                .find(|(l, _)| l == lang)
+                .or(by.first())
+                .map(|(_, s)| s.as_str()),
         })
         .collect()
+}
+
+/// Closings for a letter the document gives none of, by language.
+fn closing_for(lang: &str) -> &'static str {
+    match lang {
+        "es" => "Atentamente,",
+        "fr" => "Veuillez agréer l'expression de ma haute considération.",
+        "pt" => "Atenciosamente,",
+        _ => "Yours sincerely,",
+    }
 }
 
 /// The letter template: the date, the salutation, the letter's paragraphs
 /// word for word, the note slot, the closing, and the signature.
 fn body(d: &Draft) -> String {
-    let lang = languages(d).2;
+    let lang = match &d.letter {
+        Some(l) => l.lang.clone(),
+        None => letter_language(d, languages(d).0.as_deref()),
+    };
     let known = salutations(d, &lang);
-    let every_target_greeted = !d.targets.is_empty()
-        && d.targets.iter().all(|t| match &t.salutation {
-            Some(Salutation::One(_)) => true,
-            Some(Salutation::ByLanguage(by)) => by.iter().any(|(l, _)| *l == lang),
-            None => false,
-        });
+    let every_target_greeted = !d.targets.is_empty() && known.len() == d.targets.len();
     let mut out = String::from("{{date}}\n\n");
-    let greeting = match d.letter.as_ref().and_then(|l| l.salutation.as_deref()) {
-        Some(s) => match known.iter().find_map(|k| {
-            s.strip_prefix(k)
-                .filter(|rest| rest.chars().all(|c| ",:;.!".contains(c)))
-        }) {
-            Some(punctuation) => format!("{{{{target.salutation}}}}{punctuation}"),
-            None => escape(s),
-        },
+    let greeting = match &d.letter {
+        Some(l) => l.salutation.as_deref().map(|s| {
+            match known.iter().find_map(|k| {
+                s.strip_prefix(k)
+                    .filter(|rest| rest.chars().all(|c| ",:;.!".contains(c)))
+            }) {
+                Some(punctuation) => format!("{{{{target.salutation}}}}{punctuation}"),
+                None => escape(s),
+            }
+        }),
         // `Dear Governor/Exmo. Sr. Governador` has no comma of its own.
         None if every_target_greeted => {
             let bare = known
                 .iter()
                 .all(|s| !s.ends_with([',', ':', '.', ';', '!']));
-            format!("{{{{target.salutation}}}}{}", if bare { "," } else { "" })
+            Some(format!(
+                "{{{{target.salutation}}}}{}",
+                if bare { "," } else { "" }
+            ))
         }
-        None => placeholder("salutation, e.g. Dear Minister,"),
+        None => Some(placeholder("salutation, e.g. Dear Minister,")),
     };
-    out.push_str(&greeting);
-    out.push_str("\n\n");
+    if let Some(greeting) = greeting {
+        out.push_str(&greeting);
+        out.push_str("\n\n");
+    }
     match &d.letter {
         Some(l) if !l.paragraphs.is_empty() => {
             for p in &l.paragraphs {
-                out.push_str(&escape(p));
+                out.push_str(p);
                 out.push_str("\n\n");
             }
         }
@@ -450,8 +475,8 @@ fn body(d: &Draft) -> String {
         .letter
         .as_ref()
         .and_then(|l| l.closing.clone())
-        .unwrap_or_else(|| "Yours sincerely,".to_string());
-    out.push_str(&escape(&closing));
+        .map_or_else(|| closing_for(&lang).to_string(), |c| escape(&c));
+    out.push_str(&closing);
     out.push_str("\n\n{{name}}\n{{#if place}}\n{{place}}\n{{/if}}\n");
     out
 }
@@ -647,40 +672,39 @@ mod tests {
         assert!(round_trips(&out, &root), "{s:?} wrote {out}");
     }
 
-    fn draft(languages: &[(&str, Option<&str>)], salutation: &str) -> Draft {
-        let mut d = Draft::new(Layout::Current);
+    fn draft(languages: &[(&str, Option<&str>)], lang: &str) -> Draft {
+        let mut d = Draft::new(crate::import::document::Kind::Text);
         d.languages = languages
             .iter()
             .map(|(n, t)| (n.to_string(), t.map(str::to_string)))
             .collect();
         d.letter = Some(super::super::Letter {
-            salutation: Some(salutation.to_string()),
+            salutation: Some("Dear X,".to_string()),
             paragraphs: vec!["One.".to_string()],
-            closing: None,
+            lang: lang.to_string(),
+            ..Default::default()
         });
         d
     }
 
     #[test]
-    fn the_letter_is_keyed_by_its_own_language() {
-        // Named second: it leads, and the first is accepted.
-        let (pref, accepted, letter, note) = languages(&draft(
-            &[("Spanish", Some("es")), ("English", Some("en"))],
-            "Dear X,",
-        ));
-        assert_eq!((pref.as_str(), letter.as_str()), ("en", "en"));
-        assert_eq!(accepted, ["es"]);
+    fn the_preferred_language_is_the_targets_and_the_letter_keeps_its_own() {
+        // A Spanish-preferring target and an English letter: both as
+        // the document says, with a note.
+        let d = draft(&[("Spanish", Some("es")), ("English", Some("en"))], "en");
+        let (pref, accepted, note) = languages(&d);
+        assert_eq!(pref.as_deref(), Some("es"));
+        assert_eq!(accepted, ["en"]);
         assert!(note.unwrap().contains("prefers Spanish"));
-        // Not named at all: the document's preference stands, and the
-        // letter keeps its language; nothing is relabelled.
-        let (pref, accepted, letter, note) =
-            languages(&draft(&[("Spanish", Some("es"))], "Dear X,"));
-        assert_eq!((pref.as_str(), letter.as_str()), ("es", "en"));
-        assert!(accepted.is_empty());
-        assert!(note.is_some());
-        // A salutation in no known language: the preferred one.
-        let (pref, _, letter, _) = languages(&draft(&[("French", Some("fr"))], "Hello X,"));
-        assert_eq!((pref.as_str(), letter.as_str()), ("fr", "fr"));
+        assert_eq!(letter_language(&d, pref.as_deref()), "en");
+        // No language stated: none is marked.
+        let d = draft(&[], "fr");
+        assert_eq!(languages(&d), (None, Vec::new(), None));
+        assert!(
+            !emit(&d, "doc.txt", None)
+                .text
+                .contains("preferred_language")
+        );
     }
 
     #[test]

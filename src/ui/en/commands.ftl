@@ -86,6 +86,36 @@ import-read = read { $name }: { $layout }
 import-layout-current = the current layout (URGENT ACTION, TAKE ACTION)
 import-layout-labelled = the labelled 2017 template (URGENT ACTION TITLE:)
 import-layout-older = the older layout (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-format-text = text file
+import-format-html = web page
+import-format-docx = Word document
+import-format-odt = OpenDocument text
+import-format-email = saved e-mail
+import-format-pdf = PDF
+import-shape-letter = a model letter with the addresses it goes to
+import-shape-appeal = an appeal without a model letter (addresses or points to ask for)
+import-no-action = holds no urgent action appeal could read: no model letter (a salutation such as "Dear …" or "Estimado …" to a closing such as "Yours sincerely" or "Atentamente"), no official to write to (a name with an address, an email or a fax), and no points to ask for (bullets after "Please write immediately")
+import-json-and-stdout = --json prints the account of the import on stdout: give -o PATH for the action file, not -o -
+import-id-taken = the id `{ $id }` is already the action in { $existing }; writing { $path } would hide it. Give the import another id with --id ID, or --force to replace it
+import-left-out = { $count ->
+    [one] 1 line left out ({ $reasons }); `--json` lists it
+   *[other] { $count } lines left out ({ $reasons }); `--json` lists each
+}
+import-faxes = { $count ->
+    [one] 1 fax
+   *[other] { $count } faxes
+}
+import-hidden-email = the page hid the email addresses of { $name } ("[email protected]"): take them from the page in a browser
+import-other-archive = is a zip archive, but neither a Word (.docx) nor an OpenDocument (.odt) text
+import-damaged = could not be read as a { $format }: { $error }
+import-swells = is a { $format } with a part that inflates past { $mib } MiB; appeal refuses it
+import-too-much-text = gives more than { $mib } MiB of text; appeal refuses it
+import-too-deep = is a page whose elements nest more than { $max } deep; appeal refuses it
+import-unsafe = could not be read safely as a { $format } ({ $why }); nothing was written
+import-unsafe-time = its reader took longer than { $seconds } seconds
+import-unsafe-memory = its reader needed more than { $mib } MiB of memory
+import-unsafe-crash = its reader crashed on it
+import-unsafe-start = the reader could not be started
 import-title = title: { $title }
 import-reference = reference: { $reference }
 import-issued = issued: { $date }
@@ -141,14 +171,6 @@ import-not-text = is neither a PDF nor UTF-8 text (invalid byte at offset { $off
 import-binary = is a binary file, not a document
 import-empty = is empty
 import-no-text-layer = has no text layer to read (a scanned PDF needs OCR first)
-import-no-layout = no urgent-action layout recognised; looked for { $current }, { $labelled } and { $older }
-import-pdf-start-failed = could not start reading the PDF: { $error }
-import-pdf-damaged = is a PDF that could not be read (it seems damaged)
-import-pdf-damaged-because = is a PDF that could not be read (it seems damaged): { $error }
-import-pdf-too-slow = is a PDF whose text could not be read within { $seconds ->
-    [one] 1 second
-   *[other] { $seconds } seconds
-}
 import-pdf-too-many-pages = has { $pages } pages; appeal reads documents of at most { $max }
 import-pdf-encrypted = is an encrypted PDF; save an unprotected copy (or its text) and import that
 

@@ -68,6 +68,7 @@ action-bad-date-format = `{ $format }` cannot write a date: it has a `%` specifi
 
 ## Finding and reading action files
 library-too-many = action `{ $id }` and its translations pass the limit of { $files } files or { $mib } MiB in all; appeal refuses to read more
+library-folder-capped = { $folder } holds more than { $max } files: only the first { $max } are read
 library-not-yaml = is not an action file (expected a name ending in .yaml)
 library-is-folder = is a folder, not an action file
 library-no-file = no such file

@@ -83,6 +83,36 @@ import-read = se leyó { $name }: { $layout }
 import-layout-current = el formato actual (URGENT ACTION, TAKE ACTION)
 import-layout-labelled = la plantilla con etiquetas de 2017 (URGENT ACTION TITLE:)
 import-layout-older = el formato antiguo (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-format-text = archivo de texto
+import-format-html = página web
+import-format-docx = documento de Word
+import-format-odt = texto OpenDocument
+import-format-email = correo electrónico guardado
+import-format-pdf = PDF
+import-shape-letter = una carta modelo con las direcciones a las que va
+import-shape-appeal = un llamamiento sin carta modelo (direcciones o puntos que pedir)
+import-no-action = no contiene ninguna acción urgente que appeal pueda leer: ni carta modelo (de un saludo como "Dear …" o "Estimado …" a una despedida como "Yours sincerely" o "Atentamente"), ni autoridad a la que escribir (un nombre con dirección, correo electrónico o fax), ni puntos que pedir (viñetas tras "Please write immediately")
+import-json-and-stdout = --json escribe en la salida estándar el informe de la importación: indique -o RUTA para el archivo de la acción, no -o -
+import-id-taken = el identificador `{ $id }` ya es la acción de { $existing }; escribir { $path } la ocultaría. Dé otro identificador a la importación con --id ID, o use --force para sustituirla
+import-left-out = { $count ->
+    [one] 1 línea omitida ({ $reasons }); `--json` la indica
+   *[other] { $count } líneas omitidas ({ $reasons }); `--json` las indica una a una
+}
+import-faxes = { $count ->
+    [one] 1 fax
+   *[other] { $count } faxes
+}
+import-hidden-email = la página ocultaba las direcciones de correo de { $name } ("[email protected]"): tómelas de la página en un navegador
+import-other-archive = es un archivo zip, pero no es un texto de Word (.docx) ni de OpenDocument (.odt)
+import-damaged = no se pudo leer como { $format }: { $error }
+import-swells = tiene una parte que se descomprime en más de { $mib } MiB ({ $format }); appeal lo rechaza
+import-too-much-text = da más de { $mib } MiB de texto; appeal lo rechaza
+import-too-deep = es una página cuyos elementos se anidan a más de { $max } niveles; appeal la rechaza
+import-unsafe = no se pudo leer con seguridad como { $format } ({ $why }); no se escribió nada
+import-unsafe-time = su lector tardó más de { $seconds } segundos
+import-unsafe-memory = su lector necesitó más de { $mib } MiB de memoria
+import-unsafe-crash = su lector falló con él
+import-unsafe-start = no se pudo iniciar el lector
 import-title = título: { $title }
 import-reference = referencia: { $reference }
 import-issued = emitida: { $date }
@@ -138,14 +168,6 @@ import-not-text = no es un PDF ni texto UTF-8 (byte no válido en la posición {
 import-binary = es un archivo binario, no un documento
 import-empty = está vacío
 import-no-text-layer = no tiene una capa de texto que leer (un PDF escaneado necesita antes OCR)
-import-no-layout = no se reconoce ningún formato de acción urgente; se buscó { $current }, { $labelled } y { $older }
-import-pdf-start-failed = no se pudo empezar a leer el PDF: { $error }
-import-pdf-damaged = es un PDF que no se pudo leer (parece dañado)
-import-pdf-damaged-because = es un PDF que no se pudo leer (parece dañado): { $error }
-import-pdf-too-slow = es un PDF cuyo texto no se pudo leer en { $seconds ->
-    [one] { $seconds } segundo
-   *[other] { $seconds } segundos
-}
 import-pdf-too-many-pages = tiene { $pages } páginas; appeal lee documentos de { $max } páginas como máximo
 import-pdf-encrypted = es un PDF cifrado; guarde una copia sin protección (o su texto) e importe esa copia
 

@@ -67,6 +67,7 @@ action-bad-date-format = `{ $format }` no puede escribir una fecha: tiene un esp
 
 ## Búsqueda y lectura de archivos de acción
 library-too-many = la acción `{ $id }` y sus traducciones superan el límite de { $files } archivos o { $mib } MiB en total; appeal se niega a leer más
+library-folder-capped = { $folder } contiene más de { $max } archivos: solo se leen los primeros { $max }
 library-not-yaml = no es un archivo de acción (se esperaba un nombre terminado en .yaml)
 library-is-folder = es una carpeta, no un archivo de acción
 library-no-file = el archivo no existe

@@ -83,6 +83,36 @@ import-read = { $name } lu : { $layout }
 import-layout-current = la mise en page actuelle (URGENT ACTION, TAKE ACTION)
 import-layout-labelled = le modèle à étiquettes de 2017 (URGENT ACTION TITLE:)
 import-layout-older = l'ancienne mise en page (UA: N/YY Index: …, PLEASE WRITE IMMEDIATELY)
+import-format-text = fichier texte
+import-format-html = page web
+import-format-docx = document Word
+import-format-odt = texte OpenDocument
+import-format-email = courriel enregistré
+import-format-pdf = PDF
+import-shape-letter = une lettre type avec les adresses où l'envoyer
+import-shape-appeal = un appel sans lettre type (des adresses ou des points à demander)
+import-no-action = ne contient aucune action urgente qu'appeal puisse lire : ni lettre type (d'une formule d'appel comme "Dear …" ou "Monsieur …" à une formule de politesse comme "Yours sincerely" ou "Veuillez agréer …"), ni responsable à qui écrire (un nom avec une adresse, un courriel ou un fax), ni points à demander (des puces après "Please write immediately")
+import-json-and-stdout = --json écrit le compte rendu de l'import sur la sortie standard : donnez -o CHEMIN pour le fichier d'action, pas -o -
+import-id-taken = l'identifiant `{ $id }` est déjà l'action de { $existing } ; écrire { $path } la masquerait. Donnez un autre identifiant à l'import avec --id ID, ou --force pour la remplacer
+import-left-out = { $count ->
+    [one] 1 ligne laissée de côté ({ $reasons }) ; `--json` l'indique
+   *[other] { $count } lignes laissées de côté ({ $reasons }) ; `--json` les indique une à une
+}
+import-faxes = { $count ->
+    [one] 1 fax
+   *[other] { $count } fax
+}
+import-hidden-email = la page masquait les adresses électroniques de { $name } ("[email protected]") : relevez-les sur la page dans un navigateur
+import-other-archive = est une archive zip, mais ni un texte Word (.docx) ni un texte OpenDocument (.odt)
+import-damaged = illisible en tant que { $format } : { $error }
+import-swells = a une partie qui se décompresse au-delà de { $mib } Mio ({ $format }) ; appeal le refuse
+import-too-much-text = donne plus de { $mib } Mio de texte ; appeal le refuse
+import-too-deep = est une page dont les éléments s'imbriquent sur plus de { $max } niveaux ; appeal la refuse
+import-unsafe = n'a pas pu être lu sans risque en tant que { $format } ({ $why }) ; rien n'a été écrit
+import-unsafe-time = son lecteur a pris plus de { $seconds } secondes
+import-unsafe-memory = son lecteur a demandé plus de { $mib } Mio de mémoire
+import-unsafe-crash = son lecteur a planté
+import-unsafe-start = le lecteur n'a pas pu être lancé
 import-title = titre : { $title }
 import-reference = référence : { $reference }
 import-issued = publiée : { $date }
@@ -138,14 +168,6 @@ import-not-text = n'est ni un PDF ni du texte UTF-8 (octet invalide à la positi
 import-binary = est un fichier binaire, pas un document
 import-empty = est vide
 import-no-text-layer = n'a pas de couche de texte à lire (un PDF numérisé doit d'abord passer par l'OCR)
-import-no-layout = aucune mise en page d'action urgente reconnue ; recherchées : { $current }, { $labelled } et { $older }
-import-pdf-start-failed = impossible de commencer à lire le PDF : { $error }
-import-pdf-damaged = est un PDF qui n'a pas pu être lu (il semble endommagé)
-import-pdf-damaged-because = est un PDF qui n'a pas pu être lu (il semble endommagé) : { $error }
-import-pdf-too-slow = est un PDF dont le texte n'a pas pu être lu en { $seconds ->
-    [one] { $seconds } seconde
-   *[other] { $seconds } secondes
-}
 import-pdf-too-many-pages = a { $pages } pages ; appeal lit des documents de { $max } pages au plus
 import-pdf-encrypted = est un PDF chiffré ; enregistrez-en une copie non protégée (ou son texte) et importez-la
 

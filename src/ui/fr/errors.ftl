@@ -67,6 +67,7 @@ action-bad-date-format = `{ $format }` ne peut pas écrire une date : il contien
 
 ## Recherche et lecture des fichiers d'action
 library-too-many = l'action `{ $id }` et ses traductions dépassent la limite de { $files } fichiers ou { $mib } Mio au total ; appeal refuse d'en lire davantage
+library-folder-capped = { $folder } contient plus de { $max } fichiers : seuls les { $max } premiers sont lus
 library-not-yaml = n'est pas un fichier d'action (un nom se terminant par .yaml est attendu)
 library-is-folder = est un dossier, pas un fichier d'action
 library-no-file = fichier introuvable

@@ -1,0 +1,181 @@
+//! The deadline, only from a phrase or heading that introduces one
+//! ("PLEASE SEND APPEALS BEFORE", "until", "no later than", "antes del",
+//! "avant le", "Délai d'envoi", "This Urgent Action expires on"), never
+//! guessed from another date; with the advice that follows a deadline
+//! heading. And the date the document was issued.
+
+use super::super::DocDate;
+use super::super::cues::{APPEAL_WORDS, Cue, DEADLINE_PHRASES, WEAK_DEADLINE_PHRASES};
+use super::super::document::Role;
+use super::super::fields::{date_after, date_of, first_date};
+use super::super::lines::Reason;
+use super::Reader;
+
+impl Reader<'_> {
+    pub(super) fn deadline(&mut self) {
+        // A heading first: its value, or the first paragraph under it.
+        for h in 0..self.end {
+            let Some(heading) = self.headings[h].clone() else {
+                continue;
+            };
+            if !matches!(heading.cue, Cue::Deadline | Cue::SendBefore) {
+                continue;
+            }
+            let on_line = if heading.cue == Cue::SendBefore {
+                first_date(self.text(h))
+            } else {
+                (!heading.value.is_empty()).then(|| date_of(&heading.value))
+            };
+            let mut advice_from = h + 1;
+            let date = match on_line {
+                Some(d) => d,
+                None => {
+                    let Some(next) = (h + 1..self.end).find(|&i| !self.is_blank(i)) else {
+                        continue;
+                    };
+                    if self.headings[next].is_some() {
+                        continue;
+                    }
+                    self.set(next, "deadline");
+                    advice_from = next + 1;
+                    date_of(self.text(next))
+                }
+            };
+            self.set(h, "deadline");
+            self.draft.deadline = Some(date);
+            if heading.cue == Cue::Deadline {
+                self.advice(advice_from);
+            }
+            return;
+        }
+        // Else the first phrase in the text that introduces a date.
+        for i in 0..self.end {
+            if self.lines[i].role == Role::Navigation {
+                continue;
+            }
+            if let Some(date) = self.phrase_date(i) {
+                self.draft.deadline = Some(date);
+                if self.is_free(i) && self.text(i).chars().count() <= 120 {
+                    self.set(i, "deadline");
+                }
+                return;
+            }
+        }
+    }
+
+    /// The paragraphs after a deadline heading, up to the next heading:
+    /// what to do after the deadline.
+    fn advice(&mut self, from: usize) {
+        let end = (from..self.end)
+            .find(|&i| self.headings[i].is_some())
+            .unwrap_or(self.end);
+        let paragraphs = self.paragraphs(from..end);
+        if paragraphs.is_empty() {
+            return;
+        }
+        let mut texts = Vec::new();
+        for (text, at) in paragraphs {
+            for i in at {
+                self.set(i, "deadline_advice");
+            }
+            texts.push(text.replace('\n', " "));
+        }
+        self.draft.deadline_advice = Some(texts.join("\n\n"));
+    }
+
+    /// The date a deadline phrase on line `i` introduces.
+    fn phrase_date(&self, i: usize) -> Option<DocDate> {
+        let text = self.text(i);
+        let lower = text.to_lowercase();
+        let appeal = APPEAL_WORDS.iter().any(|w| lower.contains(w));
+        for phrase in DEADLINE_PHRASES {
+            if WEAK_DEADLINE_PHRASES.contains(phrase) && !appeal {
+                continue;
+            }
+            for end in phrase_ends(text, phrase) {
+                if let Some(date) = date_after(text, end) {
+                    return Some(date);
+                }
+            }
+        }
+        None
+    }
+
+    /// The date the document was issued: `PUBLICATION DATE:`, a `Date:`
+    /// label, or a date alone on a line near the top.
+    pub(super) fn issued(&mut self) {
+        if let Some(h) = self.find_cue(Cue::Issued) {
+            let value = self.headings[h]
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default();
+            if !value.is_empty() {
+                self.draft.issued = Some(date_of(&value));
+                self.set(h, "issued");
+                return;
+            }
+        }
+        let top = self.end.min(40);
+        for i in 0..top {
+            if !self.is_free(i) || self.lines[i].role == Role::Navigation {
+                continue;
+            }
+            let t = self.text(i);
+            let value = t.strip_prefix("Date:").map(str::trim);
+            let alone = super::super::fields::is_date_line(t);
+            if value.is_some() || alone {
+                let d = date_of(value.unwrap_or(t));
+                if d.date.is_some() {
+                    self.draft.issued = Some(d);
+                    self.set(i, "issued");
+                    return;
+                }
+            }
+        }
+        let _ = Reason::Heading;
+    }
+}
+
+/// The byte offsets where `phrase` ends in `text`, matched whatever the
+/// case of its letters, as whole words.
+fn phrase_ends(text: &str, phrase: &str) -> Vec<usize> {
+    let lower: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (i, fold_char(c)))
+        .collect();
+    let want: Vec<char> = phrase.chars().map(fold_char).collect();
+    let mut out = Vec::new();
+    if want.is_empty() || lower.len() < want.len() {
+        return out;
+    }
+    for start in 0..=lower.len() - want.len() {
+        if lower[start].1 != want[0] {
+            continue;
+        }
+        if start > 0 && lower[start - 1].1.is_alphanumeric() {
+            continue;
+        }
+        if (0..want.len()).all(|k| lower[start + k].1 == want[k]) {
+            let end_char = start + want.len();
+            let end = lower.get(end_char).map_or(text.len(), |(i, _)| *i);
+            let next = lower.get(end_char).map(|(_, c)| *c);
+            if want.last().is_some_and(|c| !c.is_alphanumeric())
+                || next.is_none_or(|c| !c.is_alphanumeric())
+            {
+                out.push(end);
+            }
+        }
+        if out.len() == 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// One character as phrases are matched: lower case, quotes straight.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '`' => '\'',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
