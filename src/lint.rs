@@ -315,8 +315,14 @@ impl Findings {
                 continue;
             };
             let answers = |key: &str, lang: &str| crate::lang::fallbacks(lang).any(|l| l == key);
+            // A salutation in a language the target prefers or accepts waits
+            // for its letter: the translator who adds it needs it.
+            let asked = |key: &str| {
+                action.preferred_language.as_deref() == Some(key)
+                    || action.accepted_languages.iter().any(|a| a == key)
+            };
             for key in map.keys() {
-                if !action.letters.keys().any(|l| answers(key, l)) {
+                if !action.letters.keys().any(|l| answers(key, l)) && !asked(key) {
                     self.push(
                         &main.origin,
                         line(&format!("salutation.{key}")),

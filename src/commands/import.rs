@@ -47,7 +47,12 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
         let text: String = doc
             .lines
             .iter()
-            .map(|l| format!("{}\n", crate::import::lines::clean(&l.text, false)))
+            .map(|l| {
+                format!(
+                    "{}\n",
+                    crate::import::lines::clean(&l.text.replace('\n', " "), false)
+                )
+            })
             .collect();
         return super::print(&text);
     }
@@ -331,8 +336,13 @@ fn found(d: &Draft, emitted: &Emitted) -> Vec<String> {
         ));
     }
     if !d.points.is_empty() {
-        found.push(tr!("import-points", count = d.points.len()));
+        found.push(if d.letter.is_some() {
+            tr!("import-points", count = d.points.len())
+        } else {
+            tr!("import-points-only", count = d.points.len())
+        });
     }
+
     if !d.background.is_empty() {
         found.push(tr!("import-background", count = d.background.len()));
     }

@@ -34,7 +34,10 @@ pub fn read(block: &[(usize, &str)]) -> Vec<Read> {
     let mut out: Vec<Read> = Vec::new();
     let mut current = Read::default();
     let mut plain: Vec<String> = Vec::new();
+    // Whether the current contact has an email, fax or phone, and a
+    // postal address line.
     let mut reach = false;
+    let mut addressed = false;
     for &(i, text) in block {
         let text = text.trim();
         if text.is_empty() {
@@ -42,19 +45,22 @@ pub fn read(block: &[(usize, &str)]) -> Vec<Read> {
         }
         for piece in pieces(text) {
             let starts = match &piece {
-                Piece::Plain(t) => reach && starts_contact(t),
+                Piece::Plain(t) => {
+                    ((reach || addressed) && starts_contact(t)) || (reach && names_someone(t))
+                }
                 Piece::Labelled(..) => false,
             };
             if starts {
                 finish(&mut current, &mut plain, &mut out);
                 reach = false;
+                addressed = false;
             }
             if !current.lines.contains(&i) {
                 current.lines.push(i);
             }
             match piece {
                 Piece::Plain(t) => {
-                    reach |= t.chars().any(|c| c.is_ascii_digit());
+                    addressed |= t.chars().any(|c| c.is_ascii_digit());
                     match plain.last_mut() {
                         // `Prime Minister` / `of the Islamic Republic …`.
                         Some(last) if continues(&t) => {
@@ -71,6 +77,7 @@ pub fn read(block: &[(usize, &str)]) -> Vec<Read> {
                     if ends {
                         finish(&mut current, &mut plain, &mut out);
                         reach = false;
+                        addressed = false;
                     }
                 }
             }
@@ -87,7 +94,7 @@ fn pieces(text: &str) -> Vec<Piece> {
         return vec![Piece::Labelled(kind, value.to_string())];
     }
     let (head, labelled) = split_at_labels(text);
-    if !labelled.is_empty() && (head.is_empty() || labelled.len() >= 2 || head.len() > 30) {
+    if !labelled.is_empty() {
         let mut out = Vec::new();
         if !head.is_empty() {
             out.push(Piece::Plain(clean_part(&head)));
@@ -114,9 +121,20 @@ fn pieces(text: &str) -> Vec<Piece> {
     vec![Piece::Plain(clean_part(text))]
 }
 
-/// A line of a block without the comma or full stop it ends with.
+/// A line of a block without the comma, or the dash before a label, it
+/// ends with.
 fn clean_part(t: &str) -> String {
-    t.trim().trim_end_matches([',', ';']).trim().to_string()
+    t.trim()
+        .trim_end_matches([',', ';', '–', '—', '-', '|'])
+        .trim()
+        .to_string()
+}
+
+/// A line that names a person, alone or before a title: `Ana Quiroga`,
+/// `Luis Herrera, Governor of Santa Rosa`.
+fn names_someone(t: &str) -> bool {
+    let first = t.split(", ").next().unwrap_or(t);
+    looks_like_name(first)
 }
 
 /// A line that goes on from the one before: `of the Islamic Republic`,
@@ -213,7 +231,23 @@ fn fill(c: &mut Contact, lines: Vec<String>) {
     }
     let (hon, rest) = strip_honorific(&first);
     c.honorific = hon.map(str::to_string);
-    if !looks_like_name(rest) && rest.split_whitespace().count() > 3 {
+    // `Monsieur le Ministre de l'Intérieur` / `Khaled Nouri`: an honorific
+    // and a title, then the name.
+    let title = rest
+        .strip_prefix("le ")
+        .or_else(|| rest.strip_prefix("la "))
+        .or_else(|| rest.strip_prefix("el "))
+        .or_else(|| rest.strip_prefix("the "))
+        .unwrap_or(rest);
+    if hon.is_some()
+        && c.title.is_none()
+        && is_title_line(title)
+        && let Some(next) = lines.front()
+        && looks_like_name(next)
+    {
+        c.title = Some(title.to_string());
+        c.name = lines.pop_front();
+    } else if !looks_like_name(rest) && rest.split_whitespace().count() > 3 {
         // `Secretary Menardo I. Guevarra`, `H.E. Majid … Mission … 622 …`.
         who_in_one(c, rest);
     } else {
@@ -360,6 +394,10 @@ fn who_in_one(c: &mut Contact, text: &str) {
     // a title, then a name.
     if TITLE_WORDS.contains(&folded[0].as_str()) {
         for k in 1..words.len() {
+            // A title ends on a word of its own, not on `de los`.
+            if words[k - 1].chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
             let tail = words[k..].join(" ");
             if looks_like_name(&tail) {
                 c.title = Some(words[..k].join(" "));
@@ -463,6 +501,10 @@ pub fn looks_like_name(line: &str) -> bool {
     let words: Vec<&str> = stripped.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && !has_digit(stripped)
+        && !stripped.contains(',')
+        && !words
+            .iter()
+            .any(|w| ADDRESS_WORDS.contains(&fold(w).as_str()))
         && !is_organisation(stripped)
         && words.iter().all(|w| {
             let lower = w.to_lowercase();
@@ -476,6 +518,31 @@ pub fn looks_like_name(line: &str) -> bool {
             .iter()
             .any(|w| TITLE_WORDS.contains(&fold(w).trim_end_matches(',')))
 }
+
+/// Words of street addresses, never of a person's name.
+const ADDRESS_WORDS: &[&str] = &[
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "square",
+    "colonia",
+    "calle",
+    "avenida",
+    "carrera",
+    "plaza",
+    "barrio",
+    "rue",
+    "place",
+    "chemin",
+    "rua",
+    "avenida",
+    "box",
+    "building",
+    "floor",
+    "piso",
+    "suite",
+];
 
 /// The contact's salutation, or the letter's when it has none.
 pub fn greeted(c: &mut Contact, letter_salutation: Option<&str>) {

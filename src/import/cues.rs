@@ -220,12 +220,13 @@ pub const DEADLINE_PHRASES: &[&str] = &[
     "délai:",
     "schrijf vóór",
     "vóór",
+    "by",
 ];
 
 /// Words within the few before a deadline's date that make the phrase
 /// about the appeals (so that "before" in prose is not a deadline):
 /// `before` and `avant` count only with one of these on the same line.
-pub const WEAK_DEADLINE_PHRASES: &[&str] = &["before", "until", "avant", "deadline", "vóór"];
+pub const WEAK_DEADLINE_PHRASES: &[&str] = &["before", "until", "avant", "deadline", "vóór", "by"];
 pub const APPEAL_WORDS: &[&str] = &[
     "appeal",
     "appeals",

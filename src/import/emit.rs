@@ -409,6 +409,30 @@ fn salutations<'a>(d: &'a Draft, lang: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// Whether the letter opens with its targets' own salutation (in its
+/// language, or as the document wrote it, `Dear Minister/Señor Ministro`),
+/// and the punctuation after it.
+fn greeted_with<'a>(d: &Draft, salutation: &'a str) -> Option<&'a str> {
+    let lang = d.letter.as_ref().map_or("", |l| l.lang.as_str());
+    let mut forms: Vec<String> = salutations(d, lang).iter().map(|s| s.to_string()).collect();
+    forms.extend(d.targets.iter().filter_map(|t| {
+        match t.salutation.as_ref()? {
+            Salutation::ByLanguage(by) => Some(
+                by.iter()
+                    .map(|(_, s)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            ),
+            Salutation::One(_) => None,
+        }
+    }));
+    forms.iter().find_map(|k| {
+        salutation
+            .strip_prefix(k.as_str())
+            .filter(|rest| rest.chars().all(|c| ",:;.!".contains(c)))
+    })
+}
+
 /// Closings for a letter the document gives none of, by language.
 fn closing_for(lang: &str) -> &'static str {
     match lang {
@@ -430,14 +454,9 @@ fn body(d: &Draft) -> String {
     let every_target_greeted = !d.targets.is_empty() && known.len() == d.targets.len();
     let mut out = String::from("{{date}}\n\n");
     let greeting = match &d.letter {
-        Some(l) => l.salutation.as_deref().map(|s| {
-            match known.iter().find_map(|k| {
-                s.strip_prefix(k)
-                    .filter(|rest| rest.chars().all(|c| ",:;.!".contains(c)))
-            }) {
-                Some(punctuation) => format!("{{{{target.salutation}}}}{punctuation}"),
-                None => escape(s),
-            }
+        Some(l) => l.salutation.as_deref().map(|s| match greeted_with(d, s) {
+            Some(punctuation) => format!("{{{{target.salutation}}}}{punctuation}"),
+            None => escape(s),
         }),
         // `Dear Governor/Exmo. Sr. Governador` has no comma of its own.
         None if every_target_greeted => {

@@ -420,7 +420,11 @@ fn rejoin(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         let t_caps = is_capitals(t);
-        let joins = if heading_open {
+        // `… HELD INCOMMUNICADO IN` / `TEGUCIGALPA`: a heading in capitals
+        // that stops on a little word goes on.
+        let dangling =
+            capitals && t_caps && out.last().is_some_and(|l| ends_on_little_word(&l.text));
+        let joins = if heading_open || dangling {
             t_caps
         } else {
             open && !starts_block(t)
@@ -455,9 +459,15 @@ fn rejoin(lines: Vec<Line>) -> Vec<Line> {
             }
         }
         let long = t.chars().count() * 100 >= width * 75;
+        // A line that ends on an email address or a number ends a contact's
+        // line, not a sentence that goes on.
+        let contact = t.split_whitespace().next_back().is_some_and(|w| {
+            w.contains('@') || w.chars().all(|c| c.is_ascii_digit() || "+-()".contains(c))
+        });
         let colon = t.ends_with(':');
         heading_open = long && capitals && !colon;
-        open = long && !colon && !capitals;
+        open = long && !colon && !capitals && !contact && reads_as_prose(t);
+
         // A paragraph ends on a sentence: a blank line sets it apart
         // from what follows, as in the source.
         if !open && !heading_open && joined > 0 && ends_full_stop(t) {
@@ -466,6 +476,58 @@ fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         }
     }
     out
+}
+
+/// A line of running prose, which a hard-wrapped paragraph goes on from:
+/// most of its words start in lower case (an address, a name and title
+/// line, an office's name do not).
+fn reads_as_prose(t: &str) -> bool {
+    // Words, not numbers: `on 16 March, followed by 17 more` is prose.
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+        })
+        .count();
+    words.len() >= 6 && lower * 2 > words.len()
+}
+
+/// Whether a line stops on a word that can't end a heading: `IN`, `OF`,
+/// `THE`, `DE`, `EN`, `ET`.
+fn ends_on_little_word(line: &str) -> bool {
+    line.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "in" | "of"
+                | "to"
+                | "at"
+                | "for"
+                | "and"
+                | "the"
+                | "a"
+                | "on"
+                | "by"
+                | "with"
+                | "de"
+                | "del"
+                | "la"
+                | "el"
+                | "en"
+                | "y"
+                | "et"
+                | "du"
+                | "des"
+                | "le"
+                | "les"
+                | "à"
+        )
+    })
 }
 
 /// Lines that never continue the line before: bullets, labels, headings.

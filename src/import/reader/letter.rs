@@ -115,9 +115,20 @@ impl Reader<'_> {
                 });
             }
         }
-        if let Some(s) = (0..self.end).find(|&i| self.is_salutation_at(i) && self.text_follows(i)) {
+        // Of the salutations before the first closing, the last: a
+        // message's own `Dear friends,` comes before the letter it carries.
+        let closing = (0..self.end).find(|&i| is_closing(self.text(i)));
+        let mut salutations = (0..closing.unwrap_or(self.end))
+            .filter(|&i| self.is_salutation_at(i) && self.text_follows(i));
+        let chosen = if closing.is_some() {
+            salutations.next_back()
+        } else {
+            salutations.next()
+        };
+        if let Some(s) = chosen {
             return Some(self.at_salutation(s));
         }
+
         if let Some(s) = (0..self.end).find(|&i| self.is_subject(i) && self.text_follows(i)) {
             let body = (s + 1..self.end).find(|&i| !self.is_blank(i))?;
             return Some(Start {

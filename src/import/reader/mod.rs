@@ -47,7 +47,9 @@ pub fn read(doc: &Document) -> Result<Draft, Refusal> {
     r.letter();
     r.recipients();
     r.deadline();
+    r.late_advice();
     r.languages();
+
     r.labelled();
     r.story();
     r.points();

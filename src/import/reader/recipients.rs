@@ -4,7 +4,7 @@
 //! (`cc.`, `Copies to:`, `Copie à :`, `and, for your information,`).
 
 use super::super::contacts::{self, is_title_line, looks_like_name, starts_contact_line};
-use super::super::cues::{COPIES, Cue};
+use super::super::cues::{COPIES, Cue, fold};
 use super::super::document::Role;
 use super::super::fields::{emails, is_date_line, is_place_and_date, label, split_at_labels};
 use super::super::letter::{is_closing, is_salutation};
@@ -230,6 +230,14 @@ impl Reader<'_> {
         while out.first().is_some_and(|&j| self.is_blank(j)) {
             out.remove(0);
         }
+        // `Send it to:` just above the block introduces it.
+        if let Some(&first) = out.first()
+            && let Some(intro) = (0..first).rev().find(|&j| !self.is_blank(j))
+            && self.text(intro).ends_with(':')
+            && self.text(intro).chars().count() <= 80
+        {
+            self.leave(intro, Reason::Heading);
+        }
         out
     }
 
@@ -288,6 +296,14 @@ impl Reader<'_> {
                 continue;
             };
             let rest = rest.trim_start_matches(['.', ',']).trim_start();
+            // `and, for your information, to:`, `copie à :`.
+            let rest = ["to", "à", "a"]
+                .iter()
+                .find_map(|w| {
+                    rest.strip_prefix(w)
+                        .filter(|r| r.trim_start().starts_with(':') || r.is_empty())
+                })
+                .map_or(rest, str::trim_start);
             if rest.is_empty() {
                 return Some(String::new());
             }
@@ -312,7 +328,10 @@ impl Reader<'_> {
         if label(t).is_some() {
             return true;
         }
-        if is_salutation(t) || is_closing(t) || is_page_number(t) || t.starts_with("- ") {
+        // A salutation ends with its comma or colon; `Monsieur le Ministre
+        // de l'Intérieur` at the head of an address does not.
+        let salutes = is_salutation(t) && t.trim_end().ends_with([',', ':', ';', '!', '،']);
+        if salutes || is_closing(t) || is_sign_off(t) || is_page_number(t) || t.starts_with("- ") {
             return false;
         }
         let (_, labelled) = split_at_labels(t);
@@ -333,4 +352,21 @@ impl Reader<'_> {
                 && !(ends && words > 6)
                 && !t.ends_with(':'))
     }
+}
+
+/// A message's thanks after its addresses: `Thank you for writing,`.
+fn is_sign_off(t: &str) -> bool {
+    let f = fold(t);
+    [
+        "thank you",
+        "thanks",
+        "many thanks",
+        "gracias",
+        "muchas gracias",
+        "merci",
+        "un grand merci",
+    ]
+    .iter()
+    .any(|p| f.starts_with(p))
+        && f.chars().count() <= 60
 }

@@ -126,14 +126,20 @@ impl Reader<'_> {
     /// A document whose last line stops mid-sentence was probably cut
     /// short: say so, since what it lacks may be in the full document.
     pub(super) fn cut_short(&mut self) -> bool {
-        let Some(last) = (0..self.len()).rev().find(|&i| !self.is_blank(i)) else {
+        let Some(last) = (0..self.len())
+            .rev()
+            .find(|&i| !self.is_blank(i) && self.lines[i].role != Role::Navigation)
+        else {
             return false;
         };
         let t = self.text(last).to_string();
         let ends = t.ends_with(['.', '!', '?', ')', '"', '”', '’', ':', '»']) || t.contains('@');
-        if ends || is_capitals(&t) || t.split_whitespace().count() <= 3 {
+        // An address or a label may end a document; a sentence stops short.
+        let words = t.split_whitespace().count();
+        if ends || is_capitals(&t) || words < 6 || label(&t).is_some() {
             return false;
         }
+
         if let Some(letter) = self.draft.letter.as_mut()
             && letter.closing.is_none()
         {

@@ -206,14 +206,17 @@ impl Reader<'_> {
             }
             self.draft.summary = Some(text.replace('\n', " "));
         }
-        if self.draft.background.is_empty() {
-            for (text, at) in prose {
-                for i in at {
-                    self.set(i, "background");
-                }
-                self.draft.background.push(text.replace('\n', " "));
+        // The rest of the story is the start of the background, before
+        // what a heading gives as background.
+        let mut story = Vec::new();
+        for (text, at) in prose {
+            for i in at {
+                self.set(i, "background");
             }
+            story.push(text.replace('\n', " "));
         }
+        story.append(&mut self.draft.background);
+        self.draft.background = story;
     }
 
     /// The first line of the appeal itself: the points, the targets, the

@@ -11,6 +11,27 @@ use super::super::fields::{date_after, date_of, first_date};
 use super::super::lines::Reason;
 use super::Reader;
 
+/// Words of advice on sending appeals after the deadline.
+const ADVICE: &[&str] = &[
+    "check with your section office",
+    "check with the amnesty office",
+    "after the above date",
+    "after the deadline",
+    "consulte con la oficina",
+    "después de la fecha",
+    "después del plazo",
+    "renseignez-vous auprès",
+    "après la date",
+];
+
+/// Whether a date starts right away: a number, a month's name, `the`.
+fn date_starts(rest: &str) -> bool {
+    rest.split_whitespace().next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            || matches!(w, "the" | "le" | "el")
+    })
+}
+
 impl Reader<'_> {
     pub(super) fn deadline(&mut self) {
         // A heading first: its value, or the first paragraph under it.
@@ -63,6 +84,25 @@ impl Reader<'_> {
         }
     }
 
+    /// Advice on sending late, wherever it stands: `Check with your
+    /// section office if sending appeals after the above date.`
+    pub(super) fn late_advice(&mut self) {
+        if self.draft.deadline_advice.is_some() {
+            return;
+        }
+        for i in 0..self.end {
+            if !self.is_free(i) || self.lines[i].role == Role::Navigation {
+                continue;
+            }
+            let f = &self.folded[i];
+            if ADVICE.iter().any(|a| f.contains(a)) && f.chars().count() <= 300 {
+                self.draft.deadline_advice = Some(self.text(i).to_string());
+                self.set(i, "deadline_advice");
+                return;
+            }
+        }
+    }
+
     /// The paragraphs after a deadline heading, up to the next heading:
     /// what to do after the deadline.
     fn advice(&mut self, from: usize) {
@@ -92,7 +132,12 @@ impl Reader<'_> {
             if WEAK_DEADLINE_PHRASES.contains(phrase) && !appeal {
                 continue;
             }
+            let weak = WEAK_DEADLINE_PHRASES.contains(phrase);
             for end in phrase_ends(text, phrase) {
+                // `by`, `before`: only with the date right after them.
+                if weak && !date_starts(&text[end..]) {
+                    continue;
+                }
                 if let Some(date) = date_after(text, end) {
                     return Some(date);
                 }

@@ -143,6 +143,10 @@ import-letter = model letter ({ $lang }): { $count ->
 import-points = { $count ->
     [one] 1 point to ask for
    *[other] { $count } points to ask for
+}
+import-points-only = { $count ->
+    [one] 1 point to ask for
+   *[other] { $count } points to ask for
  }, no model letter
 import-background = background: { $count ->
     [one] 1 paragraph

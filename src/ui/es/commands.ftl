@@ -140,6 +140,10 @@ import-letter = carta modelo ({ $lang }): { $count ->
 import-points = { $count ->
     [one] { $count } punto que pedir
    *[other] { $count } puntos que pedir
+}
+import-points-only = { $count ->
+    [one] { $count } punto que pedir
+   *[other] { $count } puntos que pedir
  }, sin carta modelo
 import-background = contexto: { $count ->
     [one] { $count } párrafo

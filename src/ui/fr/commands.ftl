@@ -140,6 +140,10 @@ import-letter = lettre type ({ $lang }) : { $count ->
 import-points = { $count ->
     [one] { $count } point à demander
    *[other] { $count } points à demander
+}
+import-points-only = { $count ->
+    [one] { $count } point à demander
+   *[other] { $count } points à demander
  }, pas de lettre type
 import-background = contexte : { $count ->
     [one] { $count } paragraphe
