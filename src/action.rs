@@ -737,11 +737,7 @@ fn check_controls<'a>(
     texts: impl IntoIterator<Item = (String, &'a str)>,
 ) -> Result<()> {
     for (field, text) in texts {
-        let shape = if field.ends_with("email") || field.contains(".email[") {
-            Shape::Identifier
-        } else {
-            Shape::Prose
-        };
+        let shape = shape_of(&field);
         if let Some(refused) = first_refused(text, shape) {
             let (line, column) = line_and_column(text, refused.at);
             let message = if text.contains('\n') {
@@ -762,6 +758,25 @@ fn check_controls<'a>(
         }
     }
     Ok(())
+}
+
+/// What a field's text is, for the one rule: an email is an identifier;
+/// a title, a name, an address line, a subject, a salutation is one line
+/// (a line break in a title would forge a row in `list`); the rest is
+/// prose of several lines.
+fn shape_of(field: &str) -> Shape {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    let parent = field.split('.').nth_back(1).unwrap_or("");
+    let parent = parent.split('[').next().unwrap_or(parent);
+    match last {
+        "email" => Shape::Identifier,
+        "title" | "people" | "reference" | "previous_ua" | "points" | "honorific" | "name"
+        | "organisation" | "address" | "fax" | "phone" | "subject" | "salutation" => Shape::Line,
+        // `salutation.es`: one language's salutation.
+        _ if parent == "salutation" => Shape::Line,
+        _ => Shape::Prose,
+    }
 }
 
 /// Checks one model letter: `lang` is its key (`letters.LANG`), or the

@@ -63,7 +63,9 @@ impl Refused {
     /// What the character is, in words: `a control character (U+001B)`.
     pub fn what(&self) -> String {
         let code = format!("U+{:04X}", self.c as u32);
-        if self.c.is_control() {
+        if self.c == '\n' || self.c == '\r' {
+            crate::ui::tr!("text-line-break", code = code)
+        } else if self.c.is_control() {
             crate::ui::tr!("text-control", code = code)
         } else if is_bidi_control(self.c) {
             crate::ui::tr!("text-bidi", code = code)

@@ -154,7 +154,7 @@ fn file_names_never_escape_the_folder() {
         "{err}"
     );
     assert!(
-        err.contains("row 7: file: contains a control character (U+000A)"),
+        err.contains("row 7: file: contains a line break (U+000A) in a field of one line"),
         "{err}"
     );
     let names = files_in(&sb.path("out/letters"));

@@ -155,7 +155,7 @@ fn batch_columns_pass_the_same_rule_as_typed_text() {
         "{err}"
     );
     assert!(
-        err.contains("row 3: party: contains a control character (U+000A)"),
+        err.contains("row 3: party: contains a line break (U+000A) in a field of one line"),
         "{err}"
     );
     assert!(err.contains("1 letter written"), "{err}");

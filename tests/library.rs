@@ -642,3 +642,41 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr_of(&out), "", "no panic message, no error");
 }
+
+#[test]
+fn a_line_break_in_a_one_line_field_is_refused() {
+    // A break in a title would forge a row in `list`; U+2028 is one too.
+    for (from, to, field) in [
+        (
+            "title: Free the river keepers",
+            "title: \"Free the river\\nkeepers\"",
+            "title",
+        ),
+        (
+            "title: Free the river keepers",
+            "title: \"Free the river\\u2028keepers\"",
+            "title",
+        ),
+        (
+            "  name: Ana Example",
+            "  name: \"Ana\\rExample\"",
+            "target.name",
+        ),
+        (
+            "    subject: Release the river keepers",
+            "    subject: \"Release\\nBcc: spy@example.org\"",
+            "letters.en.subject",
+        ),
+    ] {
+        let out = show_variant(from, to);
+        assert_bad_input(&out, &format!("field `{field}`"));
+        let err = stderr_of(&out);
+        assert!(err.contains("U+"), "{err}");
+    }
+    // Prose keeps its paragraphs.
+    let out = show_variant(
+        "summary: Three river keepers were detained for defending their river.",
+        "summary: \"Three river keepers were detained.\\n\\nThey defended their river.\"",
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}

@@ -78,6 +78,7 @@ library-not-utf8 = is not UTF-8 text (invalid byte at offset { $offset })
 
 ## Characters refused in text from outside
 text-control = a control character ({ $code })
+text-line-break = a line break ({ $code }) in a field of one line
 text-bidi = an invisible bidirectional-text control ({ $code })
 text-tag = an invisible tag character ({ $code })
 text-separator = a line separator ({ $code })

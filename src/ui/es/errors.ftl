@@ -77,6 +77,7 @@ library-not-utf8 = no es texto UTF-8 (byte no válido en la posición { $offset 
 
 ## Caracteres rechazados en textos de fuera
 text-control = un carácter de control ({ $code })
+text-line-break = un salto de línea ({ $code }) en un campo de una sola línea
 text-bidi = un control invisible de texto bidireccional ({ $code })
 text-tag = un carácter de etiqueta invisible ({ $code })
 text-separator = un separador de línea ({ $code })

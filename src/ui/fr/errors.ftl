@@ -77,6 +77,7 @@ library-not-utf8 = n'est pas du texte UTF-8 (octet invalide à la position { $of
 
 ## Caractères refusés dans les textes venus d'ailleurs
 text-control = un caractère de contrôle ({ $code })
+text-line-break = un saut de ligne ({ $code }) dans un champ d’une ligne
 text-bidi = un contrôle invisible de texte bidirectionnel ({ $code })
 text-tag = un caractère d'étiquette invisible ({ $code })
 text-separator = un séparateur de ligne ({ $code })
