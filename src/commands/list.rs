@@ -49,7 +49,9 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
     let mut broken = None;
     for loaded in library.load_all() {
         match loaded {
-            Ok(action) if open && days_left(action.deadline, today) < 0 => {}
+            Ok(action)
+                if open
+                    && (days_left(action.deadline, today) < 0 || crate::feed::closed(&action)) => {}
             Ok(action) => rows.push(action),
             Err(e) => {
                 crate::talk::say(&e);
@@ -62,7 +64,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             .iter()
             .map(|a| {
                 let (title, in_source) = title(a, lang.as_deref());
-                json!({
+                let mut row = json!({
                     "id": a.id,
                     "title": title,
                     "title_in_source_language": in_source,
@@ -74,7 +76,9 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                     "language_names": a.languages().iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
                     "source": a.origin,
                     "last_written": last_written.get(&a.id).map(|d| d.to_string()),
-                })
+                });
+                crate::feed::shelf::add_list_fields(&mut row, a, library);
+                row
             })
             .collect();
         print_json(&json!(list))?;
@@ -82,7 +86,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         // A person reads titles in the interface's language when no letter
         // language is set; scripts (`--json`) only when one is.
         let lang = lang.unwrap_or_else(|| crate::ui::lang().to_string());
-        let table: Vec<[String; 5]> = rows
+        let table: Vec<[String; 6]> = rows
             .iter()
             .map(|a| {
                 let (title, in_source) = title(a, Some(&lang));
@@ -101,7 +105,8 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                     format!(
                         "{} ({})",
                         a.deadline.format("%Y-%m-%d"),
-                        describe(a.deadline, today)
+                        crate::feed::shelf::closed_label(a)
+                            .unwrap_or_else(|| describe(a.deadline, today))
                     ),
                     a.languages()
                         .iter()
@@ -111,6 +116,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                     last_written
                         .get(&a.id)
                         .map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+                    a.provenance.label(),
                 ]
             })
             .collect();
@@ -120,9 +126,11 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             "list-deadline",
             "list-languages",
             "list-last-written",
+            "feed-list-from",
         ]
         .map(|id| crate::ui::text(id, &[]));
         print(&format_table(header.each_ref().map(String::as_str), &table))?;
+        crate::feed::shelf::say_notes(library);
     }
     match broken {
         Some(e) => Err(Error::File {
