@@ -113,10 +113,10 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                         .map(|l| lang::display(l))
                         .collect::<Vec<_>>()
                         .join(", "),
+                    a.provenance.label(),
                     last_written
                         .get(&a.id)
                         .map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
-                    a.provenance.label(),
                 ]
             })
             .collect();
@@ -125,8 +125,8 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             "list-title",
             "list-deadline",
             "list-languages",
-            "list-last-written",
             "feed-list-from",
+            "list-last-written",
         ]
         .map(|id| crate::ui::text(id, &[]));
         print(&format_table(header.each_ref().map(String::as_str), &table))?;

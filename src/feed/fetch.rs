@@ -57,6 +57,11 @@ impl Source {
         if url.query().is_some() || url.fragment().is_some() {
             return Err(crate::ui::tr!("feed-source-query"));
         }
+        // A feed is public, and its signature what protects it: a password
+        // in its address would only be shown in every message.
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(crate::ui::tr!("feed-source-credentials"));
+        }
         match url.scheme() {
             "https" => {}
             "http" if is_loopback(&url) => {}
@@ -344,6 +349,7 @@ mod tests {
         assert!(Source::parse("http://127.0.0.1.example.org/").is_err());
         assert!(Source::parse("ftp://example.org/").is_err());
         assert!(Source::parse("https://example.org/?x=1").is_err());
+        assert!(Source::parse("https://me:secret@example.org/feed/").is_err());
         assert_eq!(
             Source::parse("file:///media/usb/feed/index.json"),
             Ok(Source::Folder(PathBuf::from("/media/usb/feed")))

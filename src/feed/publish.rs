@@ -105,7 +105,10 @@ pub fn read_secret_key(
             let password = password()?;
             sealed()
                 .and_then(|b| b.into_secret_key(Some(password)))
-                .map_err(|e| bad(e.to_string()))
+                .map_err(|e| match e.kind() {
+                    minisign::ErrorKind::Verify => bad(crate::ui::tr!("feed-password-wrong")),
+                    _ => bad(e.to_string()),
+                })
         }
     }
 }
@@ -347,7 +350,7 @@ fn sign(json: &str, key: &minisign::SecretKey, now: DateTime<Utc>) -> Result<Str
         message: e.to_string(),
     };
     let public = minisign::PublicKey::from_secret_key(key).map_err(failed)?;
-    let trusted = format!("timestamp:{}\tfile:index.json\tprehashed", now.timestamp());
+    let trusted = format!("timestamp:{}\tfile:index.json\thashed", now.timestamp());
     minisign::sign(
         Some(&public),
         key,

@@ -18,6 +18,7 @@ feed-folder-missing = { $folder } is not there now; `appeal update` will read it
 ## appeal feed add: sources and keys
 feed-source-bad-url = not a URL: { $error }
 feed-source-query = a feed's address is its folder: it takes no `?` or `#`
+feed-source-credentials = a feed's address takes no user name or password: a feed is public, and its signature is what protects it
 feed-source-http = plain http:// is accepted only on the loopback address: anywhere else it shows everyone on the way which feed you follow, and lets them hold back its updates; use https://, or a folder
 feed-source-bad-file-url = this file:// URL names no folder on this system
 feed-source-scheme = `{ $scheme }:` is not a kind of feed source: use https://, file:// or a folder
@@ -113,6 +114,7 @@ feed-remind-closed = the feed `{ $feed }` has closed `{ $id }`: there is nothing
 feed-password = Password for the secret key
 feed-password-again = The same password again
 feed-password-mismatch = The passwords differ.
+feed-password-wrong = the password is wrong for this key
 feed-password-empty = no password given: type one, or use --no-password for a key without one
 feed-doing-password = reading the password
 feed-doing-keygen = making a key pair

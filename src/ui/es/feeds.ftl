@@ -17,6 +17,7 @@ feed-folder-missing = { $folder } no está ahora; `appeal update` la leerá cuan
 ## appeal feed add: orígenes y claves
 feed-source-bad-url = no es una URL: { $error }
 feed-source-query = la dirección de una fuente es su carpeta: no lleva `?` ni `#`
+feed-source-credentials = la dirección de una fuente no lleva nombre de usuario ni contraseña: una fuente es pública, y lo que la protege es su firma
 feed-source-http = http:// sin cifrar solo se acepta en la dirección local (loopback): en cualquier otra parte muestra a todos los que están en el camino qué fuente sigue usted, y les permite retener sus actualizaciones; use https://, o una carpeta
 feed-source-bad-file-url = esta URL file:// no designa ninguna carpeta en este sistema
 feed-source-scheme = `{ $scheme }:` no es un tipo de origen de fuente: use https://, file:// o una carpeta
@@ -112,6 +113,7 @@ feed-remind-closed = la fuente `{ $feed }` ha cerrado `{ $id }`: no queda nada q
 feed-password = Contraseña de la clave secreta
 feed-password-again = La misma contraseña otra vez
 feed-password-mismatch = Las contraseñas no coinciden.
+feed-password-wrong = la contraseña no es la de esta clave
 feed-password-empty = no se dio ninguna contraseña: escriba una, o use --no-password para una clave sin contraseña
 feed-doing-password = al leer la contraseña
 feed-doing-keygen = al crear un par de claves

@@ -17,6 +17,7 @@ feed-folder-missing = { $folder } n'est pas là pour l'instant ; `appeal update`
 ## appeal feed add : sources et clés
 feed-source-bad-url = pas une URL : { $error }
 feed-source-query = l'adresse d'un flux est son dossier : elle ne prend ni `?` ni `#`
+feed-source-credentials = l'adresse d'un flux ne prend ni nom d'utilisateur ni mot de passe : un flux est public, et c'est sa signature qui le protège
 feed-source-http = http:// en clair n'est accepté que sur l'adresse locale (loopback) : partout ailleurs, il montre à tous ceux qui sont sur le chemin quel flux vous suivez, et leur permet de retenir ses mises à jour ; utilisez https://, ou un dossier
 feed-source-bad-file-url = cette URL file:// ne désigne aucun dossier sur ce système
 feed-source-scheme = `{ $scheme }:` n'est pas une sorte de source de flux : utilisez https://, file:// ou un dossier
@@ -112,6 +113,7 @@ feed-remind-closed = le flux `{ $feed }` a clos `{ $id }` : il ne reste rien à 
 feed-password = Mot de passe de la clé secrète
 feed-password-again = Le même mot de passe encore une fois
 feed-password-mismatch = Les mots de passe diffèrent.
+feed-password-wrong = le mot de passe ne correspond pas à cette clé
 feed-password-empty = aucun mot de passe donné : tapez-en un, ou utilisez --no-password pour une clé sans mot de passe
 feed-doing-password = lecture du mot de passe
 feed-doing-keygen = création d'une paire de clés
