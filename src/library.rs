@@ -290,8 +290,10 @@ impl Library {
             .user_dir
             .as_deref()
             .map(|d| (Shelf::Disk(d), Provenance::ActionsDir));
-        let imported =
-            (self.imported_dir.as_deref()).map(|d| (Shelf::Disk(d), Provenance::Imported));
+        let imported = self
+            .imported_dir
+            .as_deref()
+            .map(|d| (Shelf::Disk(d), Provenance::Imported));
         user.into_iter()
             .chain(imported)
             .chain(std::iter::once((Shelf::Embedded, Provenance::BuiltIn)))
@@ -349,24 +351,23 @@ impl Library {
     }
 
     fn locate(&self, spec: &str) -> Result<(ActionFiles, Provenance)> {
-        let qualified = crate::feed::split_qualified(spec);
-        if let Some((feed, id)) = qualified
-            && let Some(found) = self.feed_files(Some(feed), id)?
-        {
-            return Ok(found);
-        }
-        if qualified.is_none() && looks_like_path(spec) {
-            return files_at(Path::new(spec)).map(|files| (files, Provenance::File));
-        }
-        for (shelf, provenance) in self.shelves() {
-            if let Some(files) = shelf.files(spec)? {
-                return Ok((files, provenance));
+        // `lyon/cecot` is a feed's action, never a path: a path to an
+        // action file ends in `.yaml`.
+        if let Some((feed, id)) = crate::feed::split_qualified(spec) {
+            if let Some(found) = self.feed_files(Some(feed), id)? {
+                return Ok(found);
             }
-        }
-        if qualified.is_none()
-            && let Some(found) = self.feed_files(None, spec)?
-        {
-            return Ok(found);
+        } else if looks_like_path(spec) {
+            return files_at(Path::new(spec)).map(|files| (files, Provenance::File));
+        } else {
+            for (shelf, provenance) in self.shelves() {
+                if let Some(files) = shelf.files(spec)? {
+                    return Ok((files, provenance));
+                }
+            }
+            if let Some(found) = self.feed_files(None, spec)? {
+                return Ok(found);
+            }
         }
         let available = self.ids();
         let suggestion = closest(spec, available.iter().map(String::as_str)).map(str::to_string);
@@ -391,11 +392,22 @@ impl Library {
         else {
             return Ok(None);
         };
-        let folder = entry.copy.dir.join(entry.item.folder());
-        let files = Shelf::Disk(&folder).files(id)?.ok_or_else(|| Error::File {
-            path: folder.join(format!("{id}.yaml")).display().to_string(),
-            message: crate::ui::tr!("library-no-file"),
-        })?;
+        // Exactly the files the index names: no folder listing to read.
+        let mut sources = entry.item.action.files.iter().map(|file| {
+            let path = entry.copy.dir.join(&file.path);
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let lang = translation_lang(name, id).map(str::to_string);
+            let text = read_limited(&path)?;
+            Ok(SourceFile::new(
+                lang,
+                path.display().to_string(),
+                Some(path.clone()),
+                Cow::Owned(text),
+            ))
+        });
+        let main = sources
+            .next()
+            .expect("a feed's index names at least one file per action")?;
         let item = FeedItem {
             feed: entry.copy.name.clone(),
             id: id.to_string(),
@@ -403,7 +415,9 @@ impl Library {
         };
         let files = ActionFiles {
             id: entry.id(),
-            ..files
+            named_lang: None,
+            main,
+            translations: sources.collect::<Result<_>>()?,
         };
         Ok(Some((files, Provenance::Feed(item))))
     }

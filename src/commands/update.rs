@@ -29,19 +29,11 @@ pub fn run(library: &Library, name: Option<&str>, timeout: u64) -> Result<()> {
         return Ok(());
     }
     let mut failed: Vec<Error> = Vec::new();
-    let mut installed = Vec::new();
+    let mut done = Vec::new();
     for sub in &chosen {
         let kept = Installed::read(&sub.name).ok().flatten();
         match update(sub, timeout) {
-            Ok(Outcome::Unchanged { sequence }) => print(&format!(
-                "{}\n",
-                crate::ui::tr!(
-                    "feed-update-unchanged",
-                    feed = sub.name.as_str(),
-                    sequence = sequence
-                )
-            ))?,
-            Ok(Outcome::Installed(changes)) => installed.push((sub.name.as_str(), changes)),
+            Ok(outcome) => done.push((sub.name.as_str(), outcome)),
             Err(e) => {
                 talk::say(&e);
                 talk::say(match &kept {
@@ -57,22 +49,31 @@ pub fn run(library: &Library, name: Option<&str>, timeout: u64) -> Result<()> {
             }
         }
     }
-    if !installed.is_empty() {
-        // The ids as the library now gives them, with the new copies.
-        let fresh = Library::new(library.user_dir().map(Into::into));
-        let report = Report::new(&fresh);
-        for (feed, changes) in &installed {
-            print(&report.describe(feed, changes))?;
-        }
+    // The ids as the library now gives them, with the new copies.
+    let fresh = Library::new(library.user_dir().map(Into::into));
+    let report = Report::new(&fresh);
+    for (feed, outcome) in &done {
+        print(&match outcome {
+            Outcome::Unchanged { sequence } => {
+                let line =
+                    crate::ui::tr!("feed-update-unchanged", feed = *feed, sequence = *sequence);
+                format!("{line}\n")
+            }
+            Outcome::Installed(changes) => report.describe(feed, changes),
+        })?;
     }
     if failed.is_empty() {
         return Ok(());
     }
-    // Each was reported as it happened.
-    Err(Error::FeedsFailed {
+    // Each was reported as it happened; with several feeds, a count.
+    let error = Error::FeedsFailed {
         count: failed.len(),
         refused: failed.iter().any(|e| e.exit_code() == exit::BAD_INPUT),
-    })
+    };
+    if chosen.len() > 1 {
+        talk::say(&error);
+    }
+    Err(error)
 }
 
 /// What the library and the history say of the feeds' actions, to report

@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use super::fetch::Source;
 use super::index::Index;
+use crate::config::{read_settings, write_settings};
 use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::library::{closest, read_limited};
-use crate::yaml::parse_yaml;
 
 /// `feeds.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,17 +67,7 @@ impl Subscriptions {
     /// Reads `feeds.yaml`; none is no feeds. A name, source or key that is
     /// wrong (a hand edit) is an error, as in any input file.
     pub fn load() -> Result<Subscriptions> {
-        let Some(path) = subscriptions_path() else {
-            return Ok(Subscriptions::default());
-        };
-        if !path.exists() {
-            return Ok(Subscriptions::default());
-        }
-        let text = read_limited(&path)?;
-        if text.trim().is_empty() {
-            return Ok(Subscriptions::default());
-        }
-        let subs: Subscriptions = parse_yaml(&path.display().to_string(), &text)?;
+        let subs: Subscriptions = read_settings(subscriptions_path().as_deref())?;
         for (n, feed) in subs.feeds.iter().enumerate() {
             super::check_name(&feed.name).map_err(|e| feed.wrong("name", e.to_string()))?;
             if subs.feeds[..n].iter().any(|f| f.name == feed.name) {
@@ -102,19 +92,9 @@ impl Subscriptions {
             doing: crate::ui::tr!("feed-doing-save"),
             message: crate::ui::tr!("feed-no-folder"),
         })?;
-        let fail = |message: String| Error::File {
-            path: path.display().to_string(),
-            message,
-        };
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
-        }
-        let text = serde_saphyr::to_string(self).map_err(|e| fail(e.to_string()))?;
-        let text = format!(
-            "# The feeds `appeal update` fetches, with the keys their index must be signed with.\n\
-             # `appeal feed add` and `appeal feed remove` edit this file.\n{text}"
-        );
-        write_atomic(&path, text.as_bytes(), true).map_err(|e| fail(e.to_string()))?;
+        let comment = "# The feeds `appeal update` fetches, with the keys their index must be signed with.\n\
+             # `appeal feed add` and `appeal feed remove` edit this file.\n";
+        write_settings(&path, comment, self)?;
         Ok(path)
     }
 

@@ -568,6 +568,15 @@ impl Installed {
         self.sign(&index);
     }
 
+    /// The next publication, signed, with `text` as the river action.
+    fn next_with_river(&self, text: &str) {
+        self.sb.write("site/feed/actions/river.yaml", text);
+        self.next_signed(|index| {
+            Installed::river(index)["_appeal"]["files"][0]["sha256"] =
+                Value::from(sha256(text.as_bytes()));
+        });
+    }
+
     fn river(index: &mut Value) -> &mut Value {
         index["items"]
             .as_array_mut()
@@ -697,11 +706,7 @@ fn a_file_over_its_size_limit_is_refused() {
         fixture_text("draft.yaml"),
         "# padding\n".repeat(110 * 1024)
     );
-    feed.sb.write("site/feed/actions/river.yaml", &big);
-    feed.next_signed(|index| {
-        Installed::river(index)["_appeal"]["files"][0]["sha256"] =
-            Value::from(sha256(big.as_bytes()));
-    });
+    feed.next_with_river(&big);
     let said = feed.refused(&[], &[], 3, "larger than 1024 KiB: refused");
     assert!(said.contains("actions/river.yaml"), "{said}");
 }
@@ -710,11 +715,7 @@ fn a_file_over_its_size_limit_is_refused() {
 fn an_action_that_fails_the_rules_of_action_files_is_refused() {
     let feed = installed();
     let bad = fixture_text("draft.yaml").replace("people:", "unknown_field: 1\npeople:");
-    feed.sb.write("site/feed/actions/river.yaml", &bad);
-    feed.next_signed(|index| {
-        Installed::river(index)["_appeal"]["files"][0]["sha256"] =
-            Value::from(sha256(bad.as_bytes()));
-    });
+    feed.next_with_river(&bad);
     let said = feed.refused(&[], &[], 3, "unknown field");
     assert!(said.contains("/feed/actions/river.yaml:4:"), "{said}");
 }
