@@ -29,11 +29,20 @@ pub fn run(library: &Library, name: Option<&str>, timeout: u64) -> Result<()> {
         return Ok(());
     }
     let mut failed: Vec<Error> = Vec::new();
-    let mut done = Vec::new();
     for sub in &chosen {
         let kept = Installed::read(&sub.name).ok().flatten();
         match update(sub, timeout) {
-            Ok(outcome) => done.push((sub.name.as_str(), outcome)),
+            Ok(Outcome::Unchanged { sequence }) => {
+                let feed = sub.name.as_str();
+                let line =
+                    crate::ui::tr!("feed-update-unchanged", feed = feed, sequence = sequence);
+                print(&format!("{line}\n"))?;
+            }
+            Ok(Outcome::Installed(changes)) => {
+                // The ids as the library now gives them, with the new copy.
+                let fresh = Library::new(library.user_dir().map(Into::into));
+                print(&Report::new(&fresh).describe(&sub.name, &changes))?;
+            }
             Err(e) => {
                 talk::say(&e);
                 talk::say(match &kept {
@@ -48,19 +57,6 @@ pub fn run(library: &Library, name: Option<&str>, timeout: u64) -> Result<()> {
                 failed.push(e);
             }
         }
-    }
-    // The ids as the library now gives them, with the new copies.
-    let fresh = Library::new(library.user_dir().map(Into::into));
-    let report = Report::new(&fresh);
-    for (feed, outcome) in &done {
-        print(&match outcome {
-            Outcome::Unchanged { sequence } => {
-                let line =
-                    crate::ui::tr!("feed-update-unchanged", feed = *feed, sequence = *sequence);
-                format!("{line}\n")
-            }
-            Outcome::Installed(changes) => report.describe(feed, changes),
-        })?;
     }
     if failed.is_empty() {
         return Ok(());

@@ -176,7 +176,24 @@ impl Run<'_> {
 
     /// Fetches the index and its signature, verifies it, then parses it.
     fn fetch_index(&mut self) -> Result<Fetched> {
-        let index = self.get("index.json", MAX_INDEX_BYTES)?;
+        // No index at all is a feed not reached (a moved address, a drive
+        // not plugged in), not a feed refused.
+        let index = match self
+            .fetcher
+            .get(&self.source, "index.json", MAX_INDEX_BYTES)
+        {
+            Err(Failure::Missing) => {
+                return Err(Error::Io {
+                    doing: crate::ui::tr!(
+                        "feed-doing-fetch",
+                        feed = self.sub.name.as_str(),
+                        what = self.source.locate("index.json")
+                    ),
+                    message: Failure::Missing.message(),
+                });
+            }
+            other => other.map_err(|f| self.fetch_error(f, "index.json"))?,
+        };
         let sig = "index.json.minisig";
         let signature = match self.fetcher.get(&self.source, sig, MAX_SIGNATURE_BYTES) {
             Err(Failure::Missing) => {

@@ -1203,3 +1203,31 @@ fn refusals_are_told_in_the_interface_language() {
         .unwrap();
     assert!(stderr_of(&out).contains("il n'y a pas de signature à côté de l'index"));
 }
+
+#[test]
+fn a_folder_that_is_not_there_is_a_feed_not_reached() {
+    let sb = Sandbox::new();
+    write_actions(&sb);
+    publish(&sb, &[]);
+    let said = stderr_of(&run(
+        &sb,
+        &[
+            "feed",
+            "add",
+            "usb",
+            "stick/feed",
+            "--key",
+            "keys/minisign.pub",
+        ],
+    ));
+    assert!(said.contains("stick/feed is not there now"), "{said}");
+    let said = fails(&sb, &["update"], 1);
+    assert!(said.contains("stick/feed/index.json: not found"), "{said}");
+    assert!(
+        said.contains("feed `usb` was not updated: nothing was installed"),
+        "{said}"
+    );
+    // Plugged in, it is read.
+    copy_dir(&sb.path("site/feed"), &sb.path("stick/feed"));
+    assert!(ok(&sb, &["update"]).contains("usb: publication 1 installed"));
+}
