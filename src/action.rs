@@ -30,6 +30,10 @@ pub struct Action {
     /// Where the action came from, for messages (`actions/cecot.yaml`).
     #[serde(skip)]
     pub origin: String,
+    /// Which shelf the library found it on (a feed's, with the feed's word
+    /// on it); set by the loader, never read from the file.
+    #[serde(skip)]
+    pub provenance: crate::library::Provenance,
     pub title: String,
     pub summary: String,
     pub people: String,

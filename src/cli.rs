@@ -209,6 +209,36 @@ pub enum Command {
         force: bool,
     },
 
+    /// Follow a section's signed feed of actions, or publish one
+    #[command(
+        subcommand,
+        after_help = "A feed is a folder of action files with an index \
+        signed by minisign, served over HTTPS or kept on a shared drive or USB stick. \
+        Members add it once with its public key; `appeal update` fetches and verifies it.\n\n\
+        Examples:\n  appeal feed add lyon https://amnesty-lyon.example.org/feed/ --key RWQf6LRC…\n  \
+        appeal update\n  appeal feed keygen -o keys/\n  \
+        appeal feed publish actions/ --key keys/minisign.key -o public/feed"
+    )]
+    Feed(FeedCommand),
+
+    /// Fetch every feed (or one), verify it and install its new and changed actions
+    #[command(
+        after_help = "Each download must end within --timeout seconds, and all of \
+        one feed's downloads within 20 times that. On any failure the feed's installed \
+        copy stays as it was. Exits 3 when a feed was refused (signature, sequence, \
+        expiry, checksum, path, size, redirect, an action that fails its checks), 1 when \
+        it could not be reached.\n\n\
+        Examples:\n  appeal update\n  appeal update lyon --timeout 60"
+    )]
+    Update {
+        /// Only this feed (see `appeal feed list`)
+        name: Option<String>,
+        /// The time limit for each download, in seconds
+        #[arg(long, value_name = "SECONDS", default_value_t = 30,
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout: u64,
+    },
+
     /// Print a shell's completion script; action ids complete too
     #[command(after_help = "Install, for example:\n  \
         bash: echo 'source <(appeal completions bash)' >> ~/.bashrc\n  \
@@ -394,4 +424,96 @@ impl ComposeArgs {
             self.format
         }
     }
+}
+
+/// `appeal feed`'s commands.
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Follow a feed: its name, where it is published, and its public key
+    #[command(
+        after_help = "SOURCE is an https:// URL, a file:// URL or a folder; plain \
+        http:// only on the loopback address. KEY is the minisign public key (RW…) or its \
+        .pub file; give --key again for each key the section may sign with. Nothing is \
+        fetched until `appeal update`.\n\n\
+        Examples:\n  appeal feed add lyon https://amnesty-lyon.example.org/feed/ --key RWQf6LRC…\n  \
+        appeal feed add usb /media/usb/feed --key lyon.pub"
+    )]
+    Add {
+        /// A short name for the feed (lower-case letters, digits, `-`, `_`)
+        name: String,
+        /// Where the feed is published
+        source: String,
+        /// A minisign public key the feed's index is signed with
+        #[arg(long = "key", value_name = "KEY", required = true)]
+        keys: Vec<String>,
+        /// Replace the feed of that name
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// List the feeds, with their keys and when each was last updated
+    List {
+        /// Print JSON for scripts (the shape is documented in the README)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Stop following a feed, and delete its installed copy
+    Remove {
+        /// The feed's name (see `appeal feed list`)
+        name: String,
+    },
+
+    /// Make a minisign key pair to sign a feed with
+    #[command(after_help = "Writes DIR/minisign.pub, to give to members, and \
+        DIR/minisign.key (readable by you alone), encrypted with a password asked for at \
+        the terminal, or read from the first line of stdin.\n\n\
+        Examples:\n  appeal feed keygen -o keys/")]
+    Keygen {
+        /// The folder to write the keys in
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: PathBuf,
+        /// Leave the secret key unencrypted
+        #[arg(long)]
+        no_password: bool,
+        /// Replace keys that are there
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Check a folder of action files and publish them as a signed feed
+    #[command(
+        after_help = "Every action is checked as `appeal check` checks it; any error \
+        stops the publication and writes nothing. OUT is replaced in one step with the \
+        actions, index.json (the next sequence) and its signature; copy it to your web \
+        server or drive.\n\n\
+        Examples:\n  appeal feed publish actions/ --key keys/minisign.key -o public/feed\n  \
+        appeal feed publish actions/ --key keys/minisign.key -o public/feed --close river-keepers"
+    )]
+    Publish {
+        /// The folder of action files (ID.yaml, ID.LANG.yaml)
+        dir: PathBuf,
+        /// The minisign secret key
+        #[arg(long, value_name = "SECRET")]
+        key: PathBuf,
+        /// The feed's folder
+        #[arg(short = 'o', long = "out", value_name = "OUT")]
+        out: PathBuf,
+        /// How long the index holds: members refuse it after that (h, d or w)
+        #[arg(long, value_name = "TIME", default_value = "30d",
+              value_parser = crate::commands::feed::parse_expiry)]
+        expires: chrono::TimeDelta,
+        /// The feed's title [default: the last publication's]
+        #[arg(long)]
+        title: Option<String>,
+        /// Mark this action closed: no more letters are wanted (it stays closed)
+        #[arg(long, value_name = "ID")]
+        close: Vec<String>,
+        /// Open a closed action again
+        #[arg(long, value_name = "ID")]
+        reopen: Vec<String>,
+        /// Replace an OUT folder that holds something other than a feed
+        #[arg(long)]
+        force: bool,
+    },
 }

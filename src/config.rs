@@ -3,8 +3,9 @@
 //! what the letter history keeps (`history: { text: false }`); and how the
 //! interface speaks (`ui_lang: es`, `plain_prompts: true`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::destination::file::write_atomic;
@@ -64,20 +65,37 @@ pub fn path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("appeal").join("config.yaml"))
 }
 
+/// Reads a YAML file of settings; none, or an empty one, is the default.
+pub fn read_settings<T: DeserializeOwned + Default>(path: Option<&Path>) -> Result<T> {
+    let Some(path) = path.filter(|p| p.exists()) else {
+        return Ok(T::default());
+    };
+    let text = read_limited(path)?;
+    if text.trim().is_empty() {
+        return Ok(T::default());
+    }
+    parse_yaml(&path.display().to_string(), &text)
+}
+
+/// Writes settings as YAML after `comment`, atomically, readable by their
+/// owner only.
+pub fn write_settings<T: Serialize>(path: &Path, comment: &str, value: &T) -> Result<()> {
+    let fail = |message: String| Error::File {
+        path: path.display().to_string(),
+        message,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+    }
+    let text = serde_saphyr::to_string(value).map_err(|e| fail(e.to_string()))?;
+    let text = format!("{comment}{text}");
+    write_atomic(path, text.as_bytes(), true).map_err(|e| fail(e.to_string()))
+}
+
 impl Remembered {
     /// Reads the config file; a missing file is an empty config.
     pub fn load() -> Result<Remembered> {
-        let Some(path) = path() else {
-            return Ok(Remembered::default());
-        };
-        if !path.exists() {
-            return Ok(Remembered::default());
-        }
-        let text = read_limited(&path)?;
-        if text.trim().is_empty() {
-            return Ok(Remembered::default());
-        }
-        parse_yaml(&path.display().to_string(), &text)
+        read_settings(path().as_deref())
     }
 
     /// Writes the config file atomically, readable by its owner only.
@@ -86,16 +104,8 @@ impl Remembered {
             doing: crate::ui::tr!("config-doing-remember"),
             message: crate::ui::tr!("config-no-folder"),
         })?;
-        let fail = |message: String| Error::File {
-            path: path.display().to_string(),
-            message,
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
-        }
-        let text = serde_saphyr::to_string(self).map_err(|e| fail(e.to_string()))?;
-        let text = format!("# Remembered by `appeal compose`; edit or delete freely.\n{text}");
-        write_atomic(&path, text.as_bytes(), true).map_err(|e| fail(e.to_string()))?;
+        let comment = "# Remembered by `appeal compose`; edit or delete freely.\n";
+        write_settings(&path, comment, self)?;
         Ok(path)
     }
 }

@@ -107,6 +107,13 @@ pub enum Error {
     /// Some action files could not be read; each was named as it was met,
     /// and the rest were used.
     Unreadable(usize),
+
+    /// `appeal update`: some feeds could not be updated; each was reported.
+    /// `refused`: one of them was refused as bad input.
+    FeedsFailed {
+        count: usize,
+        refused: bool,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -198,6 +205,9 @@ impl std::fmt::Display for Error {
             Error::RowsFailed(count) => crate::ui::tr!("error-rows-failed", count = *count),
             Error::CheckFailed(count) => crate::ui::tr!("error-check-failed", count = *count),
             Error::Unreadable(count) => crate::ui::tr!("error-unreadable", count = *count),
+            Error::FeedsFailed { count, .. } => {
+                crate::ui::tr!("feed-update-failed", count = *count)
+            }
         };
         f.write_str(&text)
     }
@@ -247,6 +257,15 @@ impl std::fmt::Display for TemplateAt {
 }
 
 impl Error {
+    /// Whether the error was already reported, line by line, as it
+    /// happened: only the exit code is left to give.
+    pub fn reported(&self) -> bool {
+        matches!(
+            self,
+            Error::CheckFailed(_) | Error::RowsFailed(_) | Error::FeedsFailed { .. }
+        )
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Yaml { .. }
@@ -264,6 +283,8 @@ impl Error {
             Error::Io { .. } => exit::FAILURE,
             Error::Interrupted => exit::INTERRUPTED,
             Error::CheckFailed(_) => exit::FAILURE,
+            Error::FeedsFailed { refused: true, .. } => exit::BAD_INPUT,
+            Error::FeedsFailed { refused: false, .. } => exit::FAILURE,
         }
     }
 }

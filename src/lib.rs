@@ -18,6 +18,7 @@ pub mod deadline;
 pub mod destination;
 pub mod error;
 pub mod facts;
+pub mod feed;
 pub mod form;
 pub mod history;
 pub mod import;

@@ -1,5 +1,6 @@
 //! Finding and loading actions: those embedded in the binary, a folder of the
-//! user's own (`--actions-dir`), or a file named by its path.
+//! user's own (`--actions-dir`), the imported ones, the feeds' (`NAME/ID`,
+//! or `ID` when no other shelf has it), or a file named by its path.
 //!
 //! Only the action asked for is read and parsed, so startup stays fast
 //! however many actions there are.
@@ -14,17 +15,66 @@ use include_dir::{Dir, include_dir};
 
 use crate::action::{Action, MAX_FILE_BYTES, translation_tag};
 use crate::error::{Error, Result};
+use crate::feed::FeedItem;
+use crate::feed::shelf::Feeds;
 use crate::lang;
 use crate::yaml::Spans;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/actions");
 
 /// Where actions are looked for: `--actions-dir`, then the folder imported
-/// actions go to, then the embedded ones.
+/// actions go to, then the embedded ones, then the feeds.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     user_dir: Option<PathBuf>,
     imported_dir: Option<PathBuf>,
+    feeds: Feeds,
+}
+
+/// Where the library found an action; set when it loads one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Provenance {
+    /// A file named by its path.
+    #[default]
+    File,
+    BuiltIn,
+    /// `--actions-dir`.
+    ActionsDir,
+    /// `$XDG_DATA_HOME/appeal/actions`.
+    Imported,
+    Feed(FeedItem),
+}
+
+impl Provenance {
+    /// The feed's word on the action, when it came from one.
+    pub fn feed(&self) -> Option<&FeedItem> {
+        match self {
+            Provenance::Feed(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    /// The shelf's name for scripts (`list --json`'s `from`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Provenance::File => "file",
+            Provenance::BuiltIn => "built-in",
+            Provenance::ActionsDir => "actions-dir",
+            Provenance::Imported => "imported",
+            Provenance::Feed(_) => "feed",
+        }
+    }
+
+    /// The shelf's name for people (`list`'s FROM column).
+    pub fn label(&self) -> String {
+        match self {
+            Provenance::File => crate::ui::tr!("feed-from-file"),
+            Provenance::BuiltIn => crate::ui::tr!("feed-from-built-in"),
+            Provenance::ActionsDir => crate::ui::tr!("feed-from-actions-dir"),
+            Provenance::Imported => crate::ui::tr!("feed-from-imported"),
+            Provenance::Feed(item) => crate::ui::tr!("feed-from-feed", feed = item.feed.as_str()),
+        }
+    }
 }
 
 /// Where `appeal import` puts actions: `$XDG_DATA_HOME/appeal/actions`.
@@ -243,7 +293,13 @@ impl Library {
         Library {
             user_dir,
             imported_dir: imported_dir(),
+            feeds: Feeds::of_user(),
         }
+    }
+
+    /// The subscribed feeds and their installed copies.
+    pub fn feeds(&self) -> &Feeds {
+        &self.feeds
     }
 
     /// The folder given with `--actions-dir`.
@@ -251,20 +307,25 @@ impl Library {
         self.user_dir.as_deref()
     }
 
-    fn shelves(&self) -> impl Iterator<Item = Shelf<'_>> {
-        self.user_dir
+    fn shelves(&self) -> impl Iterator<Item = (Shelf<'_>, Provenance)> {
+        let user = self
+            .user_dir
             .as_deref()
-            .into_iter()
-            .chain(self.imported_dir.as_deref())
-            .map(Shelf::Disk)
-            .chain(std::iter::once(Shelf::Embedded))
+            .map(|d| (Shelf::Disk(d), Provenance::ActionsDir));
+        let imported = self
+            .imported_dir
+            .as_deref()
+            .map(|d| (Shelf::Disk(d), Provenance::Imported));
+        user.into_iter()
+            .chain(imported)
+            .chain(std::iter::once((Shelf::Embedded, Provenance::BuiltIn)))
     }
 
-    /// The ids of every action that can be loaded, sorted, without duplicates.
-    pub fn ids(&self) -> Vec<String> {
+    /// The ids of the actions on every shelf but the feeds, sorted.
+    fn shelved_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
             .shelves()
-            .flat_map(|s| s.file_names())
+            .flat_map(|(s, _)| s.file_names())
             .filter_map(|name| action_id(&name).map(str::to_string))
             .collect();
         ids.sort();
@@ -272,25 +333,62 @@ impl Library {
         ids
     }
 
-    /// Loads an action by id (`cecot`) or by the path of its file (`./draft.yaml`).
+    /// The ids of every action that can be loaded, sorted, without duplicates.
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids = self.shelved_ids();
+        ids.extend(self.feed_entries().iter().map(|e| e.id()));
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// Every feed's actions, in feed order, each with the id it goes by.
+    pub fn feed_entries(&self) -> Vec<crate::feed::shelf::Entry<'_>> {
+        let shelved = self.shelved_ids();
+        self.feeds
+            .entries(&|id| shelved.binary_search_by(|s| s.as_str().cmp(id)).is_ok())
+    }
+
+    /// Loads an action by id (`cecot`, `lyon/cecot`) or by the path of its
+    /// file (`./draft.yaml`).
     pub fn load(&self, spec: &str) -> Result<Action> {
-        self.files(spec)?.parse()
+        let (files, provenance) = self.locate(spec)?;
+        let mut action = files.parse()?;
+        action.provenance = provenance;
+        Ok(action)
     }
 
     /// Loads an action with only the translations that could answer a
     /// request for `requested` (see [`ActionFiles::parse_for`]).
     pub fn load_for(&self, spec: &str, requested: Option<&str>) -> Result<Action> {
-        self.files(spec)?.parse_for(requested)
+        let (files, provenance) = self.locate(spec)?;
+        let mut action = files.parse_for(requested)?;
+        action.provenance = provenance;
+        Ok(action)
     }
 
     /// Reads an action's files, by id or path, without parsing them.
     pub fn files(&self, spec: &str) -> Result<ActionFiles> {
-        if looks_like_path(spec) {
-            return files_at(Path::new(spec));
-        }
-        for shelf in self.shelves() {
-            if let Some(files) = shelf.files(spec)? {
-                return Ok(files);
+        self.locate(spec).map(|(files, _)| files)
+    }
+
+    fn locate(&self, spec: &str) -> Result<(ActionFiles, Provenance)> {
+        // `lyon/cecot` is a feed's action, never a path: a path to an
+        // action file ends in `.yaml`.
+        if let Some((feed, id)) = crate::feed::split_qualified(spec) {
+            if let Some(found) = self.feed_files(Some(feed), id)? {
+                return Ok(found);
+            }
+        } else if looks_like_path(spec) {
+            return files_at(Path::new(spec)).map(|files| (files, Provenance::File));
+        } else {
+            for (shelf, provenance) in self.shelves() {
+                if let Some(files) = shelf.files(spec)? {
+                    return Ok((files, provenance));
+                }
+            }
+            if let Some(found) = self.feed_files(None, spec)? {
+                return Ok(found);
             }
         }
         let available = self.ids();
@@ -302,19 +400,64 @@ impl Library {
         })
     }
 
+    /// Action `id` of feed `feed`, or of the first feed that has it; the
+    /// files carry the id the action goes by.
+    fn feed_files(
+        &self,
+        feed: Option<&str>,
+        id: &str,
+    ) -> Result<Option<(ActionFiles, Provenance)>> {
+        let entries = self.feed_entries();
+        let Some(entry) = entries
+            .iter()
+            .find(|e| e.item.id == id && feed.is_none_or(|f| e.copy.name == f))
+        else {
+            return Ok(None);
+        };
+        // Exactly the files the index names: no folder listing to read.
+        let mut sources = entry.item.action.files.iter().map(|file| {
+            let path = entry.copy.dir.join(&file.path);
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let lang = translation_lang(name, id).map(str::to_string);
+            let text = read_limited(&path)?;
+            Ok(SourceFile::new(
+                lang,
+                path.display().to_string(),
+                Some(path.clone()),
+                Cow::Owned(text),
+            ))
+        });
+        let main = sources
+            .next()
+            .expect("a feed's index names at least one file per action")?;
+        let item = FeedItem {
+            feed: entry.copy.name.clone(),
+            id: id.to_string(),
+            closed: entry.item.closed(),
+        };
+        let files = ActionFiles {
+            id: entry.id(),
+            named_lang: None,
+            main,
+            translations: sources.collect::<Result<_>>()?,
+        };
+        Ok(Some((files, Provenance::Feed(item))))
+    }
+
     /// Loads every action, one at a time and in id order, so that only one
     /// is held at once; one that fails to load is given as its error. Each
-    /// folder is listed once; an id found on several shelves is the first's.
+    /// folder is listed once; an id found on several shelves is the first's,
+    /// and the feeds' actions follow, each by the id it goes by.
     pub fn load_each(&self) -> impl Iterator<Item = Result<Action>> + '_ {
-        let shelves: Vec<(Shelf, Vec<String>)> = self
+        let shelves: Vec<(Shelf, Provenance, Vec<String>)> = self
             .shelves()
-            .map(|shelf| {
+            .map(|(shelf, provenance)| {
                 let names = shelf.file_names();
-                (shelf, names)
+                (shelf, provenance, names)
             })
             .collect();
         let mut ids: Vec<(String, usize)> = Vec::new();
-        for (at, (_, names)) in shelves.iter().enumerate() {
+        for (at, (_, _, names)) in shelves.iter().enumerate() {
             ids.extend(
                 names
                     .iter()
@@ -324,14 +467,40 @@ impl Library {
         // Stable: for one id, the first shelf stays first.
         ids.sort_by(|a, b| a.0.cmp(&b.0));
         ids.dedup_by(|a, b| a.0 == b.0);
-        ids.into_iter().filter_map(move |(id, at)| {
-            let (shelf, names) = &shelves[at];
-            shelf
-                .files_among(&id, names)
-                .transpose()
-                .map(|files| files?.parse())
-        })
+        let shelved = ids.into_iter().filter_map(move |(id, at)| {
+            let (shelf, provenance, names) = &shelves[at];
+            let files = shelf.files_among(&id, names).transpose()?;
+            Some(files.and_then(|files| {
+                let mut action = files.parse()?;
+                action.provenance = provenance.clone();
+                Ok(action)
+            }))
+        });
+        let feeds = self
+            .feed_entries()
+            .into_iter()
+            .map(|e| e.id())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|id| self.load(&id));
+        shelved.chain(feeds)
     }
+}
+
+/// Every action in the folder `dir`, with its translations, in id order.
+pub fn read_folder(dir: &Path) -> Result<Vec<ActionFiles>> {
+    let shelf = Shelf::Disk(dir);
+    let mut ids: Vec<String> = shelf
+        .file_names()
+        .iter()
+        .filter_map(|name| action_id(name).map(str::to_string))
+        .collect();
+    ids.sort();
+    let mut all = Vec::with_capacity(ids.len());
+    for id in ids {
+        all.extend(shelf.files(&id)?);
+    }
+    Ok(all)
 }
 
 /// `cecot.yaml` is action `cecot`; `cecot.es.yaml` is a translation, not an action.

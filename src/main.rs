@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use appeal::cli::{Cli, Command};
 use appeal::commands::{
-    check, completions, history, import, list, man, new, preview, remind, show,
+    check, completions, feed, history, import, list, man, new, preview, remind, show, update,
 };
 use appeal::compose;
 use appeal::destination::clipboard;
@@ -89,6 +89,8 @@ fn main() -> ExitCode {
             output,
             force,
         } => remind::run(&library, action.as_deref(), all, output.as_deref(), force),
+        Command::Feed(command) => feed::run(&command),
+        Command::Update { name, timeout } => update::run(&library, name.as_deref(), timeout),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir, force } => man::run(dir.as_deref(), force),
         Command::ServeClipboard => {
@@ -113,7 +115,7 @@ fn main() -> ExitCode {
             ExitCode::from(exit::INTERRUPTED)
         }
         // Already reported, line by line, with a summary.
-        Err(e @ (Error::CheckFailed(_) | Error::RowsFailed(_))) => ExitCode::from(e.exit_code()),
+        Err(e) if e.reported() => ExitCode::from(e.exit_code()),
         Err(e) => {
             talk::say(&e);
             ExitCode::from(e.exit_code())

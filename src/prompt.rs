@@ -11,7 +11,7 @@ use std::fmt;
 use std::io::{self, BufRead, Read, Write};
 
 use dialoguer::theme::{ColorfulTheme, Theme};
-use dialoguer::{Confirm, Editor, Input, Select};
+use dialoguer::{Confirm, Editor, Input, Password, Select};
 
 use crate::error::{Error, Result};
 use crate::interrupt;
@@ -127,6 +127,20 @@ impl Terminal {
                 .map_err(cancelled),
             Style::Plain => plain_confirm(prompt, default),
         }
+    }
+
+    /// A secret typed without echo (a key's password); with `confirm`
+    /// (the second prompt, and what to say when they differ) it is asked twice.
+    pub fn password(&self, prompt: &str, confirm: Option<(String, String)>) -> Result<String> {
+        let mut asked = match &self.style {
+            Style::Drawn(theme) => Password::with_theme(theme.as_ref()),
+            Style::Plain => Password::new(),
+        }
+        .with_prompt(prompt);
+        if let Some((again, mismatch)) = confirm {
+            asked = asked.with_confirmation(again, mismatch);
+        }
+        asked.interact().map_err(cancelled)
     }
 
     /// Opens `$VISUAL`/`$EDITOR`; `None` when the file was not saved.

@@ -20,7 +20,7 @@ fn list_shows_id_title_deadline_state_and_languages() {
         .success()
         .stdout(predicate::str::contains("ID"))
         .stdout(predicate::str::is_match(
-            r"(?m)^cecot\s+Stop illegal expulsions to El Salvador\s+2025-07-01 \(passed 515 days ago\)\s+English \(en\), Español \(es\), Français \(fr\)\s+-$",
+            r"(?m)^cecot\s+Stop illegal expulsions to El Salvador\s+2025-07-01 \(passed 515 days ago\)\s+English \(en\), Español \(es\), Français \(fr\)\s+built-in\s+-$",
         )
         .unwrap());
 }

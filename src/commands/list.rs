@@ -54,6 +54,8 @@ struct Row {
     source_language: String,
     languages: Vec<String>,
     origin: String,
+    /// Where the library found it: a feed's actions say which, and closed.
+    provenance: crate::library::Provenance,
 }
 
 impl Row {
@@ -68,6 +70,7 @@ impl Row {
             source_language: action.source_language.clone(),
             languages: action.languages().iter().map(|l| l.to_string()).collect(),
             origin: action.origin.clone(),
+            provenance: action.provenance.clone(),
         }
     }
 
@@ -89,7 +92,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
     let mut broken = 0;
     for loaded in library.load_each() {
         match loaded {
-            Ok(action) if open && action.has_passed(today) => {}
+            Ok(action) if open && (action.has_passed(today) || crate::feed::closed(&action)) => {}
             Ok(action) => rows.push(Row::of(&action, lang.as_deref(), table_lang)),
             Err(e) => {
                 crate::talk::say(&e);
@@ -101,7 +104,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         let list: Vec<_> = rows
             .iter()
             .map(|r| {
-                json!({
+                let mut row = json!({
                     "id": r.id,
                     "title": r.title.0,
                     "title_in_source_language": r.title.1,
@@ -113,12 +116,14 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                     "language_names": r.languages.iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
                     "source": r.origin,
                     "last_written": last_written.get(&r.id).map(|d| d.to_string()),
-                })
+                });
+                crate::feed::shelf::add_list_fields(&mut row, &r.provenance, library);
+                row
             })
             .collect();
         print_json(&json!(list))?;
     } else {
-        let table: Vec<[String; 5]> = rows
+        let table: Vec<[String; 6]> = rows
             .iter()
             .map(|r| table_row(r, today, last_written.get(&r.id)))
             .collect();
@@ -127,10 +132,12 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             "list-title",
             "list-deadline",
             "list-languages",
+            "feed-list-from",
             "list-last-written",
         ]
         .map(|id| crate::ui::text(id, &[]));
         print(&format_table(header.each_ref().map(String::as_str), &table))?;
+        crate::feed::shelf::say_notes(library);
     }
     match broken {
         0 => Ok(()),
@@ -140,7 +147,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
 
 /// One row of the table: the title marked when untranslated, the
 /// deadline with the days left, the languages by their own names.
-fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 5] {
+fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 6] {
     let (title, in_source) = &r.shown_title;
     let title = if *in_source {
         crate::ui::tr!(
@@ -151,15 +158,23 @@ fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 5]
     } else {
         title.clone()
     };
+    let deadline = match crate::feed::shelf::closed_label(&r.provenance) {
+        Some(closed) => match r.deadline {
+            Some(d) => format!("{} ({closed})", d.format("%Y-%m-%d")),
+            None => closed,
+        },
+        None => shown(r.deadline, today),
+    };
     [
         r.id.clone(),
         title,
-        shown(r.deadline, today),
+        deadline,
         r.languages
             .iter()
             .map(|l| lang::display(l))
             .collect::<Vec<_>>()
             .join(", "),
+        r.provenance.label(),
         last.map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
     ]
 }

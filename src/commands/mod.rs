@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod feed;
 pub mod history;
 pub mod import;
 pub mod list;
@@ -10,6 +11,7 @@ pub mod new;
 pub mod preview;
 pub mod remind;
 pub mod show;
+pub mod update;
 
 use crate::destination::stdout;
 use crate::error::{Error, Result};

@@ -33,6 +33,7 @@ pub fn run(
         let mut open = Vec::new();
         for loaded in library.load_each() {
             match loaded {
+                Ok(a) if a.provenance.feed().is_some_and(|f| f.closed) => {}
                 Ok(a) if a.days_left(today).is_some_and(|n| n >= 0) => open.push(a),
                 Ok(_) => {}
                 Err(e) => talk::warn(crate::ui::tr!("remind-skipped", error = e.to_string())),
@@ -45,6 +46,13 @@ pub fn run(
     } else {
         let spec = action.expect("clap requires an action unless --all");
         let a = library.load(spec)?;
+        if let Some(item) = a.provenance.feed().filter(|f| f.closed) {
+            return Err(Error::Usage(crate::ui::tr!(
+                "feed-remind-closed",
+                id = a.id.as_str(),
+                feed = item.feed.as_str()
+            )));
+        }
         let Some(deadline) = a.deadline else {
             return Err(Error::Usage(crate::ui::tr!(
                 "remind-no-deadline",

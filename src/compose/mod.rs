@@ -77,6 +77,7 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
     if !interactive && requested.is_none() {
         note_preferred_without_letter(&action);
     }
+    crate::feed::warn_if_closed(&action);
     show_points(&action);
     let composer = Composer::new(&action, today, plan.paper, plan.record);
     match plan.output {
@@ -281,6 +282,8 @@ impl<'a> Composer<'a> {
 
     /// A file name for the letter: `cecot-2026-11-29`.
     pub fn stem(&self) -> String {
-        format!("{}-{}", self.action.id, self.today.format("%Y-%m-%d"))
+        // A feed's `lyon/cecot` names no folder: `lyon-cecot-2026-11-29`.
+        let id = self.action.id.replace('/', "-");
+        format!("{id}-{}", self.today.format("%Y-%m-%d"))
     }
 }

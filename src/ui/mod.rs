@@ -34,6 +34,7 @@ macro_rules! files {
                 ),
                 ("errors.ftl", include_str!(concat!($lang, "/errors.ftl"))),
                 ("check.ftl", include_str!(concat!($lang, "/check.ftl"))),
+                ("feeds.ftl", include_str!(concat!($lang, "/feeds.ftl"))),
             ],
         )
     };
@@ -53,7 +54,7 @@ static BUNDLES: [[OnceLock<Bundle>; FILES]; LANGUAGES.len()] =
     [const { [const { OnceLock::new() }; FILES] }; LANGUAGES.len()];
 
 /// How many message files each language has.
-const FILES: usize = 5;
+const FILES: usize = 6;
 
 /// Chooses the interface language. Called once, before anything is said;
 /// later calls change nothing.
