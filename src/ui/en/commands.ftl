@@ -59,6 +59,8 @@ history-last-written-unknown = { $error }; the { $column } column is left empty
 history-no-data-folder = this system has no data folder
 history-open-failed = the history could not be opened: { $error }
 history-failed = the history could not be read or written: { $error }
+history-is-link = it is a symbolic link, which the history never follows: move it aside
+history-not-a-file = it is not a regular file (a pipe or a device, perhaps): move it aside
 
 ## appeal remind
 remind-none-open = no action is open: every deadline has passed (see `appeal list`)

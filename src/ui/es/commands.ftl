@@ -56,6 +56,8 @@ history-last-written-unknown = { $error }; la columna { $column } queda vacía
 history-no-data-folder = este sistema no tiene carpeta de datos
 history-open-failed = no se pudo abrir el historial: { $error }
 history-failed = no se pudo leer o escribir el historial: { $error }
+history-is-link = es un enlace simbólico, y el historial nunca sigue enlaces: apártelo
+history-not-a-file = no es un archivo normal (quizá una tubería o un dispositivo): apártelo
 
 ## appeal remind
 remind-none-open = no hay ninguna acción abierta: todos los plazos vencieron (vea `appeal list`)

@@ -56,6 +56,8 @@ history-last-written-unknown = { $error } ; la colonne { $column } reste vide
 history-no-data-folder = ce système n'a pas de dossier de données
 history-open-failed = l'historique n'a pas pu être ouvert : { $error }
 history-failed = l'historique n'a pas pu être lu ou écrit : { $error }
+history-is-link = c'est un lien symbolique, que l'historique ne suit jamais : déplacez-le
+history-not-a-file = ce n'est pas un fichier ordinaire (un tube ou un périphérique, peut-être) : déplacez-le
 
 ## appeal remind
 remind-none-open = aucune action n'est ouverte : toutes les dates limites sont passées (voir `appeal list`)
