@@ -288,11 +288,11 @@ impl History {
             path: path.display().to_string(),
             message: crate::ui::tr!("history-open-failed", error = e.to_string()),
         };
-        let fresh = match check_file(path, create) {
-            Ok(fresh) => fresh,
+        match check_file(path, create) {
+            Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => return Ok(None),
             Err(e) => return Err(fail(&e)),
-        };
+        }
         // No link is followed here either, should one appear since.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -302,7 +302,7 @@ impl History {
             conn,
             path: path.to_path_buf(),
         };
-        history.prepare(fresh, wait).map_err(|e| fail(&e))?;
+        history.prepare(wait).map_err(|e| fail(&e))?;
         Ok(Some(history))
     }
 
@@ -315,10 +315,10 @@ impl History {
         self.conn.busy_timeout(wait).map_err(|e| self.error(&e))
     }
 
-    /// The busy wait, never waiting for the disk, WAL for a new file, and
-    /// the migrations, in one transaction that a second process waits for
+    /// The busy wait, never waiting for the disk, the journal, and the
+    /// migrations, in one transaction that a second process waits for
     /// rather than repeats.
-    fn prepare(&self, fresh: bool, wait: Duration) -> rusqlite::Result<()> {
+    fn prepare(&self, wait: Duration) -> rusqlite::Result<()> {
         self.conn.busy_timeout(wait)?;
         // Never wait for the disk. Waiting (`NORMAL`) costs two fsyncs each
         // time the last connection closes: 2.5 ms on a quiet machine and
@@ -333,20 +333,34 @@ impl History {
         let version: u32 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if fresh {
-            // The file remembers its journal: only a new one is set.
-            let mode: String = self
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-            if !mode.eq_ignore_ascii_case("wal") {
-                // Some file systems can't do WAL; the default journal still works.
-                talk::warn(crate::ui::tr!("history-journal", mode = mode.as_str()));
-            }
-        }
+        self.journal()?;
         if version as usize >= MIGRATIONS.len() {
             return Ok(());
         }
         self.migrate()
+    }
+
+    /// A rollback journal, emptied after each write, rather than WAL: one
+    /// record needs no `-wal` and `-shm` files made, sized, mapped and
+    /// removed again, which cost a compose about 0.25 ms (benches/
+    /// compose.sh). An `appeal` killed while it writes leaves the journal
+    /// behind, and the next one to open the history plays it back: that
+    /// record is lost, the file is sound, as with WAL. A history from
+    /// before, in WAL, is moved over when no one else has it open; until
+    /// then it keeps working as it is.
+    fn journal(&self) -> rusqlite::Result<()> {
+        match self
+            .conn
+            .query_row("PRAGMA journal_mode = TRUNCATE", [], |r| {
+                r.get::<_, String>(0)
+            }) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Ok(())
+            }
+            other => other.map(drop),
+        }
     }
 
     fn migrate(&self) -> rusqlite::Result<()> {
@@ -472,8 +486,9 @@ impl History {
                 params![action],
             )
             .map_err(|e| self.error(&e))?;
-        // VACUUM rewrites the file without the deleted pages; the WAL
-        // checkpoint makes sure the old pages don't linger there either.
+        // VACUUM rewrites the file without the deleted pages, and the
+        // journal is emptied after it; the WAL checkpoint makes sure that a
+        // history still in WAL keeps no old pages there either.
         self.conn
             .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
             .map_err(|e| self.error(&e))?;
@@ -540,9 +555,8 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// Checks that the history at `path` is a file of its own: never a link
 /// (it is not followed), a pipe or a device (it is opened without blocking,
 /// then looked at). When `create`, makes it empty, mode 0600, in a private
-/// folder if it isn't there; SQLite gives its other files the same mode.
-/// Says whether the file is new (empty).
-fn check_file(path: &Path, create: bool) -> std::io::Result<bool> {
+/// folder if it isn't there; SQLite gives its journal the same mode.
+fn check_file(path: &Path, create: bool) -> std::io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     if create {
@@ -572,7 +586,7 @@ fn check_file(path: &Path, create: bool) -> std::io::Result<bool> {
     if !meta.file_type().is_file() {
         return Err(not_a_file(crate::ui::tr!("history-not-a-file")));
     }
-    Ok(meta.len() == 0)
+    Ok(())
 }
 
 fn not_a_file(why: String) -> std::io::Error {

@@ -148,10 +148,44 @@ fn the_database_is_private_and_versioned() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert!(version >= 1);
+    // A rollback journal, not WAL: nothing beside the file but an empty
+    // journal.
     let journal: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(journal, "wal");
+    assert_ne!(journal, "wal");
+    let mut beside: Vec<String> = std::fs::read_dir(sb.path("data/appeal"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["history.sqlite", "history.sqlite-journal"]);
+    assert_eq!(
+        std::fs::metadata(sb.path("data/appeal/history.sqlite-journal"))
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[test]
+fn a_history_kept_in_wal_is_read_and_moved_to_a_rollback_journal() {
+    let sb = Sandbox::new();
+    compose_ok(&sb, &[]);
+    {
+        let old = db(&sb);
+        let mode: String = old
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+    let second = compose_ok(&sb, &[]);
+    assert!(stderr_of(&second).contains("You wrote to Kristi Noem"));
+    assert_eq!(count(&sb), 2);
+    let mode: String = db(&sb)
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(mode, "wal");
 }
 
 #[test]
@@ -389,6 +423,47 @@ fn a_history_another_process_holds_delays_no_letter_nor_list_nor_history() {
     holder.execute_batch("COMMIT").unwrap();
     drop(holder);
     assert_eq!(count(&sb), 0);
+}
+
+#[test]
+fn an_appeal_killed_while_it_records_has_delivered_and_leaves_a_sound_history() {
+    let sb = Sandbox::new();
+    compose_ok(&sb, &[]);
+    let holder = db(&sb);
+    holder
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
+    holder.execute("DELETE FROM records", []).unwrap();
+    let mut child = sb
+        .std_appeal()
+        .args(["compose", "cecot", "--no-input", "--name", "Ana"])
+        .args(["-o", "letter.txt"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The letter is out while appeal still waits to record it.
+    let started = std::time::Instant::now();
+    while !sb.path("letter.txt").exists() {
+        assert!(started.elapsed() < GUARD, "no letter");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        std::fs::read_to_string(sb.path("letter.txt"))
+            .unwrap()
+            .contains("Ana")
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let conn = db(&sb);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert_eq!(count(&sb), 1);
 }
 
 #[test]

@@ -51,7 +51,6 @@ history-forgot-action = forgot { $count ->
 # is txt, eml, pdf or mailto.
 history-earlier = You wrote to { $target } for this action on { $date } ({ $form })
 history-earlier-batch = You wrote to { $target } for this action on { $date } (a batch of { $count }, { $form })
-history-journal = the history uses the `{ $mode }` journal: this file system has no shared memory for WAL
 history-not-recorded = { $error }; the letter was delivered but not recorded
 history-batch-not-recorded = { $error }; the letters were delivered but the batch was not recorded
 # $column is list-last-written.

@@ -48,7 +48,6 @@ history-forgot-action = { $count ->
 # $date sigue date-pattern; $form es txt, eml, pdf o mailto.
 history-earlier = Ya escribió a { $target } por esta acción el { $date } ({ $form })
 history-earlier-batch = Ya escribió a { $target } por esta acción el { $date } (un lote de { $count }, { $form })
-history-journal = el historial usa el diario `{ $mode }`: este sistema de archivos no tiene memoria compartida para WAL
 history-not-recorded = { $error }; la carta se entregó pero no se registró
 history-batch-not-recorded = { $error }; las cartas se entregaron pero el lote no se registró
 # $column es list-last-written.

@@ -48,7 +48,6 @@ history-forgot-action = { $count ->
 # $date suit date-pattern ; $form est txt, eml, pdf ou mailto.
 history-earlier = Vous avez déjà écrit à { $target } pour cette action le { $date } ({ $form })
 history-earlier-batch = Vous avez déjà écrit à { $target } pour cette action le { $date } (un lot de { $count }, { $form })
-history-journal = l'historique utilise le journal `{ $mode }` : ce système de fichiers n'a pas de mémoire partagée pour WAL
 history-not-recorded = { $error } ; la lettre a été remise mais pas enregistrée
 history-batch-not-recorded = { $error } ; les lettres ont été remises mais le lot n'a pas été enregistré
 # $column est list-last-written.
