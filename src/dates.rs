@@ -17,8 +17,8 @@ use names::{LOCALES, NAMES, Names, STARTS, TEXT};
 pub const DEFAULT_DATE_FORMAT: &str = "%-d %B %Y";
 
 /// Formats a date with month and day names in the letter's language, from
-/// CLDR (`es-CL` takes `es`'s names; a language CLDR doesn't name months
-/// for, English). Besides strftime, `format` may hold `{day:TEXT}` (see
+/// CLDR (`de-AT` has its own, `fr-BE` takes `fr`'s; a language CLDR
+/// doesn't name months for, English). Besides strftime, `format` may hold `{day:TEXT}` (see
 /// [`first_day`]). A pattern that cannot write a date (see
 /// [`date_format_error`]) gives [`DEFAULT_DATE_FORMAT`] rather than a
 /// failed letter.

@@ -342,10 +342,10 @@ impl History {
 
     /// A rollback journal, emptied after each write, rather than WAL: one
     /// record needs no `-wal` and `-shm` files made, sized, mapped and
-    /// removed again, which cost a compose about 0.25 ms (benches/
-    /// compose.sh). An `appeal` killed while it writes leaves the journal
-    /// behind, and the next one to open the history plays it back: that
-    /// record is lost, the file is sound, as with WAL. A history from
+    /// removed again, which cost a compose about 0.2 ms (see the README's
+    /// performance section). An `appeal` killed while it writes leaves the
+    /// journal behind, and the next one to open the history plays it back:
+    /// that record is lost, the file is sound, as with WAL. A history from
     /// before, in WAL, is moved over when no one else has it open; until
     /// then it keeps working as it is.
     fn journal(&self) -> rusqlite::Result<()> {
@@ -579,18 +579,16 @@ fn check_file(path: &Path, create: bool) -> std::io::Result<()> {
         other => other,
     };
     let file = opened.map_err(|e| match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => not_a_file(crate::ui::tr!("history-is-link")),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::io::Error::other(crate::ui::tr!("history-is-link"))
+        }
         _ => e,
     })?;
     let meta = file.metadata()?;
     if !meta.file_type().is_file() {
-        return Err(not_a_file(crate::ui::tr!("history-not-a-file")));
+        return Err(std::io::Error::other(crate::ui::tr!("history-not-a-file")));
     }
     Ok(())
-}
-
-fn not_a_file(why: String) -> std::io::Error {
-    std::io::Error::other(why)
 }
 
 thread_local! {

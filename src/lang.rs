@@ -92,7 +92,7 @@ pub fn from_name(name: &str) -> Option<String> {
             .chain(
                 OTHER_NAMES
                     .iter()
-                    .map(|&(id, at)| (id, &LANGUAGES[usize::from(at)])),
+                    .filter_map(|&(id, at)| Some((id, LANGUAGES.get(usize::from(at))?))),
             )
             .filter_map(|(id, l)| Some((text(id)?, l)))
     };
