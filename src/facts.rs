@@ -7,8 +7,8 @@
 //! once read as dates, in each text's own language (`16 March`,
 //! `16 de marzo`, `16 mars`, `March 16`, `1er mai 2025`, `2025-03-16`), and
 //! the numbers a date is written with count as the date, not as numbers.
-//! Month names come from the locale data chrono already carries for dates
-//! in letters, so every language it knows is read, not only en, es and fr.
+//! Month names are those letters write dates with (CLDR's, through
+//! `dates`), so every language they know is read, not only en, es and fr.
 //! Emails and URLs are found by `linkify`, and the digits inside them are
 //! part of the address, not numbers.
 //!
@@ -19,8 +19,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use linkify::{LinkFinder, LinkKind};
-
-use crate::dates::locale_for;
 
 /// A fact of the source paragraph that its translation lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,27 +173,19 @@ pub fn find_dates(text: &str, langs: &[&str]) -> Vec<FoundDate> {
 /// The abbreviated month names of `lang`, lower-cased and without dots
 /// (`dec`, `dic`, `déc`), of three letters or more.
 fn short_month_names(lang: &str) -> HashMap<String, u32> {
-    let locale = locale_for(lang);
     (1..=12)
-        .filter_map(|m| {
-            let first = NaiveDate::from_ymd_opt(2000, m, 1)?;
-            let name = first.format_localized("%b", locale).to_string();
-            let name = name.trim_end_matches('.').to_lowercase();
-            (name.chars().count() >= 3).then_some((name, m))
-        })
+        .zip(crate::dates::short_month_names(lang))
+        .map(|(m, name)| (name.trim_end_matches('.').to_lowercase(), m))
+        .filter(|(name, _)| name.chars().count() >= 3)
         .collect()
 }
 
-/// The full month names of `lang`, lower-cased, from chrono's locale data
-/// (English for a language it lacks).
+/// The full month names of `lang`, lower-cased, as its dates write them
+/// (English for a language CLDR doesn't name months for).
 fn month_names(lang: &str) -> HashMap<String, u32> {
-    let locale = locale_for(lang);
     (1..=12)
-        .filter_map(|m| {
-            let first = NaiveDate::from_ymd_opt(2000, m, 1)?;
-            let name = first.format_localized("%B", locale).to_string();
-            Some((name.to_lowercase(), m))
-        })
+        .zip(crate::dates::month_names(lang))
+        .map(|(m, name)| (name.to_lowercase(), m))
         .collect()
 }
 

@@ -4,7 +4,10 @@
 //!
 //! Every function here returns a `Result`, but a history that is corrupt,
 //! read-only or locked must never stop a letter: [`record_letter`] and
-//! [`record_batch`] turn any failure into a warning.
+//! [`record_batch`] turn any failure into a warning. Nor may it hold a
+//! letter back: the history is opened only when it is a file of its own
+//! (never through a link, never a pipe or a device, checked without
+//! blocking), and a busy one is waited for briefly ([`BUSY_WAIT`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -25,8 +28,14 @@ use crate::error::{Error, Result};
 use crate::form::Form as Format;
 use crate::talk;
 
-/// How long a write waits for another `appeal` holding the database.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the history waits for another process holding it, to record a
+/// letter (already delivered by then), or for `history` and `list`. Another
+/// `appeal` holds it for well under a millisecond.
+pub const BUSY_WAIT: Duration = Duration::from_secs(1);
+
+/// How long the look-up before a letter waits ("You wrote to … on …"): the
+/// letter is not kept waiting for a history someone else holds.
+pub const LOOKUP_WAIT: Duration = Duration::from_millis(20);
 
 /// Largest letter text stored; a longer one is recorded without its text.
 const MAX_TEXT_BYTES: usize = 1024 * 1024;
@@ -250,69 +259,113 @@ impl History {
 
     /// Opens the history only if it exists: reading never creates it.
     pub fn open_existing() -> Result<Option<History>> {
+        History::find(BUSY_WAIT)
+    }
+
+    /// [`History::open_existing`], waiting at most `wait` for a busy history.
+    fn find(wait: Duration) -> Result<Option<History>> {
         match path() {
-            Some(path) if path.exists() => History::open_at(&path).map(Some),
-            _ => Ok(None),
+            Some(path) => History::open_with(&path, false, wait),
+            None => Ok(None),
         }
     }
 
     pub fn open_at(path: &Path) -> Result<History> {
+        // Made if absent, so always there.
+        History::open_with(path, true, BUSY_WAIT)?.ok_or_else(|| Error::File {
+            path: path.display().to_string(),
+            message: crate::ui::tr!(
+                "history-open-failed",
+                error = std::io::Error::from(std::io::ErrorKind::NotFound).to_string()
+            ),
+        })
+    }
+
+    /// Opens the history at `path` if it is a file of its own, creating it
+    /// when `create` (or else giving `None` when it is absent).
+    fn open_with(path: &Path, create: bool, wait: Duration) -> Result<Option<History>> {
         let fail = |e: &dyn std::fmt::Display| Error::File {
             path: path.display().to_string(),
             message: crate::ui::tr!("history-open-failed", error = e.to_string()),
         };
-        if let Some(dir) = path.parent() {
-            create_private_dir(dir).map_err(|e| fail(&e))?;
+        match check_file(path, create) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => return Ok(None),
+            Err(e) => return Err(fail(&e)),
         }
-        create_private_file(path).map_err(|e| fail(&e))?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // No link is followed here either, should one appear since.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(&e))?;
         let history = History {
             conn,
             path: path.to_path_buf(),
         };
-        history.prepare().map_err(|e| fail(&e))?;
-        Ok(history)
+        history.prepare(wait).map_err(|e| fail(&e))?;
+        Ok(Some(history))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// WAL, a busy timeout, and the migrations, in one transaction that a
-    /// second process waits for rather than repeats.
-    fn prepare(&self) -> rusqlite::Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Checked before anything is written: a file that isn't a database
-        // is reported, not overwritten.
-        self.conn
-            .query_row("PRAGMA schema_version", [], |_| Ok(()))?;
-        // Never wait for the disk; set first, since switching to WAL waits
-        // too. Waiting (`NORMAL`) costs two fsyncs each time the last
-        // connection closes: 2.5 ms on a quiet machine and over 20 ms on a
-        // busy one, against under 1 ms without (benches/history.rs). A
-        // crashed or killed `appeal` still leaves a sound file; only an
-        // operating-system crash or a power cut in the seconds after a
-        // letter can damage it, and a damaged history is a warning, never a
-        // lost letter.
+    /// How long to wait for another process holding the history.
+    fn wait(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait).map_err(|e| self.error(&e))
+    }
+
+    /// The busy wait, never waiting for the disk, the journal, and the
+    /// migrations, in one transaction that a second process waits for
+    /// rather than repeats.
+    fn prepare(&self, wait: Duration) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(wait)?;
+        // Never wait for the disk. Waiting (`NORMAL`) costs two fsyncs each
+        // time the last connection closes: 2.5 ms on a quiet machine and
+        // over 20 ms on a busy one, against under 1 ms without
+        // (benches/history.rs). A crashed or killed `appeal` still leaves a
+        // sound file; only an operating-system crash or a power cut in the
+        // seconds after a letter can damage it, and a damaged history is a
+        // warning, never a lost letter.
         self.conn.pragma_update(None, "synchronous", "OFF")?;
-        let mode: String = self
+        // Read before anything is written: a file that isn't a database is
+        // reported here, not overwritten.
+        let version: u32 = self
             .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            // Some file systems can't do WAL; the default journal still works.
-            talk::warn(crate::ui::tr!("history-journal", mode = mode.as_str()));
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        self.journal()?;
+        if version as usize >= MIGRATIONS.len() {
+            return Ok(());
         }
         self.migrate()
     }
 
-    fn migrate(&self) -> rusqlite::Result<()> {
-        let current: u32 = self
+    /// SQLite's default rollback journal, made and deleted around each
+    /// write, rather than WAL: one record needs no `-wal` and `-shm` files
+    /// made, sized, mapped and removed again, which cost a compose about
+    /// 0.2 ms (see the README's performance section), and nothing is left
+    /// beside the file. (Emptying the journal rather than deleting it saves
+    /// a little more but leaves an empty file there.) An `appeal` killed
+    /// while it writes leaves the journal behind, and the next one to open
+    /// the history plays it back: that record is lost, the file is sound,
+    /// as with WAL. A history from before, in WAL, is moved over when no
+    /// one else has it open; until then it keeps working as it is.
+    fn journal(&self) -> rusqlite::Result<()> {
+        match self
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if current as usize >= MIGRATIONS.len() {
-            return Ok(());
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            }) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Ok(())
+            }
+            other => other.map(drop),
         }
+    }
+
+    fn migrate(&self) -> rusqlite::Result<()> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let result = (|| {
             // Read again under the write lock: another process may have
@@ -435,8 +488,9 @@ impl History {
                 params![action],
             )
             .map_err(|e| self.error(&e))?;
-        // VACUUM rewrites the file without the deleted pages; the WAL
-        // checkpoint makes sure the old pages don't linger there either.
+        // VACUUM rewrites the file without the deleted pages, and its
+        // journal is deleted after it; the WAL checkpoint makes sure that a
+        // history still in WAL keeps no old pages there either.
         self.conn
             .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
             .map_err(|e| self.error(&e))?;
@@ -500,14 +554,43 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Creates the database file empty, mode 0600, if it isn't there; SQLite
-/// gives its -wal and -shm files the same mode.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+/// Checks that the history at `path` is a file of its own: never a link
+/// (it is not followed), a pipe or a device (it is opened without blocking,
+/// then looked at). When `create`, makes it empty, mode 0600, in a private
+/// folder if it isn't there; SQLite gives its journal the same mode.
+fn check_file(path: &Path, create: bool) -> std::io::Result<()> {
     let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(false);
+    options.read(true);
+    if create {
+        options.write(true).create(true);
+    }
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map(drop)
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let opened = match options.open(path) {
+        Err(e) if create && e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                create_private_dir(dir)?;
+            }
+            options.open(path)
+        }
+        other => other,
+    };
+    let file = opened.map_err(|e| match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::io::Error::other(crate::ui::tr!("history-is-link"))
+        }
+        _ => e,
+    })?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(std::io::Error::other(crate::ui::tr!("history-not-a-file")));
+    }
+    Ok(())
 }
 
 thread_local! {
@@ -519,7 +602,7 @@ thread_local! {
 /// The history opened earlier in this compose, or opened now.
 fn reopen() -> Result<History> {
     match OPENED.with(|opened| opened.borrow_mut().take()) {
-        Some(history) => Ok(history),
+        Some(history) => history.wait(BUSY_WAIT).map(|()| history),
         None => History::open(),
     }
 }
@@ -550,7 +633,7 @@ pub fn record_batch(run: &BatchRun) {
 /// Reads only: a missing history stays missing. A broken one is passed over
 /// in silence here: recording the letter reports it.
 pub fn mention_earlier(action: &Action) {
-    let Ok(Some(history)) = History::open_existing() else {
+    let Ok(Some(history)) = History::find(LOOKUP_WAIT) else {
         return;
     };
     let earlier = history.last(&action.id);

@@ -1,4 +1,14 @@
-//! Language tags (BCP 47) and the choice of a model letter for a requested language.
+//! Language tags (BCP 47), the names of languages, and the choice of a
+//! model letter for a requested language.
+
+#[rustfmt::skip]
+mod names;
+
+pub use names::CLDR_VERSION;
+
+use unicode_normalization::UnicodeNormalization;
+
+use names::{LANGUAGES, Language, OTHER_NAMES, STARTS, TEXT};
 
 /// Normalises a BCP 47 tag the way the registry writes it: `es-cl` becomes
 /// `es-CL`, `ZH-hant` becomes `zh-Hant`. Returns `None` when the text is not
@@ -31,7 +41,7 @@ pub fn normalize(tag: &str) -> Option<String> {
 }
 
 /// A language as its speakers name it, with its tag beside it: `Español
-/// (es)`, `Deutsch (de-AT)`. The names are CLDR's (through isolang),
+/// (es)`, `Deutsch (de-AT)`. The names are CLDR's ([`CLDR_VERSION`]),
 /// capitalised as CLDR does for menus; a tag without a known name is shown
 /// as it is.
 pub fn display(tag: &str) -> String {
@@ -44,53 +54,88 @@ pub fn display(tag: &str) -> String {
 /// The name of the language of `tag` in that language (`es-CL`: `Español`).
 pub fn autonym(tag: &str) -> Option<String> {
     let primary = tag.split('-').next()?.to_ascii_lowercase();
-    let language = match primary.len() {
-        2 => isolang::Language::from_639_1(&primary),
-        3 => isolang::Language::from_639_3(&primary),
-        _ => None,
-    }?;
-    let name = language.to_autonym()?;
+    let name = text(language(&primary)?.autonym)?;
     let mut chars = name.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// The tag for what a writer typed: a tag (`pt-BR`, `spa`), or a
-/// language's name in itself or in English (`Deutsch`, `german`). `None`
-/// when it is neither.
+/// language's name (see [`from_name`]). `None` when it is neither.
 pub fn from_typed(typed: &str) -> Option<String> {
     let typed = typed.trim();
-    let code = |l: isolang::Language| {
-        l.to_639_1()
-            .map_or_else(|| l.to_639_3().to_string(), str::to_string)
-    };
     if let Some(tag) = normalize(typed) {
         let primary = tag.split('-').next().unwrap_or_default();
-        let known = match primary.len() {
-            2 => isolang::Language::from_639_1(primary).is_some(),
-            _ => isolang::Language::from_639_3(primary).is_some(),
-        };
-        if known {
-            // A three-letter code with a two-letter one is written short.
-            return Some(match isolang::Language::from_639_3(primary) {
-                Some(l) if primary.len() == 3 => tag.replacen(primary, &code(l), 1),
-                _ => tag,
-            });
+        if let Some(l) = language(primary) {
+            // A three-letter code is written as its two-letter one.
+            return Some(tag.replacen(primary, l.code(), 1));
         }
     }
-    // Several languages may share a name: prefer one with a two-letter code.
-    let best = |found: Vec<isolang::Language>| {
-        found
+    from_name(typed)
+}
+
+/// The tag of the language `name` names, in English, Spanish or French or
+/// in the language itself: `Spanish`, `español`, `Espagnol`, `anglais`.
+/// Case does not matter, nor do accents (`portugues`, `arabe`): CLDR names
+/// no two languages alike without them, which `tools/gen-cldr.py` checks.
+pub fn from_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let folded = fold(name);
+    let every = || {
+        LANGUAGES
             .iter()
-            .find(|l| l.to_639_1().is_some())
-            .or(found.first())
-            .copied()
+            .flat_map(|l| [l.autonym, l.en, l.es, l.fr].map(|id| (id, l)))
+            .chain(
+                OTHER_NAMES
+                    .iter()
+                    .filter_map(|&(id, at)| Some((id, LANGUAGES.get(usize::from(at))?))),
+            )
+            .filter_map(|(id, l)| Some((text(id)?, l)))
     };
-    let lower = typed.to_lowercase();
-    let same = move |name: &str| name.to_lowercase() == lower;
-    best(isolang::Language::match_autonyms(same.clone()).collect())
-        .or_else(|| best(isolang::Language::match_names(same).collect()))
-        .map(code)
+    every()
+        .find(|(n, _)| n.to_lowercase() == lower)
+        .or_else(|| every().find(|(n, _)| fold(n) == folded))
+        .map(|(_, l)| l.code().to_string())
+}
+
+/// `text` in lower case and without accents (U+0300 to U+036F once
+/// decomposed): only the marks Latin, Greek and Cyrillic letters carry go,
+/// never the vowel signs of other scripts.
+fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The language of a two- or three-letter code, in lower case.
+fn language(code: &str) -> Option<&'static Language> {
+    match code.len() {
+        2 => LANGUAGES
+            .binary_search_by(|l| l.code.as_slice().cmp(code.as_bytes()))
+            .ok()
+            .map(|at| &LANGUAGES[at]),
+        3 => LANGUAGES.iter().find(|l| l.alpha3 == code.as_bytes()),
+        _ => None,
+    }
+}
+
+/// Name number `id` of the names' text, if there is one.
+fn text(id: u16) -> Option<&'static str> {
+    let at = usize::from(id);
+    let (start, end) = (*STARTS.get(at)?, *STARTS.get(at + 1)?);
+    TEXT.get(usize::from(start)..usize::from(end))
+}
+
+impl Language {
+    fn code(&self) -> &str {
+        // The generator writes ASCII letters only.
+        std::str::from_utf8(&self.code).unwrap_or_default()
+    }
 }
 
 /// The tags to try, most specific first: `es-CL` gives `es-CL`, `es`.
@@ -148,6 +193,59 @@ mod tests {
         assert_eq!(from_typed("pt_br").as_deref(), Some("pt-BR"));
         assert_eq!(from_typed("spa").as_deref(), Some("es"));
         assert_eq!(from_typed("Klingonish"), None);
+    }
+
+    #[test]
+    fn reads_a_language_named_in_english_spanish_french_or_itself() {
+        for (name, tag) in [
+            ("Spanish", "es"),
+            ("español", "es"),
+            ("Espagnol", "es"),
+            ("inglés", "en"),
+            ("anglais", "en"),
+            ("Portuguese", "pt"),
+            ("portugués", "pt"),
+            ("arabe", "ar"),
+            ("árabe", "ar"),
+            ("ESPAÑOL", "es"),
+            ("espanol", "es"),
+            ("  Français ", "fr"),
+            ("francais", "fr"),
+            ("alemán", "de"),
+            ("Ελληνικά", "el"),
+            ("ελληνικα", "el"),
+            ("日本語", "ja"),
+            // CLDR's other names.
+            ("Azeri", "az"),
+            ("Kirghiz", "ky"),
+        ] {
+            assert_eq!(from_name(name).as_deref(), Some(tag), "{name}");
+        }
+        for not_a_name in ["", "  ", "Klingon", "span", "es", "Spanish language"] {
+            assert_eq!(from_name(not_a_name), None, "{not_a_name}");
+        }
+    }
+
+    #[test]
+    fn a_three_letter_code_is_written_as_its_two_letter_one() {
+        assert_eq!(from_typed("fra").as_deref(), Some("fr"));
+        assert_eq!(from_typed("deu-at").as_deref(), Some("de-AT"));
+        assert_eq!(autonym("spa").as_deref(), Some("Español"));
+        // A code of a language not carried is no language's.
+        assert_eq!(from_typed("xyz"), None);
+        assert_eq!(autonym("xyz"), None);
+    }
+
+    #[test]
+    fn every_iso_639_1_language_has_an_english_name() {
+        assert_eq!(names::LANGUAGES.len(), 184);
+        for l in &names::LANGUAGES {
+            let name = text(l.en).unwrap_or_default();
+            assert!(!name.is_empty(), "{}", l.code());
+            // And a name is read back as its language.
+            assert_eq!(from_name(name).as_deref(), Some(l.code()), "{name}");
+        }
+        assert!(CLDR_VERSION.split('.').all(|n| n.parse::<u32>().is_ok()));
     }
 
     #[test]

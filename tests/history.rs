@@ -148,10 +148,36 @@ fn the_database_is_private_and_versioned() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert!(version >= 1);
+    // A rollback journal, not WAL: nothing is left beside the file.
     let journal: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(journal, "wal");
+    assert_ne!(journal, "wal");
+    let beside: Vec<String> = std::fs::read_dir(sb.path("data/appeal"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["history.sqlite"]);
+}
+
+#[test]
+fn a_history_kept_in_wal_is_read_and_moved_to_a_rollback_journal() {
+    let sb = Sandbox::new();
+    compose_ok(&sb, &[]);
+    {
+        let old = db(&sb);
+        let mode: String = old
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+    let second = compose_ok(&sb, &[]);
+    assert!(stderr_of(&second).contains("You wrote to Kristi Noem"));
+    assert_eq!(count(&sb), 2);
+    let mode: String = db(&sb)
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(mode, "wal");
 }
 
 #[test]
@@ -261,6 +287,174 @@ fn a_locked_history_still_lets_the_letter_out() {
         stderr_of(&out)
     );
     holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(count(&sb), 1);
+}
+
+/// A guard against a hang, not a measure of speed: every run below ends
+/// within milliseconds, or waits about a second for a busy history.
+const GUARD: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// `appeal ARGS`, stopped if it hangs.
+fn run_guarded(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    sb.appeal()
+        .args(args)
+        .timeout(GUARD)
+        .output()
+        .expect("appeal runs")
+}
+
+/// A letter to `letter.txt` that must be delivered, with its stderr.
+fn letter_delivered_despite_the_history(sb: &Sandbox) -> String {
+    let out = run_guarded(
+        sb,
+        &[
+            "compose",
+            "cecot",
+            "--no-input",
+            "--name",
+            "Ana",
+            "-o",
+            "letter.txt",
+        ],
+    );
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let letter = std::fs::read_to_string(sb.path("letter.txt")).expect("the letter is written");
+    assert!(letter.contains("Ana"), "{letter}");
+    assert!(stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("not recorded"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_fifo_at_the_history_path_blocks_no_letter_nor_list_nor_history() {
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("data/appeal")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(history_file(&sb))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let stderr = letter_delivered_despite_the_history(&sb);
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    // `list` leaves the column empty, with the same reason.
+    let list = run_guarded(&sb, &["list"]);
+    assert_eq!(list.status.code(), Some(0), "{}", stderr_of(&list));
+    assert!(stdout_of(&list).contains("cecot"));
+    assert!(
+        stderr_of(&list).contains("not a regular file"),
+        "{}",
+        stderr_of(&list)
+    );
+    // `history` can't read it, says why, and ends.
+    let history = run_guarded(&sb, &["history"]);
+    assert!(history.status.code().is_some_and(|c| c != 0), "{history:?}");
+    assert!(
+        stderr_of(&history).contains("not a regular file"),
+        "{}",
+        stderr_of(&history)
+    );
+    // Left as it was: still a FIFO, never replaced by a file.
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(history_file(&sb))
+        .unwrap()
+        .file_type();
+    assert!(kind.is_fifo());
+}
+
+#[test]
+fn a_link_at_the_history_path_is_not_followed() {
+    let sb = Sandbox::new();
+    // A history elsewhere, with one letter in it, and a link to it.
+    compose_ok(&sb, &[]);
+    let elsewhere = sb.path("elsewhere.sqlite");
+    std::fs::rename(history_file(&sb), &elsewhere).unwrap();
+    let before = std::fs::read(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, history_file(&sb)).unwrap();
+    let stderr = letter_delivered_despite_the_history(&sb);
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    let history = run_guarded(&sb, &["history"]);
+    assert!(history.status.code().is_some_and(|c| c != 0), "{history:?}");
+    assert!(stderr_of(&history).contains("symbolic link"));
+    // Neither the link nor what it points to was touched.
+    assert!(
+        std::fs::symlink_metadata(history_file(&sb))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), before);
+}
+
+#[test]
+fn a_history_another_process_holds_delays_no_letter_nor_list_nor_history() {
+    let sb = Sandbox::new();
+    compose_ok(&sb, &[]);
+    // Another program takes the whole file for itself, readers shut out
+    // too, and keeps it.
+    let holder = db(&sb);
+    holder
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
+    holder
+        .execute("DELETE FROM records", [])
+        .expect("the holder writes");
+    let stderr = letter_delivered_despite_the_history(&sb);
+    assert!(stderr.contains("locked"), "{stderr}");
+    let list = run_guarded(&sb, &["list"]);
+    assert_eq!(list.status.code(), Some(0), "{}", stderr_of(&list));
+    assert!(stderr_of(&list).contains("locked"), "{}", stderr_of(&list));
+    let history = run_guarded(&sb, &["history"]);
+    assert!(history.status.code().is_some_and(|c| c != 0), "{history:?}");
+    assert!(
+        stderr_of(&history).contains("locked"),
+        "{}",
+        stderr_of(&history)
+    );
+    // What the other program wrote stands once it is done.
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    assert_eq!(count(&sb), 0);
+}
+
+#[test]
+fn an_appeal_killed_while_it_records_has_delivered_and_leaves_a_sound_history() {
+    let sb = Sandbox::new();
+    compose_ok(&sb, &[]);
+    let holder = db(&sb);
+    holder
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
+    holder.execute("DELETE FROM records", []).unwrap();
+    let mut child = sb
+        .std_appeal()
+        .args(["compose", "cecot", "--no-input", "--name", "Ana"])
+        .args(["-o", "letter.txt"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The letter is out while appeal still waits to record it.
+    let started = std::time::Instant::now();
+    while !sb.path("letter.txt").exists() {
+        assert!(started.elapsed() < GUARD, "no letter");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        std::fs::read_to_string(sb.path("letter.txt"))
+            .unwrap()
+            .contains("Ana")
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let conn = db(&sb);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
     assert_eq!(count(&sb), 1);
 }
 

@@ -218,120 +218,16 @@ pub fn is_place_and_date(t: &str) -> bool {
         && !place.contains(':')
 }
 
-/// Language names as documents write them, in English, Spanish and
-/// French, and their tags.
-const LANGUAGE_NAMES: &[(&str, &str)] = &[
-    ("english", "en"),
-    ("inglés", "en"),
-    ("ingles", "en"),
-    ("anglais", "en"),
-    ("spanish", "es"),
-    ("español", "es"),
-    ("castellano", "es"),
-    ("espagnol", "es"),
-    ("french", "fr"),
-    ("francés", "fr"),
-    ("français", "fr"),
-    ("portuguese", "pt"),
-    ("portugués", "pt"),
-    ("portugais", "pt"),
-    ("arabic", "ar"),
-    ("árabe", "ar"),
-    ("arabe", "ar"),
-    ("german", "de"),
-    ("alemán", "de"),
-    ("allemand", "de"),
-    ("italian", "it"),
-    ("italiano", "it"),
-    ("italien", "it"),
-    ("russian", "ru"),
-    ("ruso", "ru"),
-    ("russe", "ru"),
-    ("chinese", "zh"),
-    ("mandarin", "zh"),
-    ("chino", "zh"),
-    ("chinois", "zh"),
-    ("japanese", "ja"),
-    ("japonés", "ja"),
-    ("japonais", "ja"),
-    ("korean", "ko"),
-    ("coreano", "ko"),
-    ("coréen", "ko"),
-    ("dutch", "nl"),
-    ("neerlandés", "nl"),
-    ("néerlandais", "nl"),
-    ("turkish", "tr"),
-    ("turco", "tr"),
-    ("turc", "tr"),
-    ("persian", "fa"),
-    ("farsi", "fa"),
-    ("persa", "fa"),
-    ("persan", "fa"),
-    ("urdu", "ur"),
-    ("ourdou", "ur"),
-    ("hindi", "hi"),
-    ("bengali", "bn"),
-    ("indonesian", "id"),
-    ("indonesio", "id"),
-    ("indonésien", "id"),
-    ("thai", "th"),
-    ("tailandés", "th"),
-    ("thaï", "th"),
-    ("vietnamese", "vi"),
-    ("vietnamita", "vi"),
-    ("vietnamien", "vi"),
-    ("hebrew", "he"),
-    ("hebreo", "he"),
-    ("hébreu", "he"),
-    ("greek", "el"),
-    ("griego", "el"),
-    ("grec", "el"),
-    ("polish", "pl"),
-    ("polaco", "pl"),
-    ("polonais", "pl"),
-    ("ukrainian", "uk"),
-    ("ucraniano", "uk"),
-    ("ukrainien", "uk"),
-    ("swahili", "sw"),
-    ("suajili", "sw"),
-    ("amharic", "am"),
-    ("amárico", "am"),
-    ("amharique", "am"),
-    ("burmese", "my"),
-    ("birmano", "my"),
-    ("birman", "my"),
-    ("khmer", "km"),
-    ("nepali", "ne"),
-    ("tamil", "ta"),
-    ("azerbaijani", "az"),
-    ("kazakh", "kk"),
-    ("uzbek", "uz"),
-    ("belarusian", "be"),
-    ("serbian", "sr"),
-    ("croatian", "hr"),
-    ("hungarian", "hu"),
-    ("húngaro", "hu"),
-    ("hongrois", "hu"),
-    ("romanian", "ro"),
-    ("rumano", "ro"),
-    ("roumain", "ro"),
-    ("czech", "cs"),
-    ("catalan", "ca"),
-    ("catalán", "ca"),
-    ("tagalog", "tl"),
-    ("filipino", "fil"),
-    ("malay", "ms"),
-];
-
-/// The tag of a language named in English, Spanish or French.
+/// The tag of a language named in English, Spanish or French, or in
+/// itself (`Portuguese`, `portugués`, `anglais`, `Deutsch`), from CLDR's
+/// names (see `lang::from_name`).
 pub fn language_tag(name: &str) -> Option<String> {
-    let f = fold(name);
-    let f = f.trim_start_matches("en ").trim_start_matches("in ").trim();
-    LANGUAGE_NAMES
+    let name = name.trim();
+    let name = ["en ", "in ", "el ", "le "]
         .iter()
-        .find(|(n, _)| *n == f)
-        .map(|(_, t)| t.to_string())
-        .or_else(|| crate::lang::from_typed(f).filter(|t| t.len() <= 3 && f.len() > 3))
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    crate::lang::from_name(name)
 }
 
 /// Words that say one's own language is welcome.

@@ -49,7 +49,6 @@ history-forgot-action = forgot { $count ->
 # is txt, eml, pdf or mailto.
 history-earlier = You wrote to { $target } for this action on { $date } ({ $form })
 history-earlier-batch = You wrote to { $target } for this action on { $date } (a batch of { $count }, { $form })
-history-journal = the history uses the `{ $mode }` journal: this file system has no shared memory for WAL
 history-not-recorded = { $error }; the letter was delivered but not recorded
 history-batch-not-recorded = { $error }; the letters were delivered but the batch was not recorded
 # $column is list-last-written.
@@ -57,6 +56,8 @@ history-last-written-unknown = { $error }; the { $column } column is left empty
 history-no-data-folder = this system has no data folder
 history-open-failed = the history could not be opened: { $error }
 history-failed = the history could not be read or written: { $error }
+history-is-link = it is a symbolic link, which the history never follows: move it aside
+history-not-a-file = it is not a regular file (a pipe or a device, perhaps): move it aside
 
 ## appeal remind
 remind-none-open = no action is open: every deadline has passed (see `appeal list`)

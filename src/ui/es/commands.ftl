@@ -46,7 +46,6 @@ history-forgot-action = { $count ->
 # $date sigue date-pattern; $form es txt, eml, pdf o mailto.
 history-earlier = Ya escribió a { $target } por esta acción el { $date } ({ $form })
 history-earlier-batch = Ya escribió a { $target } por esta acción el { $date } (un lote de { $count }, { $form })
-history-journal = el historial usa el diario `{ $mode }`: este sistema de archivos no tiene memoria compartida para WAL
 history-not-recorded = { $error }; la carta se entregó pero no se registró
 history-batch-not-recorded = { $error }; las cartas se entregaron pero el lote no se registró
 # $column es list-last-written.
@@ -54,6 +53,8 @@ history-last-written-unknown = { $error }; la columna { $column } queda vacía
 history-no-data-folder = este sistema no tiene carpeta de datos
 history-open-failed = no se pudo abrir el historial: { $error }
 history-failed = no se pudo leer o escribir el historial: { $error }
+history-is-link = es un enlace simbólico, y el historial nunca sigue enlaces: apártelo
+history-not-a-file = no es un archivo normal (quizá una tubería o un dispositivo): apártelo
 
 ## appeal remind
 remind-none-open = no hay ninguna acción abierta: todos los plazos vencieron (vea `appeal list`)

@@ -46,7 +46,6 @@ history-forgot-action = { $count ->
 # $date suit date-pattern ; $form est txt, eml, pdf ou mailto.
 history-earlier = Vous avez déjà écrit à { $target } pour cette action le { $date } ({ $form })
 history-earlier-batch = Vous avez déjà écrit à { $target } pour cette action le { $date } (un lot de { $count }, { $form })
-history-journal = l'historique utilise le journal `{ $mode }` : ce système de fichiers n'a pas de mémoire partagée pour WAL
 history-not-recorded = { $error } ; la lettre a été remise mais pas enregistrée
 history-batch-not-recorded = { $error } ; les lettres ont été remises mais le lot n'a pas été enregistré
 # $column est list-last-written.
@@ -54,6 +53,8 @@ history-last-written-unknown = { $error } ; la colonne { $column } reste vide
 history-no-data-folder = ce système n'a pas de dossier de données
 history-open-failed = l'historique n'a pas pu être ouvert : { $error }
 history-failed = l'historique n'a pas pu être lu ou écrit : { $error }
+history-is-link = c'est un lien symbolique, que l'historique ne suit jamais : déplacez-le
+history-not-a-file = ce n'est pas un fichier ordinaire (un tube ou un périphérique, peut-être) : déplacez-le
 
 ## appeal remind
 remind-none-open = aucune action n'est ouverte : toutes les dates limites sont passées (voir `appeal list`)
