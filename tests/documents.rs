@@ -533,3 +533,67 @@ fn a_document_that_names_no_deadline_gets_none_from_another_date() {
     let path: &Path = &sb.path("out.yaml");
     assert!(path.exists());
 }
+
+/// An OpenDocument text holding `body` as its `office:text`.
+fn odt(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text")
+        .unwrap();
+    zip.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    write!(
+        zip,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">\
+         <office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_opendocument_letter_is_read_like_a_word_one() {
+    let sb = Sandbox::new();
+    let body = "<text:h text:outline-level=\"1\">FREE THE RIVER KEEPERS OF SANTA ROSA</text:h>\
+        <text:p>Five river keepers were arrested on 12 October 2024 for a peaceful vigil against the Río Claro dam.</text:p>\
+        <text:p>Minister of Environment<text:line-break/>Carla Montes Ibáñez<text:line-break/>Avenida Central 100<text:line-break/>San José</text:p>\
+        <text:p>Email: ministra@ambiente.example.gob</text:p>\
+        <text:p>Dear Minister Montes,</text:p>\
+        <text:p>I ask you to drop the charges against the five river keepers of Santa Rosa.<office:annotation><text:p>Check the number</text:p></office:annotation></text:p>\
+        <text:list><text:list-item><text:p>Release them &amp; protect them.</text:p></text:list-item></text:list>\
+        <text:p>Yours sincerely,</text:p>";
+    let path = sb.path("letter.odt");
+    std::fs::write(&path, odt(body)).unwrap();
+    let out = sb
+        .appeal()
+        .arg("import")
+        .arg(&path)
+        .args(["-o", "out.yaml", "--json"])
+        .output()
+        .unwrap();
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stderr_of(&out)));
+    assert_eq!(report["document"]["kind"], "odt");
+    let data: Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(sb.path("out.yaml")).unwrap()).unwrap();
+    assert_eq!(s(&data["title"]), "Free the river keepers of Santa Rosa");
+    let t = target(&data, 0);
+    assert_eq!(s(&t["name"]), "Carla Montes Ibáñez");
+    assert_eq!(s(&t["title"]), "Minister of Environment");
+    assert_eq!(s(&t["email"]), "ministra@ambiente.example.gob");
+    let body = s(&data["letters"]["en"]["body"]);
+    assert!(
+        body.contains("drop the charges against the five river keepers of Santa Rosa."),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Check the number"),
+        "annotations are not the text: {body}"
+    );
+    assert!(body.contains("- Release them & protect them."), "{body}");
+}

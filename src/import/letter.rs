@@ -17,8 +17,12 @@ pub fn salutation_words(folded: &str) -> Option<&'static str> {
 
 /// Whether a line is a salutation of its own.
 pub fn is_salutation(line: &str) -> bool {
-    let folded = fold(line);
-    if salutation_words(&folded).is_none() {
+    is_salutation_folded(line, &fold(line))
+}
+
+/// As [`is_salutation`], with the line's fold already made.
+pub fn is_salutation_folded(line: &str, folded: &str) -> bool {
+    if salutation_words(folded).is_none() {
         return false;
     }
     let words = folded.split_whitespace().count();
@@ -29,8 +33,12 @@ pub fn is_salutation(line: &str) -> bool {
 
 /// Whether a line is a letter's closing.
 pub fn is_closing(line: &str) -> bool {
-    let folded = fold(line);
-    let Some(phrase) = starts_with_any(&folded, CLOSINGS) else {
+    is_closing_folded(&fold(line))
+}
+
+/// As [`is_closing`], from the line's fold.
+pub fn is_closing_folded(folded: &str) -> bool {
+    let Some(phrase) = starts_with_any(folded, CLOSINGS) else {
         return false;
     };
     // French closings are whole sentences: `Veuillez agréer, Monsieur le

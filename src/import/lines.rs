@@ -424,8 +424,11 @@ fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         // that stops on a little word goes on.
         let dangling =
             capitals && t_caps && out.last().is_some_and(|l| ends_on_little_word(&l.text));
-        let joins = if heading_open || dangling {
+        // A heading wraps onto a line or two, never a page.
+        let joins = if (heading_open || dangling) && joined < 3 {
             t_caps
+        } else if heading_open || dangling {
+            false
         } else {
             open && !starts_block(t)
         };

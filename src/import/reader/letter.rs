@@ -6,9 +6,7 @@ use super::super::Letter;
 use super::super::cues::{Cue, SUBJECTS, starts_with_any};
 use super::super::document::Role;
 use super::super::fields::label;
-use super::super::letter::{
-    FillIn, fill_ins, is_closing, is_salutation, is_signature, language_of_phrase, language_of_text,
-};
+use super::super::letter::{FillIn, fill_ins, is_signature, language_of_phrase, language_of_text};
 use super::super::lines::Reason;
 use super::{Reader, is_prose};
 
@@ -33,7 +31,7 @@ impl Reader<'_> {
                         .is_some_and(|h| h.cue == Cue::Copies && self.closing_above(i))
             })
             .unwrap_or(self.end);
-        let closing = (start.body..stop).find(|&i| is_closing(self.text(i)));
+        let closing = (start.body..stop).find(|&i| self.closes[i]);
         let body_end = closing.unwrap_or(stop);
         for i in start.body..body_end {
             let t = self.text(i);
@@ -83,7 +81,7 @@ impl Reader<'_> {
     /// Whether a letter's closing stands above line `i` (a `cc.` after
     /// the letter is not where the letter stops).
     fn closing_above(&self, i: usize) -> bool {
-        (0..i).rev().take(12).any(|j| is_closing(self.text(j)))
+        (0..i).rev().take(12).any(|j| self.closes[j])
     }
 
     /// The writer's name, address or a signature rule after the closing.
@@ -117,7 +115,7 @@ impl Reader<'_> {
         }
         // Of the salutations before the first closing, the last: a
         // message's own `Dear friends,` comes before the letter it carries.
-        let closing = (0..self.end).find(|&i| is_closing(self.text(i)));
+        let closing = (0..self.end).find(|&i| self.closes[i]);
         let mut salutations = (0..closing.unwrap_or(self.end))
             .filter(|&i| self.is_salutation_at(i) && self.text_follows(i));
         let chosen = if closing.is_some() {
@@ -149,9 +147,7 @@ impl Reader<'_> {
     }
 
     fn is_salutation_at(&self, i: usize) -> bool {
-        self.lines[i].role != Role::Navigation
-            && label(self.text(i)).is_none()
-            && is_salutation(self.text(i))
+        self.lines[i].role != Role::Navigation && label(self.text(i)).is_none() && self.salutes[i]
     }
 
     fn is_subject(&self, i: usize) -> bool {
@@ -167,7 +163,7 @@ impl Reader<'_> {
             .take(1)
             .any(|j| {
                 let t = self.text(j);
-                !is_closing(t)
+                !self.closes[j]
                     && self.headings[j].is_none()
                     && label(t).is_none()
                     && (t.split_whitespace().count() >= 4 || j + 1 == self.end)
@@ -177,7 +173,7 @@ impl Reader<'_> {
     /// A letter with no salutation and no subject: the prose paragraphs
     /// right above a closing.
     fn prose_above_closing(&self) -> Option<Start> {
-        let closing = (0..self.end).find(|&i| is_closing(self.text(i)))?;
+        let closing = (0..self.end).find(|&i| self.closes[i])?;
         let mut body = None;
         for i in (0..closing).rev() {
             if self.is_blank(i) {

@@ -31,6 +31,10 @@ pub(super) struct Reader<'a> {
     pub lines: Vec<Line>,
     pub folded: Vec<String>,
     pub headings: Vec<Option<Heading>>,
+    /// Whether each line is a salutation, and a closing: asked often, so
+    /// known once.
+    pub salutes: Vec<bool>,
+    pub closes: Vec<bool>,
     pub uses: Vec<Use>,
     /// Where the first action ends, on a page of several.
     pub end: usize,
@@ -101,6 +105,15 @@ impl<'a> Reader<'a> {
                 }
             })
             .collect();
+        let salutes = lines
+            .iter()
+            .zip(&folded)
+            .map(|(l, f)| super::letter::is_salutation_folded(l.text.trim(), f))
+            .collect();
+        let closes = folded
+            .iter()
+            .map(|f| super::letter::is_closing_folded(f))
+            .collect();
         let uses = vec![Use::Free; lines.len()];
         let mut draft = Draft::new(doc.kind);
         draft.line_count = doc.lines.len();
@@ -109,6 +122,8 @@ impl<'a> Reader<'a> {
             lines,
             folded,
             headings,
+            salutes,
+            closes,
             uses,
             draft,
             doc,
@@ -285,17 +300,24 @@ impl<'a> Reader<'a> {
     fn finish(self) -> Draft {
         let mut draft = self.draft;
         let mut by_field: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (i, u) in self.uses.iter().enumerate() {
             let line = &self.lines[i];
             match u {
                 Use::Field(name) => {
                     let range = (line.from, line.to);
-                    match by_field.iter_mut().find(|(n, _)| n == name) {
-                        Some((_, ranges)) => match ranges.last_mut() {
-                            Some(last) if last.1 + 1 >= range.0 => last.1 = last.1.max(range.1),
-                            _ => ranges.push(range),
-                        },
-                        None => by_field.push((name.clone(), vec![range])),
+                    match index.get(name) {
+                        Some(&at) => {
+                            let ranges = &mut by_field[at].1;
+                            match ranges.last_mut() {
+                                Some(last) if last.1 + 1 >= range.0 => last.1 = last.1.max(range.1),
+                                _ => ranges.push(range),
+                            }
+                        }
+                        None => {
+                            index.insert(name.clone(), by_field.len());
+                            by_field.push((name.clone(), vec![range]));
+                        }
                     }
                 }
                 Use::Left(reason) => {

@@ -7,9 +7,13 @@ use super::super::contacts::{self, is_title_line, looks_like_name, starts_contac
 use super::super::cues::{COPIES, Cue, fold};
 use super::super::document::Role;
 use super::super::fields::{emails, is_date_line, is_place_and_date, label, split_at_labels};
-use super::super::letter::{is_closing, is_salutation};
 use super::super::lines::{Reason, is_page_number};
 use super::{Reader, is_prose};
+
+/// Most lines a block of contacts may run to: room for as many contacts as
+/// an action may have, a dozen lines each. Reading stops there, so no
+/// document makes the search for blocks grow with its square.
+const MAX_BLOCK_LINES: usize = crate::action::MAX_RECIPIENTS * 12;
 
 /// Whom a block of contact lines names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +147,14 @@ impl Reader<'_> {
             return;
         }
         for read in contacts::read(&items) {
+            // No more than an action may hold: the rest stay text.
+            let full = match whom {
+                Whom::Targets => self.draft.targets.len(),
+                Whom::Copies => self.draft.copies.len(),
+            } >= crate::action::MAX_RECIPIENTS;
+            if full {
+                break;
+            }
             let list = match whom {
                 Whom::Targets => &mut self.draft.targets,
                 Whom::Copies => &mut self.draft.copies,
@@ -179,15 +191,17 @@ impl Reader<'_> {
     /// marker is part of a block of targets (it splits it).
     fn region_after(&self, from: usize, targets: bool) -> Vec<usize> {
         let mut out = Vec::new();
-        for i in from..self.end {
+        for i in from..self.end.min(from + MAX_BLOCK_LINES) {
             if self.is_blank(i) {
                 if !out.is_empty() {
                     out.push(i);
                 }
                 continue;
             }
-            let marker = targets && self.copies_marker(i).is_some();
-            if !self.is_free(i) && !marker {
+            let is_marker = self.copies_marker(i).is_some();
+            let marker = targets && is_marker;
+            // Another list of copies starts a block of its own.
+            if (!self.is_free(i) && !marker) || (is_marker && !targets) {
                 break;
             }
             if !(marker || (self.headings[i].is_none() && self.is_contactish(i))) {
@@ -206,7 +220,7 @@ impl Reader<'_> {
     fn block_before(&mut self, start: usize) -> Vec<usize> {
         let mut i = start;
         let mut out = Vec::new();
-        while i > 0 {
+        while i > 0 && out.len() < MAX_BLOCK_LINES {
             i -= 1;
             if self.is_blank(i) {
                 out.push(i);
@@ -249,12 +263,15 @@ impl Reader<'_> {
             if !self.is_free(i) || !self.text(i).trim_end_matches([' ', '!']).ends_with(':') {
                 continue;
             }
-            let region = self.region_after(i + 1, true);
-            let Some(&first) = region.first() else {
+            // Only the line after the colon is looked at before a block is
+            // read: a document of colons costs one look each.
+            let Some(first) = (i + 1..self.end).find(|&j| !self.is_blank(j)) else {
                 continue;
             };
             let t = self.text(first);
-            if starts_contact_line(t) || looks_like_name(t) || is_title_line(t) {
+            let starts = starts_contact_line(t) || looks_like_name(t) || is_title_line(t);
+            if starts && self.is_free(first) && self.is_contactish(first) {
+                let region = self.region_after(i + 1, true);
                 self.leave(i, Reason::Heading);
                 self.take_lines(&region, Whom::Targets);
                 return;
@@ -265,6 +282,9 @@ impl Reader<'_> {
     /// Copies after their marker, wherever it stands.
     fn copies_markers(&mut self) {
         for i in 0..self.end {
+            if self.draft.copies.len() >= crate::action::MAX_RECIPIENTS {
+                return;
+            }
             if !self.is_free(i) {
                 continue;
             }
@@ -330,8 +350,8 @@ impl Reader<'_> {
         }
         // A salutation ends with its comma or colon; `Monsieur le Ministre
         // de l'Intérieur` at the head of an address does not.
-        let salutes = is_salutation(t) && t.trim_end().ends_with([',', ':', ';', '!', '،']);
-        if salutes || is_closing(t) || is_sign_off(t) || is_page_number(t) || t.starts_with("- ") {
+        let salutes = self.salutes[i] && t.trim_end().ends_with([',', ':', ';', '!', '،']);
+        if salutes || self.closes[i] || is_sign_off(t) || is_page_number(t) || t.starts_with("- ") {
             return false;
         }
         let (_, labelled) = split_at_labels(t);

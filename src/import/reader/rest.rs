@@ -4,7 +4,6 @@
 use super::super::cues::{Cue, fold};
 use super::super::document::Role;
 use super::super::fields::{Label, label};
-use super::super::letter::{is_closing, is_salutation};
 use super::super::lines::{Reason, is_capitals};
 use super::super::placeholder;
 use super::{Reader, Use, is_prose};
@@ -96,17 +95,16 @@ impl Reader<'_> {
                         || (self.lines[i].role == Role::Heading && self.headings[i].is_none()))
             })
             .collect();
-        starts
-            .into_iter()
-            .find(|&s| anchors.iter().any(|&a| a > s))
-            .unwrap_or(self.len())
+        // A case title with an anchor after it: before the last anchor.
+        let last = anchors.last().copied().unwrap_or(0);
+        starts.into_iter().find(|&s| s < last).unwrap_or(self.len())
     }
 
     /// A line that makes a part of an appeal: a salutation, a heading of
     /// targets or points, a contact's email or fax.
     fn is_anchor(&self, i: usize) -> bool {
         let t = self.text(i);
-        is_salutation(t)
+        self.salutes[i]
             || matches!(
                 self.cue(i),
                 Some(Cue::Targets | Cue::Points | Cue::SendBefore | Cue::Letter)
@@ -195,7 +193,7 @@ impl Reader<'_> {
         if is_wrapper(t) {
             return Reason::Wrapper;
         }
-        if is_closing(t) || is_salutation(t) {
+        if self.closes[i] || self.salutes[i] {
             return Reason::OutsideTheAction;
         }
         if (is_capitals(t) || line.role == Role::Heading) && !is_prose(t) {

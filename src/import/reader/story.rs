@@ -153,7 +153,8 @@ impl Reader<'_> {
             _ => title,
         };
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-        if title.is_empty() {
+        // A title is a line, not a page: past this, it is no title.
+        if title.is_empty() || title.chars().count() > MAX_TITLE {
             return;
         }
         let lines = self.lines.iter().map(|l| l.text.as_str());
@@ -430,6 +431,9 @@ fn title_in_header(line: &str, number: &std::ops::Range<usize>) -> Option<String
     let title = line[start..before_number].trim();
     (title.split_whitespace().count() >= 3).then(|| title.to_string())
 }
+
+/// The longest text taken as a title.
+const MAX_TITLE: usize = 300;
 
 /// `N/A`, `None`, `-`: the document says there is nothing.
 pub(super) fn says_none(v: &str) -> bool {

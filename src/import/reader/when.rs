@@ -126,14 +126,20 @@ impl Reader<'_> {
     /// The date a deadline phrase on line `i` introduces.
     fn phrase_date(&self, i: usize) -> Option<DocDate> {
         let text = self.text(i);
-        let lower = text.to_lowercase();
+        // The line's characters, matched as phrases are: one per character
+        // of `text`, so that a match's end is a byte offset of `text`.
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .map(|(i, c)| (i, fold_char(c)))
+            .collect();
+        let lower: String = chars.iter().map(|(_, c)| *c).collect();
         let appeal = APPEAL_WORDS.iter().any(|w| lower.contains(w));
         for phrase in DEADLINE_PHRASES {
-            if WEAK_DEADLINE_PHRASES.contains(phrase) && !appeal {
+            let weak = WEAK_DEADLINE_PHRASES.contains(phrase);
+            if (weak && !appeal) || !lower.contains(phrase) {
                 continue;
             }
-            let weak = WEAK_DEADLINE_PHRASES.contains(phrase);
-            for end in phrase_ends(text, phrase) {
+            for end in phrase_ends(text, &chars, phrase) {
                 // `by`, `before`: only with the date right after them.
                 if weak && !date_starts(&text[end..]) {
                     continue;
@@ -181,29 +187,22 @@ impl Reader<'_> {
     }
 }
 
-/// The byte offsets where `phrase` ends in `text`, matched whatever the
-/// case of its letters, as whole words.
-fn phrase_ends(text: &str, phrase: &str) -> Vec<usize> {
-    let lower: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (i, fold_char(c)))
-        .collect();
+/// The byte offsets where `phrase` ends in `text` (whose matching
+/// characters are `chars`), as whole words; at most eight.
+fn phrase_ends(text: &str, chars: &[(usize, char)], phrase: &str) -> Vec<usize> {
     let want: Vec<char> = phrase.chars().map(fold_char).collect();
     let mut out = Vec::new();
-    if want.is_empty() || lower.len() < want.len() {
+    if want.is_empty() || chars.len() < want.len() {
         return out;
     }
-    for start in 0..=lower.len() - want.len() {
-        if lower[start].1 != want[0] {
+    for start in 0..=chars.len() - want.len() {
+        if chars[start].1 != want[0] || (start > 0 && chars[start - 1].1.is_alphanumeric()) {
             continue;
         }
-        if start > 0 && lower[start - 1].1.is_alphanumeric() {
-            continue;
-        }
-        if (0..want.len()).all(|k| lower[start + k].1 == want[k]) {
+        if (0..want.len()).all(|k| chars[start + k].1 == want[k]) {
             let end_char = start + want.len();
-            let end = lower.get(end_char).map_or(text.len(), |(i, _)| *i);
-            let next = lower.get(end_char).map(|(_, c)| *c);
+            let end = chars.get(end_char).map_or(text.len(), |(i, _)| *i);
+            let next = chars.get(end_char).map(|(_, c)| *c);
             if want.last().is_some_and(|c| !c.is_alphanumeric())
                 || next.is_none_or(|c| !c.is_alphanumeric())
             {
