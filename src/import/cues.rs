@@ -800,7 +800,12 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            // Most of any document: no table to look up.
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     // French puts a space before `:`; folded, `Copie à :` is `copie à:`.
     if out.contains(" :") {

@@ -632,8 +632,9 @@ fn letter_heading_len(line: &str) -> Option<usize> {
 /// The length of a salutation that opens a longer line (`Dear Minister, I
 /// am writing…`): up to its comma or colon, when a sentence follows.
 fn salutation_len(line: &str) -> Option<usize> {
-    let folded = fold(line);
-    if line.chars().count() < 40 || super::letter::salutation_words(&folded).is_none() {
+    // A salutation's words open the line: its first characters tell.
+    let head = &line[..floor(line, 120)];
+    if line.len() < 40 || super::letter::salutation_words(&fold(head)).is_none() {
         return None;
     }
     let window = &line[..floor(line, 90)];

@@ -2,6 +2,8 @@
 //! reproducible environment.
 #![allow(dead_code)]
 
+pub mod documents;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -233,9 +233,10 @@ fn serve(kind: Option<Kind>) -> ExitCode {
         Ok(lines) => Reply::Lines(lines),
         Err(why) => Reply::Refused(why),
     };
-    let written = serde_json::to_writer(&mut reply_to, &reply)
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut reply_to);
+    let written = serde_json::to_writer(&mut out, &reply)
         .map_err(std::io::Error::from)
-        .and_then(|()| reply_to.flush());
+        .and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::FAILURE,

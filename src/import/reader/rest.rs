@@ -45,7 +45,8 @@ const INSTRUCTIONS: &[&str] = &[
 /// Whether a line or paragraph is instructions to the page's reader
 /// (`Click here…`, `2. Write a letter in your own words…`).
 pub(super) fn is_instruction(t: &str) -> bool {
-    let f = fold(t);
+    // The words that open instructions are at the start of their line.
+    let f = fold(&t[..t.char_indices().nth(80).map_or(t.len(), |(i, _)| i)]);
     let unnumbered = f
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
         .trim_start();
