@@ -259,6 +259,27 @@ fn lang_picks_a_letter_and_falls_back_with_a_note() {
 }
 
 #[test]
+fn a_date_in_the_french_letter_never_breaks_across_lines() {
+    let sb = Sandbox::new();
+    let months = ["mars", "novembre"];
+    for width in 20..=72 {
+        let w = width.to_string();
+        let text = letter(&sb, &["--name", "Ana", "--lang", "fr", "--width", &w]);
+        assert!(text.starts_with("28\u{a0}novembre\u{a0}2026\n"), "{text}");
+        assert!(text.contains("16\u{a0}mars"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        for pair in lines.windows(2) {
+            let day_ends = pair[0]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+            let month_starts = months.iter().any(|m| pair[1].starts_with(m));
+            assert!(!(day_ends && month_starts), "width {width}: {pair:?}");
+        }
+    }
+}
+
+#[test]
 fn a_broken_translation_stops_only_letters_in_its_language() {
     let sb = Sandbox::new();
     sb.write("acts/draft.yaml", &fixture_text("draft.yaml"));

@@ -1137,7 +1137,7 @@ fn plain_prompts_complete_a_letter_with_numbers_and_text_only() {
 
     let preview = tty.expect("Where should the letter go?\r\n");
     assert!(
-        preview.contains("\r\n  Estimada Secretaria Noem:\r\n") && !preview.contains('│'),
+        preview.contains("\r\n  Señora Secretaria Noem:\r\n") && !preview.contains('│'),
         "the preview is indented, with no frame for a screen reader to read: {preview:?}"
     );
     tty.expect("  6. Open it in my mail program (mailto: link)\r\n");
