@@ -93,11 +93,14 @@ pub fn first_refused(text: &str, shape: Shape) -> Option<Refused> {
         return None;
     }
     text.char_indices()
-        .find(|&(_, c)| refused(c, shape))
+        .find(|&(_, c)| refuses(shape, c))
         .map(|(at, c)| Refused { at, c })
 }
 
-fn refused(c: char, shape: Shape) -> bool {
+/// Whether the rule refuses `c` in a text of `shape`: [`first_refused`], a
+/// character at a time, for what mends a text rather than refusing it (a
+/// file name made from a batch row).
+pub fn refuses(shape: Shape, c: char) -> bool {
     let multi_line = shape == Shape::Prose;
     match c {
         '\n' | '\t' | '\u{2028}' | '\u{2029}' => !multi_line,

@@ -90,3 +90,158 @@ fn a_message_file_of_ninety_thousand_messages_is_checked_in_one_pass() {
         );
     }
 }
+
+/// Runs `cmd` with `feed` writing its stdin (until it has written all or
+/// the pipe breaks), stopped with a panic if it runs past 20 seconds.
+fn run_fed(
+    mut cmd: std::process::Command,
+    feed: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send + 'static,
+) -> std::process::Output {
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // A reader that stops reading breaks the pipe: that ends the feed.
+        let _ = feed(&mut stdin);
+    });
+    let pid = child.id() as i32;
+    let (done, finished) = mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        let late = finished
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .is_err();
+        if late {
+            // SAFETY: kill(2) on our own child's pid.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        late
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = done.send(());
+    assert!(!guard.join().unwrap(), "still running after 20 seconds");
+    writer.join().unwrap();
+    out
+}
+
+#[test]
+fn a_quoted_csv_cell_over_many_lines_is_one_row_and_stops_at_its_limit() {
+    let sb = Sandbox::new();
+    // Generated as it is read: a cell of 300 MB of short lines, which held
+    // 840 MB when the limit counted lines, not rows.
+    let mut cmd = sb.std_bounded();
+    cmd.args([
+        "compose",
+        "cecot",
+        "--batch",
+        "-",
+        "--batch-format",
+        "csv",
+        "--jsonl",
+    ]);
+    let out = run_fed(cmd, |stdin| {
+        stdin.write_all(b"name,note\nAna,ok\nBen,\"")?;
+        let chunk = "a line of the note\n".repeat(4096);
+        for _ in 0..300_000_000 / chunk.len() {
+            stdin.write_all(chunk.as_bytes())?;
+        }
+        stdin.write_all(b"\"\nCarl,ok\n")
+    });
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_clean("batch", &out);
+    assert!(
+        stderr_of(&out).contains("row 2: is longer than 1024 KiB"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(stdout_of(&out).lines().count(), 1, "Ana's letter, alone");
+    assert!(stdout_of(&out).contains("\"signer\":\"Ana\""));
+}
+
+#[test]
+fn two_columns_or_keys_for_the_same_field_are_refused_naming_both() {
+    let sb = Sandbox::new();
+    sb.write("names.csv", "name,city,Name,NAME\nAna,Lyon,Eve,Mallory\n");
+    sb.write(
+        "names.jsonl",
+        "{\"name\":\"Ana\"}\n{\"name\":\"Ben\",\"city\":\"Rome\",\"name\":\"Eve\"}\n",
+    );
+    let before = tree(sb.dir.path());
+    let out = sb
+        .bounded()
+        .args([
+            "compose",
+            "cecot",
+            "--batch",
+            "names.csv",
+            "--out-dir",
+            "out",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains(
+            "names.csv: `name` and `Name` are the same field (`name`); keep only one of them"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_nothing_written(&sb, &before);
+
+    let out = sb
+        .bounded()
+        .args(["compose", "cecot", "--batch", "names.jsonl", "--jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("row 2: `name` and `name` are the same field"),
+        "{}",
+        stderr_of(&out)
+    );
+    let letters = stdout_of(&out);
+    assert_eq!(letters.lines().count(), 1, "{letters}");
+    assert!(!letters.contains("Eve"), "{letters}");
+}
+
+#[test]
+fn invisible_characters_never_reach_a_letters_file_name() {
+    let sb = Sandbox::new();
+    // Zero-width space, left-to-right and right-to-left marks, a word
+    // joiner: prose may hold them, file names may not.
+    sb.write(
+        "signers.csv",
+        "name,party\nAna\u{200B}Díaz\u{200E},x\u{200F}y\nBen\u{2060}Okafor,\u{FEFF}z\n",
+    );
+    let out = sb
+        .bounded()
+        .args([
+            "compose",
+            "cecot",
+            "--batch",
+            "signers.csv",
+            "--out-dir",
+            "out",
+            "--name-template",
+            "{{row}}\u{200B}-{{name}}-{{party}}.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_clean("batch", &out);
+    let names: BTreeSet<String> = std::fs::read_dir(sb.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        BTreeSet::from([
+            "1-AnaDíaz-xy.txt".to_string(),
+            "2-BenOkafor-z.txt".to_string()
+        ])
+    );
+}

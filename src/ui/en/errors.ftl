@@ -153,7 +153,8 @@ batch-row-not-json = is not valid JSON: { $error }
 batch-row-not-object = is not a JSON object
 batch-row-too-many-fields = has { $count } fields; a row may have at most { $max }
 batch-row-not-text = field `{ $key }` must be text, not a list or object
-batch-row-line-too-long = is longer than { $max } KiB; a batch file holds one signer per line
+batch-row-too-long = is longer than { $max } KiB; a row is one signer, and no signer needs that much
+batch-row-same-field = `{ $first }` and `{ $second }` are the same field (`{ $field }`); keep only one of them
 
 ## appeal compose: flags that don't go together
 plan-batch-only = { $flag } goes with --batch FILE; for a single letter use -o FILE

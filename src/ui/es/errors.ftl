@@ -152,7 +152,8 @@ batch-row-not-json = no es JSON válido: { $error }
 batch-row-not-object = no es un objeto JSON
 batch-row-too-many-fields = tiene { $count } campos; una fila puede tener como máximo { $max }
 batch-row-not-text = el campo `{ $key }` debe ser texto, no una lista ni un objeto
-batch-row-line-too-long = ocupa más de { $max } KiB; un archivo de lote tiene un firmante por línea
+batch-row-too-long = ocupa más de { $max } KiB; una fila es un firmante, y ningún firmante necesita tanto
+batch-row-same-field = `{ $first }` y `{ $second }` son el mismo campo (`{ $field }`); deje solo uno de ellos
 
 ## appeal compose: opciones que no van juntas
 plan-batch-only = { $flag } va con --batch FILE; para una sola carta use -o FILE

@@ -152,7 +152,8 @@ batch-row-not-json = n'est pas du JSON valide : { $error }
 batch-row-not-object = n'est pas un objet JSON
 batch-row-too-many-fields = a { $count } champs ; une ligne peut en avoir { $max } au plus
 batch-row-not-text = le champ `{ $key }` doit être du texte, pas une liste ni un objet
-batch-row-line-too-long = dépasse { $max } Kio ; un fichier de lot contient un signataire par ligne
+batch-row-too-long = dépasse { $max } Kio ; une ligne est un signataire, et aucun signataire n'a besoin d'autant
+batch-row-same-field = `{ $first }` et `{ $second }` sont le même champ (`{ $field }`) ; n'en gardez qu'un seul
 
 ## appeal compose : options qui ne vont pas ensemble
 plan-batch-only = { $flag } va avec --batch FILE ; pour une seule lettre, utilisez -o FILE
