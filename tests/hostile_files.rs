@@ -245,3 +245,80 @@ fn invisible_characters_never_reach_a_letters_file_name() {
         ])
     );
 }
+
+/// The shipped CECOT action, as a stranger's file named `name` in `dir`.
+fn planted_action(sb: &Sandbox, dir: &str, name: &str) -> String {
+    let path = format!("{dir}/{name}");
+    sb.write(&path, &common::cecot_yaml());
+    path
+}
+
+#[test]
+fn a_file_name_that_is_no_id_is_refused_by_path_too_and_shown_escaped() {
+    let sb = Sandbox::new();
+    for (name, shown) in [
+        ("x\u{1b}]0;t\u{7}.yaml", "`x\\e]0;t\\u{7}`"),
+        ("free\u{202E}txt.yaml", "`free\\u{202E}txt`"),
+        ("ce\u{200B}cot.yaml", "`ce\\u{200B}cot`"),
+        ("evil\rBEGIN:VEVENT.yaml", "`evil\\u{D}BEGIN:VEVENT`"),
+    ] {
+        let path = planted_action(&sb, "mail", name);
+        let before = tree(sb.dir.path());
+        for args in [
+            vec!["show", &path],
+            vec!["show", "--json", &path],
+            vec!["remind", &path, "-o", "deadline.ics"],
+            vec!["compose", &path, "--no-input", "--name", "A", "-o", "a.txt"],
+        ] {
+            let out = sb.bounded().args(&args).output().unwrap();
+            let what = format!("{name:?}: {}", args[0]);
+            assert_eq!(out.status.code(), Some(3), "{what}: {}", stderr_of(&out));
+            assert_clean(&what, &out);
+            let err = stderr_of(&out);
+            assert!(
+                err.contains(&format!("its name can't be an action's id ({shown})")),
+                "{what}: {err}"
+            );
+            assert!(out.stdout.is_empty(), "{what}");
+            assert_nothing_written(&sb, &before);
+        }
+    }
+}
+
+#[test]
+fn json_output_escapes_c1_and_bidi_controls_as_well() {
+    let sb = Sandbox::new();
+    // A folder's name is the user's, and `list --json` and `show --json`
+    // quote it; a signer's name may hold a zero-width space.
+    let dir = "mine\u{9b}\u{202E}\u{85}";
+    let path = planted_action(&sb, dir, "cecot.yaml");
+    let raw = |c: char| {
+        ('\u{7f}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    for args in [
+        vec!["--actions-dir", dir, "list", "--json"],
+        vec!["show", "--json", &path],
+    ] {
+        let out = sb.bounded().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        let text = stdout_of(&out);
+        assert!(!text.chars().any(raw), "{args:?}: {}", text.escape_debug());
+        assert!(
+            text.contains("mine\\u009b\\u202e\\u0085"),
+            "{args:?}: {text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(json.to_string().contains(dir), "the same text, once read");
+    }
+    sb.write("s.jsonl", "{\"name\":\"Ana\u{200B}D\u{200F}\"}\n");
+    let out = sb
+        .bounded()
+        .args(["compose", "cecot", "--batch", "s.jsonl", "--jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(!text.chars().any(raw), "{}", text.escape_debug());
+    assert!(text.contains("\"signer\":\"Ana\\u200bD\\u200f\""), "{text}");
+}

@@ -356,9 +356,9 @@ impl Out {
                     "subject": letter.subject,
                     "body": String::from_utf8_lossy(&letter.bytes),
                 });
-                let mut line = serde_json::to_vec(&record).expect("a JSON value always serialises");
-                line.push(b'\n');
-                stream.write(&line).map_err(stdout_stop)?;
+                stream
+                    .write(&crate::json::line(&record))
+                    .map_err(stdout_stop)?;
             }
             Out::Folder(folder) => {
                 let name = letter.file_name.as_deref().unwrap_or("letter.txt");

@@ -72,6 +72,7 @@ library-folder-capped = { $folder } holds more than { $max } files: only the fir
 library-not-yaml = is not an action file (expected a name ending in .yaml)
 library-is-folder = is a folder, not an action file
 library-no-file = no such file
+library-bad-id = its name can't be an action's id (`{ $id }`): an id has no spaces, dots, control or invisible characters
 library-no-action = is a translation, but its action `{ $file }` is not beside it in { $folder }
 library-too-large = is larger than { $max } KiB; appeal refuses files above that size
 library-not-utf8 = is not UTF-8 text (invalid byte at offset { $offset })

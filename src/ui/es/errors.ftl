@@ -71,6 +71,7 @@ library-folder-capped = { $folder } contiene más de { $max } archivos: solo se 
 library-not-yaml = no es un archivo de acción (se esperaba un nombre terminado en .yaml)
 library-is-folder = es una carpeta, no un archivo de acción
 library-no-file = el archivo no existe
+library-bad-id = su nombre no puede ser el id de una acción (`{ $id }`): un id no lleva espacios, puntos ni caracteres de control o invisibles
 library-no-action = es una traducción, pero su acción `{ $file }` no está junto a ella en { $folder }
 library-too-large = ocupa más de { $max } KiB; appeal rechaza los archivos de mayor tamaño
 library-not-utf8 = no es texto UTF-8 (byte no válido en la posición { $offset })

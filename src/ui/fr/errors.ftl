@@ -71,6 +71,7 @@ library-folder-capped = { $folder } contient plus de { $max } fichiers : seuls l
 library-not-yaml = n'est pas un fichier d'action (un nom se terminant par .yaml est attendu)
 library-is-folder = est un dossier, pas un fichier d'action
 library-no-file = fichier introuvable
+library-bad-id = son nom ne peut pas servir d'identifiant d'action (`{ $id }`) : un identifiant ne contient ni espace, ni point, ni caractère de contrôle ou invisible
 library-no-action = est une traduction, mais son action `{ $file }` n'est pas à côté dans { $folder }
 library-too-large = dépasse { $max } Kio ; appeal refuse les fichiers plus gros
 library-not-utf8 = n'est pas du texte UTF-8 (octet invalide à la position { $offset })
