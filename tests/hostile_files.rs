@@ -322,3 +322,84 @@ fn json_output_escapes_c1_and_bidi_controls_as_well() {
     assert!(!text.chars().any(raw), "{}", text.escape_debug());
     assert!(text.contains("\"signer\":\"Ana\\u200bD\\u200f\""), "{text}");
 }
+
+/// The rescue folder a message names: `… were saved to DIR instead`.
+fn saved_folder(err: &str) -> PathBuf {
+    err.split("were saved to ")
+        .nth(1)
+        .and_then(|rest| rest.split(" instead").next())
+        .expect("the rescue folder is named")
+        .into()
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_fifos_planted_in_a_batch_folder_are_replaced_or_rescued_never_followed() {
+    let sb = Sandbox::new();
+    sb.write("s.csv", "name\nAna\nBen\nEve\n");
+    let victim = sb.write("outside/victim.txt", "not a letter");
+    std::fs::create_dir_all(sb.path("out")).unwrap();
+    std::os::unix::fs::symlink(&victim, sb.path("out/1-Ana-en.txt")).unwrap();
+    std::os::unix::fs::symlink(sb.path("outside/new.txt"), sb.path("out/2-Ben-en.txt")).unwrap();
+    let fifo = std::ffi::CString::new(
+        sb.path("out/3-Eve-en.txt")
+            .into_os_string()
+            .into_encoded_bytes(),
+    )
+    .unwrap();
+    // SAFETY: mkfifo on a path of the sandbox.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let run = |force: bool| {
+        let mut cmd = sb.bounded();
+        cmd.args(["compose", "cecot", "--batch", "s.csv", "--out-dir", "out"]);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+
+    // Without --force: each is there like a file; its letter is rescued.
+    let out = run(false);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_clean("batch", &out);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("0 letters written to out, 3 kept in the rescue folder"),
+        "{err}"
+    );
+    let rescued = saved_folder(&err);
+    assert!(
+        rescued.starts_with(sb.path("data/appeal/unsent")),
+        "{rescued:?}"
+    );
+    assert_eq!(
+        tree(&rescued),
+        BTreeSet::from(["1-Ana-en.txt", "2-Ben-en.txt", "3-Eve-en.txt"].map(PathBuf::from))
+    );
+    assert!(
+        std::fs::read_to_string(rescued.join("1-Ana-en.txt"))
+            .unwrap()
+            .contains("Ana")
+    );
+
+    // With --force, which the message suggests: the entries are replaced.
+    let out = run(true);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    for name in ["1-Ana-en.txt", "2-Ben-en.txt", "3-Eve-en.txt"] {
+        let path = sb.path("out").join(name);
+        assert!(
+            std::fs::symlink_metadata(&path).unwrap().is_file(),
+            "{name}"
+        );
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("Dear Secretary")
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "not a letter");
+    assert_eq!(
+        tree(&sb.path("outside")),
+        BTreeSet::from([PathBuf::from("victim.txt")])
+    );
+}

@@ -51,7 +51,6 @@ struct Tally {
     written: usize,
     /// Letters handed to stdout's buffer since the last flush.
     pending: usize,
-    kept: usize,
     rescued: usize,
     failed: usize,
     /// The letters in another language than the row asked for, by language.
@@ -145,7 +144,6 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
             }
             match out.put(&letter) {
                 Ok(Put::Written) => tally.pending += 1,
-                Ok(Put::Kept) => tally.kept += 1,
                 Ok(Put::Rescued) => tally.rescued += 1,
                 Err(Stop::Row(message)) => {
                     tally.failed += 1;
@@ -412,9 +410,6 @@ fn summarise(tally: &Tally, batch: &Batch) {
         ),
         _ => crate::ui::tr!("batch-written", count = written),
     }];
-    if tally.kept > 0 {
-        parts.push(crate::ui::tr!("batch-kept", count = tally.kept));
-    }
     if tally.rescued > 0 {
         parts.push(crate::ui::tr!("batch-rescued", count = tally.rescued));
     }

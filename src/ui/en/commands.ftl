@@ -188,7 +188,6 @@ batch-written-to = { $count ->
     [one] 1 letter written
    *[other] { $count } letters written
  } to { $path }
-batch-kept = { $count } already there and kept (--force writes them again)
 batch-rescued = { $count } kept in the rescue folder
 batch-failed = { $count ->
     [one] 1 row failed

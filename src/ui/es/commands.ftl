@@ -185,7 +185,6 @@ batch-written-to = { $count ->
     [one] { $count } carta escrita
    *[other] { $count } cartas escritas
  } en { $path }
-batch-kept = { $count ->
     [one] { $count } ya existía y se conservó
    *[other] { $count } ya existían y se conservaron
  } (--force las vuelve a escribir)

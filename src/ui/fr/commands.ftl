@@ -185,7 +185,6 @@ batch-written-to = { $count ->
     [one] { $count } lettre écrite
    *[other] { $count } lettres écrites
  } dans { $path }
-batch-kept = { $count ->
     [one] { $count } déjà présente et gardée
    *[other] { $count } déjà présentes et gardées
  } (--force les réécrit)
