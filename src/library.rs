@@ -77,6 +77,12 @@ impl Provenance {
     }
 }
 
+/// Whether an action of id `id` is built into the binary: one in the
+/// user's own folders, read first, then stands in its place.
+pub fn is_built_in(id: &str) -> bool {
+    EMBEDDED.get_file(format!("{id}.yaml")).is_some()
+}
+
 /// Where `appeal import` puts actions: `$XDG_DATA_HOME/appeal/actions`.
 pub fn imported_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("appeal").join("actions"))

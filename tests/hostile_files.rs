@@ -403,3 +403,53 @@ fn links_and_fifos_planted_in_a_batch_folder_are_replaced_or_rescued_never_follo
         BTreeSet::from([PathBuf::from("victim.txt")])
     );
 }
+
+#[test]
+fn list_marks_an_action_of_the_users_folders_that_stands_in_for_a_built_in() {
+    let sb = Sandbox::new();
+    // As an import titled "CECOT" would leave it, and one of the user's own.
+    planted_action(&sb, "data/appeal/actions", "cecot.yaml");
+    let mut own = common::cecot_yaml();
+    own = own.replacen("title:", "title: Mine,", 1);
+    sb.write("mine/own-action.yaml", &own);
+    let out = sb
+        .bounded()
+        .args(["--actions-dir", "mine", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let table = stdout_of(&out);
+    let row = |id: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no {id} in {table}"))
+            .to_string()
+    };
+    assert!(
+        row("cecot").contains("imported (in place of the built-in)"),
+        "{table}"
+    );
+    assert!(!row("own-action").contains("in place of"), "{table}");
+
+    let out = sb
+        .bounded()
+        .args(["--actions-dir", "mine", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let list: Vec<serde_json::Value> = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let of = |id: &str| list.iter().find(|a| a["id"] == id).unwrap().clone();
+    assert_eq!(of("cecot")["shadows"], "built-in");
+    assert_eq!(of("cecot")["from"], "imported");
+    assert_eq!(of("own-action")["shadows"], serde_json::Value::Null);
+    // Without the import, the built-in one is listed, and shadows nothing.
+    std::fs::remove_file(sb.path("data/appeal/actions/cecot.yaml")).unwrap();
+    let out = sb.bounded().args(["list", "--json"]).output().unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let cecot = list.iter().find(|a| a["id"] == "cecot").unwrap();
+    assert_eq!(
+        (&cecot["from"], &cecot["shadows"]),
+        (&"built-in".into(), &serde_json::Value::Null)
+    );
+}

@@ -16,6 +16,7 @@ list-deadline = DEADLINE
 list-languages = LANGUAGES
 list-last-written = LAST WRITTEN
 list-not-translated = { $title } ({ $lang }, not translated)
+list-shadows = { $from } (in place of the built-in)
 
 ## appeal history: the table's column headers, then messages
 history-date = DATE
