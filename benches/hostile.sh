@@ -51,3 +51,23 @@ for f in "$work"/*.yaml; do
         -n "check" "$appeal check $f" \
         -n "compose" "$appeal compose $f --no-input --no-history --name A -o -"
 done
+
+# A stranger's message file, checked by a translator (`check FILE.ftl`),
+# and a stranger's batch file: nesting 100,000 deep (refused before
+# parsing), 90,000 messages each with a finding, and a quoted CSV cell of
+# 300 MB of lines fed through a pipe (refused at 1 MiB, the reading stopped).
+python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+n = 100_000
+open(f"{work}/deep.ftl", "w").write("m = " + "{" * n + "}" * n + "\n")
+open(f"{work}/calls.ftl", "w").write("m = { " + "F(" * n + ")" * n + " }\n")
+open(f"{work}/many.ftl", "w").write("".join(f"m{i}={{x}}\n" for i in range(90_000)))
+PY
+for f in "$work"/*.ftl; do
+    printf '\n%s (%d KiB)\n' "$(basename "$f")" $(($(wc -c < "$f") / 1024))
+    hyperfine --warmup 1 --runs 5 -N -i --style basic --output=null -n "check" "$appeal check $f"
+done
+printf '\na quoted CSV cell of 300 MB of lines, through a pipe\n'
+hyperfine --warmup 1 --runs 5 -i --style basic --output=null -n "compose --batch -" \
+    "{ printf 'name,note\nAna,ok\nBen,\"'; yes 'a line of the note' | head -c 300000000; printf '\"\n'; } | $appeal compose cecot --batch - --batch-format csv --jsonl --no-history"

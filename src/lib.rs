@@ -23,6 +23,7 @@ pub mod form;
 pub mod history;
 pub mod import;
 pub mod interrupt;
+pub mod json;
 pub mod lang;
 pub mod letter;
 pub mod library;

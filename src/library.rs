@@ -77,6 +77,12 @@ impl Provenance {
     }
 }
 
+/// Whether an action of id `id` is built into the binary: one in the
+/// user's own folders, read first, then stands in its place.
+pub fn is_built_in(id: &str) -> bool {
+    EMBEDDED.get_file(format!("{id}.yaml")).is_some()
+}
+
 /// Where `appeal import` puts actions: `$XDG_DATA_HOME/appeal/actions`.
 pub fn imported_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("appeal").join("actions"))
@@ -504,12 +510,19 @@ pub fn read_folder(dir: &Path) -> Result<Vec<ActionFiles>> {
 }
 
 /// `cecot.yaml` is action `cecot`; `cecot.es.yaml` is a translation, not an action.
-/// The id of an action file: its name without `.yaml`. A name with
-/// anything invisible or a control character in it names no action.
+/// The id of an action file: its name without `.yaml`, when that passes
+/// the id rule ([`is_action_id`]).
 fn action_id(file_name: &str) -> Option<&str> {
     let stem = file_name.strip_suffix(".yaml")?;
+    is_action_id(stem).then_some(stem)
+}
+
+/// The id rule for a file's name, whether found in a folder or given by
+/// its path: not empty, no dot, and nothing the rule for identifiers
+/// refuses (controls, bidi controls, anything invisible, spaces).
+fn is_action_id(stem: &str) -> bool {
     let visible = crate::text::first_refused(stem, crate::text::Shape::Identifier).is_none();
-    (!stem.is_empty() && !stem.contains('.') && visible).then_some(stem)
+    !stem.is_empty() && !stem.contains('.') && visible
 }
 
 /// `cecot.es.yaml` is the `es` translation of `cecot`.
@@ -544,6 +557,14 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
         return Err(not_found(crate::ui::tr!("library-no-file")));
     }
     let id = stem.split('.').next().unwrap_or(stem);
+    // An id is printed, written into calendars and JSON: a name that is no
+    // id in a folder is none given by its path either.
+    if !is_action_id(id) {
+        return Err(not_found(crate::ui::tr!(
+            "library-bad-id",
+            id = crate::text::escaped(id, crate::text::Shape::Identifier).as_ref()
+        )));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

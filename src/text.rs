@@ -93,11 +93,14 @@ pub fn first_refused(text: &str, shape: Shape) -> Option<Refused> {
         return None;
     }
     text.char_indices()
-        .find(|&(_, c)| refused(c, shape))
+        .find(|&(_, c)| refuses(shape, c))
         .map(|(at, c)| Refused { at, c })
 }
 
-fn refused(c: char, shape: Shape) -> bool {
+/// Whether the rule refuses `c` in a text of `shape`: [`first_refused`], a
+/// character at a time, for what mends a text rather than refusing it (a
+/// file name made from a batch row).
+pub fn refuses(shape: Shape, c: char) -> bool {
     let multi_line = shape == Shape::Prose;
     match c {
         '\n' | '\t' | '\u{2028}' | '\u{2029}' => !multi_line,
@@ -128,6 +131,25 @@ pub fn shown(text: &str) -> Cow<'_, str> {
         match c {
             '\u{1b}' => out.push_str("\\e"),
             c if unsafe_char(c) => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with every character the rule refuses for `shape` shown as an
+/// escape (`\u{200B}`), a plain space aside: for quoting a name that was
+/// refused for what can't be seen in it.
+pub fn escaped(text: &str, shape: Shape) -> Cow<'_, str> {
+    let hidden = |c: char| c != ' ' && refuses(shape, c);
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -201,6 +223,17 @@ mod tests {
         assert_eq!(shown("plain\nlines"), "plain\nlines");
         assert_eq!(shown("\u{1b}]0;x\u{7}"), "\\e]0;x\\u{7}");
         assert_eq!(shown("a\u{202E}b\u{9b}"), "a\\u{202E}b\\u{9B}");
+    }
+
+    #[test]
+    fn a_refused_identifier_is_quoted_with_what_hides_in_it() {
+        assert_eq!(
+            escaped("ce\u{200B}cot", Shape::Identifier),
+            "ce\\u{200B}cot"
+        );
+        assert_eq!(escaped("my action", Shape::Identifier), "my action");
+        assert_eq!(escaped("x\u{1b}\r", Shape::Identifier), "x\\e\\u{D}");
+        assert_eq!(escaped("ce\u{200B}cot", Shape::Line), "ce\u{200B}cot");
     }
 
     #[test]

@@ -20,6 +20,15 @@ fn batch(sb: &Sandbox, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// The rescue folder a batch's message names: `… were saved to DIR instead`.
+fn saved_folder(err: &str) -> std::path::PathBuf {
+    err.split("were saved to ")
+        .nth(1)
+        .and_then(|rest| rest.split(" instead").next())
+        .expect("the rescue folder is named")
+        .into()
+}
+
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -236,7 +245,7 @@ fn ragged_and_broken_quoting_rows_are_reported() {
 }
 
 #[test]
-fn a_rerun_keeps_what_was_written_unless_forced() {
+fn a_rerun_keeps_what_was_written_unless_forced_and_rescues_its_letters() {
     let sb = Sandbox::new();
     sb.write("signers.csv", SIGNERS);
     let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
@@ -246,10 +255,27 @@ fn a_rerun_keeps_what_was_written_unless_forced() {
     let path = sb.path("l").join(ben);
     std::fs::write(&path, "edited by hand").unwrap();
 
+    // A letter kept out by a file already there is not dropped: it goes to
+    // the rescue folder, and the run says so with exit 4.
     let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("0 letters written to l, 3 already there and kept"));
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("0 letters written to l, 3 kept in the rescue folder"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "already exists; not overwritten (use --force to replace it); 3 letters were saved to"
+        ),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");
+    assert_eq!(
+        files_in(&saved_folder(&err)),
+        first,
+        "the same letters, under the same names"
+    );
 
     let out = batch(
         &sb,
@@ -524,18 +550,11 @@ fn letters_a_folder_cannot_take_are_rescued_with_exit_4() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert!(err.contains("3 letters were saved to "), "{err}");
-    let saved = err
-        .split("were saved to ")
-        .nth(1)
-        .and_then(|rest| rest.split(" instead").next())
-        .expect("the rescue folder is named");
-    let rescued = files_in(Path::new(saved));
+    let saved = saved_folder(&err);
+    let rescued = files_in(&saved);
     assert_eq!(rescued.len(), 3, "{rescued:?}");
-    assert!(
-        saved.starts_with(sb.path("data").to_str().unwrap()),
-        "{saved}"
-    );
-    let text = std::fs::read_to_string(Path::new(saved).join(&rescued[0])).unwrap();
+    assert!(saved.starts_with(sb.path("data")), "{saved:?}");
+    let text = std::fs::read_to_string(saved.join(&rescued[0])).unwrap();
     assert!(text.contains("Ana Díaz"), "{text}");
 }
 

@@ -6,28 +6,7 @@
 
 mod common;
 
-use common::{Sandbox, fixture, stderr_of, stdout_of};
-
-/// Whether `bytes` hold anything a terminal acts on: ESC, BEL, another C0
-/// control but line breaks and tabs, or a C1 control.
-fn obeyed_by_a_terminal(bytes: &[u8]) -> Option<char> {
-    String::from_utf8_lossy(bytes).chars().find(|&c| {
-        (c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\u{c}'))
-            || ('\u{80}'..='\u{9f}').contains(&c)
-    })
-}
-
-fn assert_clean(what: &str, out: &std::process::Output) {
-    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        if let Some(c) = obeyed_by_a_terminal(bytes) {
-            panic!(
-                "{what}: {stream} carries U+{:04X}:\n{}",
-                c as u32,
-                String::from_utf8_lossy(bytes).escape_debug()
-            );
-        }
-    }
-}
+use common::{Sandbox, assert_clean, fixture, stderr_of, stdout_of};
 
 /// Every command that reads an action, on one hostile file: each refuses it
 /// with its documented code, and says why without echoing the character.

@@ -304,6 +304,10 @@ proptest! {
             !name.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
             "{raw:?} kept a bidi control in {name:?}"
         );
+        prop_assert!(
+            appeal::text::first_refused(&name, appeal::text::Shape::Identifier).is_none(),
+            "{raw:?} gave {name:?}, which the rule for identifiers refuses"
+        );
     }
 }
 

@@ -48,7 +48,7 @@ pub struct RowError {
 /// The rows of a batch file, read lazily.
 pub struct Rows {
     source: Source,
-    /// Reading stopped at a line too long to read.
+    /// Reading stopped at a row too long to read.
     stopped: bool,
     number: usize,
     /// Bytes read so far, for a progress bar.
@@ -81,7 +81,9 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
     let counted_handle = CountedHandle::default();
     let counted = Counted {
         inner: input,
-        line: 0,
+        read: 0,
+        record_start: 0,
+        lines: format == Format::Jsonl,
         count: counted_handle.clone(),
     };
     let source = match format {
@@ -89,6 +91,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             let mut reader = csv::ReaderBuilder::new()
                 .flexible(false)
                 .trim(csv::Trim::Headers)
+                .buffer_capacity(READ_AHEAD as usize)
                 .from_reader(counted);
             let headers = reader
                 .headers()
@@ -115,6 +118,20 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                     message: crate::ui::tr!("batch-row-no-name-column", header = headers.join(",")),
                 });
             }
+            if let Some(message) = same_field(headers.iter().map(String::as_str)) {
+                return Err(Error::File {
+                    path: shown,
+                    message,
+                });
+            }
+            let next = reader.position().byte();
+            if next > MAX_RECORD_BYTES {
+                return Err(Error::File {
+                    path: shown,
+                    message: crate::ui::tr!("batch-row-header", error = too_long().to_string()),
+                });
+            }
+            reader.get_mut().record_start = next;
             Source::Csv {
                 reader,
                 headers,
@@ -148,8 +165,8 @@ impl Iterator for Rows {
             return None;
         }
         let row = self.read_row();
-        // A line too long ends the reading: what follows can't be trusted to
-        // start a row.
+        // A row too long to read ends the reading: what follows can't be
+        // trusted to start a row.
         if row.as_ref().is_some_and(|r| r.is_err()) && self.counted.overlong() {
             self.stopped = true;
         }
@@ -168,8 +185,16 @@ impl Rows {
                 let read = reader.read_record(record);
                 self.number += 1;
                 let number = self.number;
+                // A record is its bytes from the end of the one before,
+                // line breaks in quoted cells and all.
+                let next = reader.position().byte();
+                let size = next - std::mem::replace(&mut reader.get_mut().record_start, next);
                 match read {
                     Ok(false) => None,
+                    Ok(true) if size > MAX_RECORD_BYTES => Some(Err(RowError {
+                        number,
+                        message: too_long().to_string(),
+                    })),
                     Ok(true) => Some(Ok(Row {
                         number,
                         fields: headers
@@ -290,20 +315,23 @@ fn csv_message(e: &csv::Error, columns: usize) -> String {
 
 fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
     let fail = |message: String| RowError { number, message };
-    let value: serde_json::Value = serde_json::from_str(line)
+    let value: JsonLine = serde_json::from_str(line)
         .map_err(|e| fail(crate::ui::tr!("batch-row-not-json", error = e.to_string())))?;
-    let serde_json::Value::Object(map) = value else {
+    let JsonLine::Object(pairs) = value else {
         return Err(fail(crate::ui::tr!("batch-row-not-object")));
     };
-    if map.len() > MAX_COLUMNS {
+    if pairs.len() > MAX_COLUMNS {
         return Err(fail(crate::ui::tr!(
             "batch-row-too-many-fields",
-            count = map.len(),
+            count = pairs.len(),
             max = MAX_COLUMNS
         )));
     }
-    let mut fields = Vec::with_capacity(map.len());
-    for (key, value) in map {
+    if let Some(message) = same_field(pairs.iter().map(|(key, _)| key.as_str())) {
+        return Err(fail(message));
+    }
+    let mut fields = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
         let text = match value {
             serde_json::Value::String(s) => s,
             serde_json::Value::Null => String::new(),
@@ -316,6 +344,92 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
         fields.push((key, text));
     }
     Ok(Row { number, fields })
+}
+
+/// Two columns (or keys of a row) that would fill the same field or
+/// variable, as a message naming both: `name` and `Name` are both the
+/// signer's name, and one would silently win.
+fn same_field<'a>(keys: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for key in keys {
+        let field = Field::named(key).map_or(key, |f| f.key);
+        if let Some((first, _)) = seen.iter().find(|(_, f)| *f == field) {
+            return Some(crate::ui::tr!(
+                "batch-row-same-field",
+                first = *first,
+                second = key,
+                field = field
+            ));
+        }
+        seen.push((key, field));
+    }
+    None
+}
+
+/// One line of a JSON Lines file: an object with every key as written (a
+/// map would keep only the last of a repeated key), or anything else.
+enum JsonLine {
+    Object(Vec<(String, serde_json::Value)>),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for JsonLine {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<JsonLine, D::Error> {
+        d.deserialize_any(JsonLineVisitor)
+    }
+}
+
+struct JsonLineVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonLineVisitor {
+    type Value = JsonLine;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<JsonLine, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some(pair) = map.next_entry()? {
+            pairs.push(pair);
+        }
+        Ok(JsonLine::Object(pairs))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<JsonLine, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(JsonLine::Other)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<JsonLine, E> {
+        Ok(JsonLine::Other)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<JsonLine, E> {
+        Ok(JsonLine::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<JsonLine, E> {
+        Ok(JsonLine::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<JsonLine, E> {
+        Ok(JsonLine::Other)
+    }
+
+    fn visit_str<E>(self, _: &str) -> std::result::Result<JsonLine, E> {
+        Ok(JsonLine::Other)
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<JsonLine, E> {
+        Ok(JsonLine::Other)
+    }
 }
 
 /// A shared byte counter, read by the progress bar while the reader fills
@@ -336,27 +450,36 @@ impl CountedHandle {
     }
 }
 
-/// Longest line of a batch file, in bytes: a row is a signer, and a line
-/// with no end is a file to refuse, not to hold in memory.
-pub const MAX_LINE_BYTES: u64 = 1 << 20;
+/// Longest row of a batch file, in bytes: a CSV record (quoted cells may
+/// hold line breaks) or a JSON line. A row is a signer, and a row with no
+/// end is a file to refuse, not to hold in memory.
+pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+
+/// How far the CSV reader reads ahead of the record it is in: its buffer.
+const READ_AHEAD: u64 = 8 << 10;
 
 /// Most columns a batch file may have.
 pub const MAX_COLUMNS: usize = 64;
 
-/// The input, counting what was read, and refusing a line longer than
-/// [`MAX_LINE_BYTES`].
+/// The input, counting what was read, and refusing a row longer than
+/// [`MAX_RECORD_BYTES`] before it is held.
 struct Counted {
     inner: Box<dyn Read + Send>,
     count: CountedHandle,
-    /// Bytes since the last line break.
-    line: u64,
+    /// Bytes read from the input.
+    read: u64,
+    /// Where the row being read starts: after the last line break for JSON
+    /// Lines, where the CSV reader says its record ends for CSV.
+    record_start: u64,
+    /// JSON Lines: a row is a line.
+    lines: bool,
 }
 
-/// The error a line too long to read turns into.
-fn line_too_long() -> io::Error {
+/// The error a row too long to read turns into.
+fn too_long() -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        crate::ui::tr!("batch-row-line-too-long", max = MAX_LINE_BYTES >> 10),
+        crate::ui::tr!("batch-row-too-long", max = MAX_RECORD_BYTES >> 10),
     )
 }
 
@@ -364,18 +487,25 @@ impl Read for Counted {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         let read = &buf[..n];
-        // The line that was open ends at the first break, if any.
-        let open_line_end = memchr::memchr(b'\n', read).unwrap_or(n);
-        if self.line + open_line_end as u64 > MAX_LINE_BYTES {
+        // For CSV, what the reader holds beyond its record is at most its
+        // buffer; the record's own size is checked when it is complete.
+        let (open_row, slack) = if self.lines {
+            (memchr::memchr(b'\n', read).unwrap_or(n), 0)
+        } else {
+            (n, READ_AHEAD)
+        };
+        if self.read + open_row as u64 - self.record_start > MAX_RECORD_BYTES + slack {
             self.count
                 .overlong
                 .store(true, std::sync::atomic::Ordering::Relaxed);
-            return Err(line_too_long());
+            return Err(too_long());
         }
-        self.line = match memchr::memrchr(b'\n', read) {
-            Some(at) => (n - at - 1) as u64,
-            None => self.line + n as u64,
-        };
+        if self.lines
+            && let Some(at) = memchr::memrchr(b'\n', read)
+        {
+            self.record_start = self.read + at as u64 + 1;
+        }
+        self.read += n as u64;
         self.count
             .bytes
             .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
@@ -515,7 +645,7 @@ mod tests {
 
     #[test]
     fn a_line_with_no_end_stops_the_reading_without_holding_it() {
-        let long = "x".repeat((MAX_LINE_BYTES + 10) as usize);
+        let long = "x".repeat((2 * MAX_RECORD_BYTES) as usize);
         for (text, format) in [
             (format!("name\nAna\n{long}\nBen\n"), Format::Csv),
             (
@@ -540,6 +670,76 @@ mod tests {
                 err.message
             );
         }
+    }
+
+    #[test]
+    fn a_quoted_cell_over_many_lines_is_one_row_and_counts_as_one() {
+        // `Ben,"…"\n` is the cell and 7 bytes.
+        let cell = |size: u64| "line\n".repeat(size as usize / 5) + &"x".repeat(size as usize % 5);
+        let csv = |size| format!("name,note\nAna,ok\nBen,\"{}\"\nCarl,ok\n", cell(size - 7));
+        let numbers = |got: &[std::result::Result<Row, RowError>]| {
+            got.iter()
+                .map(|r| r.as_ref().map(|r| r.number).map_err(|e| e.number))
+                .collect::<Vec<_>>()
+        };
+        let got = rows(&csv(MAX_RECORD_BYTES), Format::Csv);
+        assert_eq!(numbers(&got), [Ok(1), Ok(2), Ok(3)], "exactly the limit");
+        assert!(
+            got[1].as_ref().unwrap().fields[1]
+                .1
+                .starts_with("line\nline\n")
+        );
+        // Just over: read whole, refused alone, and the next row is read.
+        let got = rows(&csv(MAX_RECORD_BYTES + 1), Format::Csv);
+        assert_eq!(numbers(&got), [Ok(1), Err(2), Ok(3)]);
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("is longer than 1024 KiB")
+        );
+        // Far over: refused before it is held, and the reading ends.
+        let got = rows(&csv(8 * MAX_RECORD_BYTES), Format::Csv);
+        assert_eq!(numbers(&got), [Ok(1), Err(2)]);
+    }
+
+    #[test]
+    fn two_columns_or_keys_for_one_field_are_refused_naming_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        for (header, first, second) in [
+            ("name,city,Name", "name", "Name"),
+            ("name,CITY,city", "CITY", "city"),
+            ("name,party,party", "party", "party"),
+        ] {
+            std::fs::write(&path, format!("{header}\nAna,a,b\n")).unwrap();
+            let err = open(&path, Format::Csv).err().unwrap().to_string();
+            assert!(
+                err.contains(&format!("`{first}` and `{second}` are the same field")),
+                "{header}: {err}"
+            );
+        }
+        let got = rows(
+            "{\"name\":\"Ana\",\"name\":\"Eve\"}\n{\"Name\":\"Ana\",\"NAME\":\"Eve\"}\n{\"name\":\"Ana\",\"Party\":\"x\",\"party\":\"y\"}\n",
+            Format::Jsonl,
+        );
+        let messages: Vec<_> = got
+            .iter()
+            .map(|r| r.as_ref().map(|_| ()).map_err(|e| e.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages[..2],
+            [
+                Err("`name` and `name` are the same field (`name`); keep only one of them"),
+                Err("`Name` and `NAME` are the same field (`name`); keep only one of them"),
+            ]
+        );
+        assert_eq!(
+            messages[2],
+            Ok(()),
+            "variables keep their case: {messages:?}"
+        );
     }
 
     #[test]

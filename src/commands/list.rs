@@ -12,7 +12,7 @@ use crate::deadline::{days_left, shown, today};
 use crate::error::{Error, Result};
 use crate::history;
 use crate::lang;
-use crate::library::Library;
+use crate::library::{Library, Provenance};
 
 /// The letter language the writer has set (`APPEAL_LANG`, else the
 /// remembered one), in which titles are shown where translated.
@@ -55,7 +55,10 @@ struct Row {
     languages: Vec<String>,
     origin: String,
     /// Where the library found it: a feed's actions say which, and closed.
-    provenance: crate::library::Provenance,
+    provenance: Provenance,
+    /// It is in one of the user's folders, in place of a built-in action of
+    /// the same id (an import, or a file someone left there).
+    shadows_built_in: bool,
 }
 
 impl Row {
@@ -71,6 +74,10 @@ impl Row {
             languages: action.languages().iter().map(|l| l.to_string()).collect(),
             origin: action.origin.clone(),
             provenance: action.provenance.clone(),
+            shadows_built_in: matches!(
+                action.provenance,
+                Provenance::ActionsDir | Provenance::Imported
+            ) && crate::library::is_built_in(&action.id),
         }
     }
 
@@ -118,6 +125,7 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
                     "last_written": last_written.get(&r.id).map(|d| d.to_string()),
                 });
                 crate::feed::shelf::add_list_fields(&mut row, &r.provenance, library);
+                row["shadows"] = json!(r.shadows_built_in.then_some("built-in"));
                 row
             })
             .collect();
@@ -174,7 +182,11 @@ fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 6]
             .map(|l| lang::display(l))
             .collect::<Vec<_>>()
             .join(", "),
-        r.provenance.label(),
+        if r.shadows_built_in {
+            crate::ui::tr!("list-shadows", from = r.provenance.label())
+        } else {
+            r.provenance.label()
+        },
         last.map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
     ]
 }

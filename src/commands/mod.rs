@@ -24,8 +24,8 @@ fn print(text: &str) -> Result<()> {
     })
 }
 
-/// Prints a JSON value, pretty, on stdout.
+/// Prints a JSON value, pretty, on stdout; nothing in it reaches the
+/// terminal raw (see [`crate::json`]).
 fn print_json(value: &serde_json::Value) -> Result<()> {
-    let text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
-    print(&format!("{text}\n"))
+    print(&format!("{}\n", crate::json::pretty(value)))
 }

@@ -122,14 +122,14 @@ fn event(action: &Action, deadline: NaiveDate) -> Event {
         format_date(deadline, "%-d %B %Y", "en"),
         action.id,
     );
-    let uid = format!("{}-{}", action.id, deadline);
+    let uid = one_line(&format!("{}-{}", action.id, deadline));
     let mut event = Event::new();
     event
         // The same action and deadline keep the same UID, so importing the
         // file again updates the event instead of adding a second one.
         .uid(&format!("{uid}@appeal"))
-        .summary(&action.title)
-        .description(&description)
+        .summary(&one_line(&action.title))
+        .description(&text(&description))
         .starts(deadline)
         .ends(next_day(deadline));
     for days in ALARM_DAYS {
@@ -139,7 +139,7 @@ fn event(action: &Action, deadline: NaiveDate) -> Event {
             format!("in {days} days")
         };
         let mut alarm = Alarm::display(
-            &format!("{}: the deadline is {when}", action.title),
+            &one_line(&format!("{}: the deadline is {when}", action.title)),
             Trigger::before_start(Duration::days(days)),
         );
         // `-P7D` reads better than the crate's `-PT604800S`, and a fixed UID
@@ -152,7 +152,68 @@ fn event(action: &Action, deadline: NaiveDate) -> Event {
     event.done()
 }
 
+/// `value` fit for an iCalendar TEXT value: icalendar escapes `\n`, `,`,
+/// `;` and `\`, but writes a CR as it is, and a reader that splits lines
+/// on CR would take what follows for a line of its own (`BEGIN:VEVENT`).
+/// So a CR, with or without its LF, becomes a line break, which is
+/// escaped; any other control character, which RFC 5545 allows in no text
+/// value, goes.
+fn text(value: &str) -> String {
+    value
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// As [`text`], for a value of one line (a summary, a UID): line breaks
+/// become spaces.
+fn one_line(value: &str) -> String {
+    text(value).replace('\n', " ")
+}
+
 /// An all-day event ends, exclusively, the next day (RFC 5545 3.6.1).
 fn next_day(date: NaiveDate) -> NaiveDate {
     date.succ_opt().unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_can_break_a_line_of_the_calendar() {
+        let yaml = include_str!("../../actions/cecot.yaml");
+        let mut action = Action::parse("x\rBEGIN:VEVENT\r\nUID:evil", "cecot.yaml", yaml).unwrap();
+        action.title = "Free them\rEND:VEVENT\rBEGIN:VEVENT\nSUMMARY:forged\u{1b}[2J".to_string();
+        let ics = calendar(&[action]).to_string();
+        let bytes = ics.as_bytes();
+        for (at, _) in ics.match_indices('\r') {
+            assert_eq!(
+                bytes.get(at + 1),
+                Some(&b'\n'),
+                "a bare CR at {at}:\n{ics:?}"
+            );
+        }
+        for (at, _) in ics.match_indices('\n') {
+            assert_eq!(bytes[at - 1], b'\r', "a bare LF at {at}:\n{ics:?}");
+        }
+        assert!(!ics.contains('\u{1b}'));
+        // Split on CR, on LF, or on both: one event, whatever the reader.
+        for lines in [
+            ics.split('\r').collect::<Vec<_>>(),
+            ics.split('\n').collect(),
+            ics.split("\r\n").collect(),
+        ] {
+            let begins = lines
+                .iter()
+                .filter(|l| {
+                    l.trim_start_matches(['\r', '\n'])
+                        .starts_with("BEGIN:VEVENT")
+                })
+                .count();
+            assert_eq!(begins, 1, "{ics}");
+        }
+    }
 }

@@ -51,7 +51,6 @@ struct Tally {
     written: usize,
     /// Letters handed to stdout's buffer since the last flush.
     pending: usize,
-    kept: usize,
     rescued: usize,
     failed: usize,
     /// The letters in another language than the row asked for, by language.
@@ -145,7 +144,6 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
             }
             match out.put(&letter) {
                 Ok(Put::Written) => tally.pending += 1,
-                Ok(Put::Kept) => tally.kept += 1,
                 Ok(Put::Rescued) => tally.rescued += 1,
                 Err(Stop::Row(message)) => {
                     tally.failed += 1;
@@ -356,9 +354,9 @@ impl Out {
                     "subject": letter.subject,
                     "body": String::from_utf8_lossy(&letter.bytes),
                 });
-                let mut line = serde_json::to_vec(&record).expect("a JSON value always serialises");
-                line.push(b'\n');
-                stream.write(&line).map_err(stdout_stop)?;
+                stream
+                    .write(&crate::json::line(&record))
+                    .map_err(stdout_stop)?;
             }
             Out::Folder(folder) => {
                 let name = letter.file_name.as_deref().unwrap_or("letter.txt");
@@ -412,9 +410,6 @@ fn summarise(tally: &Tally, batch: &Batch) {
         ),
         _ => crate::ui::tr!("batch-written", count = written),
     }];
-    if tally.kept > 0 {
-        parts.push(crate::ui::tr!("batch-kept", count = tally.kept));
-    }
     if tally.rescued > 0 {
         parts.push(crate::ui::tr!("batch-rescued", count = tally.rescued));
     }

@@ -37,6 +37,31 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> 
         }
         _ => {}
     }
+    replace(path, bytes, overwrite, durable)
+}
+
+/// Writes a letter into a folder appeal fills with letters (a batch's
+/// `--out-dir`, a rescue folder), where whatever is at `path` may have been
+/// planted there: it is never followed or opened. With `overwrite`, a link
+/// there is replaced by the letter, and what it points to is left as it
+/// was; so is a FIFO or a device, never opened (a FIFO would block).
+/// Without, any of them is there like a file (`AlreadyExists`). The rename
+/// that puts the letter in place acts on the folder's entry itself, so no
+/// link swapped in meanwhile is followed either. Not flushed to disk, as a
+/// batch of many files can simply be run again after a crash.
+pub fn write_entry(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            crate::ui::tr!("delivery-is-folder"),
+        ));
+    }
+    replace(path, bytes, overwrite, false)
+}
+
+/// A temporary file beside `path`, then a rename onto it: replacing what is
+/// there only with `overwrite`.
+fn replace(path: &Path, bytes: &[u8], overwrite: bool, durable: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -120,6 +145,44 @@ mod tests {
         write_file(&link, b"new", true, false).unwrap();
         assert!(link.is_symlink(), "the link is left a link");
         assert_eq!(std::fs::read(&real).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_letter_in_a_folder_replaces_a_planted_link_or_fifo_never_what_it_points_to() {
+        use std::os::unix::fs::FileTypeExt;
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim.txt");
+        std::fs::write(&victim, b"theirs").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("1-ana.txt");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let dangling = dir.path().join("2-ben.txt");
+        std::os::unix::fs::symlink(outside.path().join("new.txt"), &dangling).unwrap();
+        let fifo = dir.path().join("3-eve.txt");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo on a path of our own temporary folder.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        for path in [&link, &dangling, &fifo] {
+            let err = write_entry(path, b"letter", false).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::AlreadyExists, "{path:?}");
+        }
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        for path in [&link, &dangling, &fifo] {
+            write_entry(path, b"letter", true).unwrap();
+            let there = std::fs::symlink_metadata(path).unwrap();
+            assert!(there.is_file(), "{path:?} is now the letter itself");
+            assert_eq!(std::fs::read(path).unwrap(), b"letter");
+        }
+        assert_eq!(std::fs::read(&victim).unwrap(), b"theirs");
+        assert!(!outside.path().join("new.txt").exists());
+        let err = write_entry(dir.path(), b"letter", true).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::hash::{Hash, Hasher};
 use handlebars::Handlebars;
 
 use crate::answers::Signer;
+use crate::text::Shape;
 
 /// The default `--name-template`.
 pub const DEFAULT_TEMPLATE: &str = "{{row}}-{{name}}-{{lang}}.txt";
@@ -21,8 +22,10 @@ const RESERVED: &[&str] = &[
     "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
-/// Turns any text into a single, safe file name: path separators, control
-/// and bidi characters and runs of spaces become `-`; `..` and leading or
+/// Turns any text into a single, safe file name, every part of which
+/// passes the rule for identifiers (`crate::text`): invisible characters
+/// (zero-width spaces and joiners, direction marks) go; path separators,
+/// control, bidi and tag characters, and runs of spaces become `-`; `..` and leading or
 /// trailing dots go, so nothing is hidden or climbs out; reserved device
 /// names get a `_`; an empty name becomes `letter`; very long names are cut
 /// at a character boundary. A short extension (`.txt`) is kept apart.
@@ -59,8 +62,11 @@ pub fn sanitize(raw: &str) -> String {
 fn clean(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
-        let bad = crate::text::hides_text(c)
-            || c.is_whitespace()
+        // Invisible: nothing is seen of it, so nothing takes its place.
+        if crate::text::is_default_ignorable(c) {
+            continue;
+        }
+        let bad = crate::text::refuses(Shape::Identifier, c)
             || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|');
         if bad {
             if !out.ends_with('-') {
@@ -210,6 +216,22 @@ mod tests {
             "1-Ana-Díaz-López-es.txt"
         );
         assert_eq!(sanitize("tab\there\nnewline"), "tab-here-newline");
+    }
+
+    #[test]
+    fn every_part_of_a_name_passes_the_rule_for_identifiers() {
+        assert_eq!(
+            sanitize("1-Ana\u{200B}Díaz\u{200F}\u{2066}\u{E0041}es\u{2028}x.txt"),
+            "1-AnaDíaz-es-x.txt"
+        );
+        for c in ('\u{0}'..='\u{3000}').chain('\u{E0000}'..='\u{E007F}') {
+            let name = sanitize(&format!("a{c}b.txt"));
+            assert!(
+                crate::text::first_refused(&name, Shape::Identifier).is_none(),
+                "U+{:04X} gave {name:?}",
+                c as u32
+            );
+        }
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub fn publish(opts: &Publish, key: &minisign::SecretKey) -> Result<Published> {
         },
         items,
     };
-    let json = serde_json::to_string_pretty(&index).expect("an index always serialises") + "\n";
+    let json = crate::json::pretty(&index) + "\n";
     let signature = sign(&json, key, now)?;
     write_feed(opts.out, &json, &signature, &copies)?;
     Ok(Published {

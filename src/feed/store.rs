@@ -183,7 +183,7 @@ impl Installed {
 
     /// Writes the state again: the feed was checked and had not changed.
     pub fn save_state(&self) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(&self.state).expect("a state always serialises");
+        let text = crate::json::pretty(&self.state);
         write_atomic(&self.dir.join(STATE_FILE), text.as_bytes(), true)
     }
 }

@@ -105,7 +105,7 @@ pub fn update(sub: &Subscription, timeout: Duration) -> Result<Outcome> {
         installed: now,
         checked: now,
     };
-    let state_text = serde_json::to_string_pretty(&state).expect("a state always serialises");
+    let state_text = crate::json::pretty(&state);
     for (name, content) in [
         ("index.json", &bytes.0[..]),
         ("index.json.minisig", &bytes.1[..]),

@@ -7,12 +7,15 @@
 //! A letter's language is its own choice: a Spanish interface can write an
 //! English letter.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
+
+mod outline;
 
 /// One language's message files: each file's name and text.
 pub type Files = [(&'static str, &'static str); FILES];
@@ -71,7 +74,7 @@ pub fn lang() -> &'static str {
 fn bundle_with(lang: &str, id: &str) -> Option<&'static Bundle> {
     let l = LANGUAGES.iter().position(|(l, _)| *l == lang)?;
     let (tag, files) = &LANGUAGES[l];
-    let f = files.iter().position(|(_, text)| defines(text, id))?;
+    let f = file_defining(l, id)?;
     Some(BUNDLES[l][f].get_or_init(|| {
         let id: LanguageIdentifier = tag.parse().expect("the shipped languages are tags");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
@@ -83,6 +86,32 @@ fn bundle_with(lang: &str, id: &str) -> Option<&'static Bundle> {
         let _ = bundle.add_resource(resource);
         bundle
     }))
+}
+
+/// Which file of each language defines each id asked for so far: finding
+/// it reads the files' text, and `check` may say the same thing for each of
+/// ninety thousand messages.
+static FOUND: [OnceLock<Mutex<Found>>; LANGUAGES.len()] =
+    [const { OnceLock::new() }; LANGUAGES.len()];
+
+/// For each id, the index of the file that defines it, if one does.
+type Found = FxHashMap<String, Option<usize>>;
+
+/// The file of language `l` that defines `id`, if any.
+fn file_defining(l: usize, id: &str) -> Option<usize> {
+    let mut found = FOUND[l]
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    if let Some(&file) = found.get(id) {
+        return file;
+    }
+    let file = LANGUAGES[l]
+        .1
+        .iter()
+        .position(|(_, text)| defines(text, id));
+    found.insert(id.to_string(), file);
+    file
 }
 
 /// Whether a message file's text defines the message `id`, found without
@@ -222,8 +251,18 @@ struct Entry {
     value: String,
 }
 
-/// A message file's messages.
+/// A message file's messages. Its outline comes first: a file nested too
+/// deep is refused before fluent-syntax parses it, and each message's line
+/// is read from the outline rather than searched for.
 fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
+    let starts = outline::outline(text).map_err(|too_deep| {
+        FileProblem::new(
+            too_deep.line,
+            true,
+            "check-ftl-too-deep",
+            &[("max", outline::MAX_DEPTH.into())],
+        )
+    })?;
     let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         let at = errors.first().map_or(0, |e| e.pos.start);
         FileProblem::new(
@@ -239,52 +278,59 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
             )],
         )
     })?;
+    let mut starts = starts.into_iter().peekable();
     let mut out = Vec::new();
     for entry in resource.entries() {
         let ast::Entry::Message(m) = entry else {
             continue;
         };
         let id = m.id.name;
-        let start = text.find(&format!("\n{id} =")).map_or(0, |i| i + 1);
-        let line = text[..start].matches('\n').count() + 1;
-        let body: String = text[start..]
-            .lines()
-            .enumerate()
-            .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
-            .map(|(_, l)| l)
-            .collect::<Vec<_>>()
-            .join("\n");
-        let mut uses = Uses::default();
-        let mut prose = String::new();
-        if let Some(pattern) = &m.value {
-            pattern_uses(pattern, &mut uses);
-            pattern_text(pattern, &mut prose);
-        }
-        let words = prose
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count();
-        let Uses {
-            mut vars,
-            references,
-        } = uses;
-        vars.sort();
-        vars.dedup();
-        let value = body
-            .split_once('=')
-            .map_or("", |(_, v)| v)
-            .trim()
-            .to_string();
-        out.push(Entry {
-            id: id.to_string(),
-            line,
-            vars,
-            references,
-            words,
-            value,
-        });
+        // The file parsed, so its messages are the outline's, in order.
+        while starts.next_if(|s| s.id != id).is_some() {}
+        let (line, start) = starts.next().map_or((1, 0), |s| (s.line, s.at));
+        out.push(entry_of(m, id, line, &text[start..]));
     }
     Ok(out)
+}
+
+/// One parsed message, `from` being the file from its first line on.
+fn entry_of(m: &ast::Message<&str>, id: &str, line: usize, from: &str) -> Entry {
+    let body: String = from
+        .lines()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut uses = Uses::default();
+    let mut prose = String::new();
+    if let Some(pattern) = &m.value {
+        pattern_uses(pattern, &mut uses);
+        pattern_text(pattern, &mut prose);
+    }
+    let words = prose
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    let Uses {
+        mut vars,
+        references,
+    } = uses;
+    vars.sort();
+    vars.dedup();
+    let value = body
+        .split_once('=')
+        .map_or("", |(_, v)| v)
+        .trim()
+        .to_string();
+    Entry {
+        id: id.to_string(),
+        line,
+        vars,
+        references,
+        words,
+        value,
+    }
 }
 
 /// The shipped translations' files, as `appeal check` names them.
@@ -393,6 +439,12 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
         Ok(theirs) => theirs,
         Err(problem) => return vec![problem],
     };
+    // Each id's first message, found at once however long the file is.
+    let mut by_id: std::collections::HashMap<&str, &Entry> =
+        std::collections::HashMap::with_capacity(theirs.len());
+    for entry in theirs.iter().rev() {
+        by_id.insert(&entry.id, entry);
+    }
     let mut problems: Vec<FileProblem> = theirs
         .iter()
         .filter(|entry| !entry.references.is_empty())
@@ -416,7 +468,7 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
         ..
     } in &english
     {
-        let Some(theirs) = theirs.iter().find(|e| e.id == *id) else {
+        let Some(theirs) = by_id.get(id.as_str()) else {
             problems.push(FileProblem::new(
                 1,
                 true,

@@ -5,6 +5,7 @@
 pub mod documents;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use assert_cmd::Command;
 
@@ -42,6 +43,40 @@ impl Sandbox {
         cmd
     }
 
+    /// `appeal` as [`Sandbox::appeal`], for input made to exhaust memory or
+    /// time: under a real limit on its address space ([`MEMORY_LIMIT`],
+    /// set with `setrlimit` before it starts), and stopped after 20 seconds.
+    pub fn bounded(&self) -> Command {
+        let mut cmd = Command::from_std(self.std_bounded());
+        cmd.timeout(Duration::from_secs(20));
+        cmd
+    }
+
+    /// As [`Sandbox::bounded`], as a plain `std` command and without the
+    /// timeout, for tests that feed stdin themselves.
+    pub fn std_bounded(&self) -> std::process::Command {
+        let mut cmd = self.std_appeal();
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: setrlimit is async-signal-safe, and the closure
+            // touches nothing else of the parent's.
+            unsafe {
+                cmd.pre_exec(|| {
+                    let limit = libc::rlimit {
+                        rlim_cur: MEMORY_LIMIT,
+                        rlim_max: MEMORY_LIMIT,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+        }
+        cmd
+    }
+
     /// The same as [`Sandbox::appeal`], as a plain `std` command, for tests
     /// that set up stdio themselves.
     pub fn std_appeal(&self) -> std::process::Command {
@@ -73,6 +108,33 @@ impl Sandbox {
         }
         std::fs::write(&path, text).expect("write fixture");
         path
+    }
+}
+
+/// The address space a [`Sandbox::bounded`] run may take: a few times
+/// what a debug build of appeal needs for any command (under 100 MiB), a
+/// fraction of what the hostile inputs took before they were bounded.
+pub const MEMORY_LIMIT: u64 = 256 << 20;
+
+/// Whether `bytes` hold anything a terminal acts on: ESC, BEL, another C0
+/// control but line breaks and tabs, or a C1 control.
+pub fn obeyed_by_a_terminal(bytes: &[u8]) -> Option<char> {
+    String::from_utf8_lossy(bytes).chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\u{c}'))
+            || ('\u{80}'..='\u{9f}').contains(&c)
+    })
+}
+
+/// Panics when stdout or stderr carries anything a terminal acts on.
+pub fn assert_clean(what: &str, out: &std::process::Output) {
+    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        if let Some(c) = obeyed_by_a_terminal(bytes) {
+            panic!(
+                "{what}: {stream} carries U+{:04X}:\n{}",
+                c as u32,
+                String::from_utf8_lossy(bytes).escape_debug()
+            );
+        }
     }
 }
 

@@ -68,3 +68,4 @@ check-ftl-missing = `{ $id }` is missing (English: `{ $english }`)
 check-ftl-variables = `{ $id }` uses {"{"}{ $theirs }{"}"}, but English uses {"{"}{ $english }{"}"}
 check-ftl-untranslated = `{ $id }` is the same as in English: not translated yet?
 check-ftl-reference = `{ $id }` uses { $references }: each message file is read on its own, so a message can use only variables
+check-ftl-too-deep = nests placeables or calls more than { $max } deep; a message needs far fewer

@@ -16,6 +16,7 @@ list-deadline = DEADLINE
 list-languages = LANGUAGES
 list-last-written = LAST WRITTEN
 list-not-translated = { $title } ({ $lang }, not translated)
+list-shadows = { $from } (in place of the built-in)
 
 ## appeal history: the table's column headers, then messages
 history-date = DATE
@@ -188,7 +189,6 @@ batch-written-to = { $count ->
     [one] 1 letter written
    *[other] { $count } letters written
  } to { $path }
-batch-kept = { $count } already there and kept (--force writes them again)
 batch-rescued = { $count } kept in the rescue folder
 batch-failed = { $count ->
     [one] 1 row failed

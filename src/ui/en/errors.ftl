@@ -72,6 +72,7 @@ library-folder-capped = { $folder } holds more than { $max } files: only the fir
 library-not-yaml = is not an action file (expected a name ending in .yaml)
 library-is-folder = is a folder, not an action file
 library-no-file = no such file
+library-bad-id = its name can't be an action's id (`{ $id }`): an id has no spaces, dots, control or invisible characters
 library-no-action = is a translation, but its action `{ $file }` is not beside it in { $folder }
 library-too-large = is larger than { $max } KiB; appeal refuses files above that size
 library-not-utf8 = is not UTF-8 text (invalid byte at offset { $offset })
@@ -153,7 +154,8 @@ batch-row-not-json = is not valid JSON: { $error }
 batch-row-not-object = is not a JSON object
 batch-row-too-many-fields = has { $count } fields; a row may have at most { $max }
 batch-row-not-text = field `{ $key }` must be text, not a list or object
-batch-row-line-too-long = is longer than { $max } KiB; a batch file holds one signer per line
+batch-row-too-long = is longer than { $max } KiB; a row is one signer, and no signer needs that much
+batch-row-same-field = `{ $first }` and `{ $second }` are the same field (`{ $field }`); keep only one of them
 
 ## appeal compose: flags that don't go together
 plan-batch-only = { $flag } goes with --batch FILE; for a single letter use -o FILE

@@ -67,3 +67,4 @@ check-ftl-missing = falta `{ $id }` (en inglés: `{ $english }`)
 check-ftl-variables = `{ $id }` usa {"{"}{ $theirs }{"}"}, pero el inglés usa {"{"}{ $english }{"}"}
 check-ftl-untranslated = `{ $id }` es igual que en inglés: ¿aún sin traducir?
 check-ftl-reference = `{ $id }` usa { $references }: cada archivo de mensajes se lee por separado, así que un mensaje solo puede usar variables
+check-ftl-too-deep = anida marcadores o llamadas a más de { $max } niveles; un mensaje necesita muchos menos

@@ -15,6 +15,7 @@ list-deadline = PLAZO
 list-languages = IDIOMAS
 list-last-written = ÚLTIMA CARTA
 list-not-translated = { $title } ({ $lang }, sin traducir)
+list-shadows = { $from } (en lugar de la incluida)
 
 ## appeal history: los encabezados de las columnas, y los mensajes
 history-date = FECHA
@@ -185,10 +186,6 @@ batch-written-to = { $count ->
     [one] { $count } carta escrita
    *[other] { $count } cartas escritas
  } en { $path }
-batch-kept = { $count ->
-    [one] { $count } ya existía y se conservó
-   *[other] { $count } ya existían y se conservaron
- } (--force las vuelve a escribir)
 batch-rescued = { $count ->
     [one] { $count } guardada en la carpeta de rescate
    *[other] { $count } guardadas en la carpeta de rescate

@@ -71,6 +71,7 @@ library-folder-capped = { $folder } contiene más de { $max } archivos: solo se 
 library-not-yaml = no es un archivo de acción (se esperaba un nombre terminado en .yaml)
 library-is-folder = es una carpeta, no un archivo de acción
 library-no-file = el archivo no existe
+library-bad-id = su nombre no puede ser el id de una acción (`{ $id }`): un id no lleva espacios, puntos ni caracteres de control o invisibles
 library-no-action = es una traducción, pero su acción `{ $file }` no está junto a ella en { $folder }
 library-too-large = ocupa más de { $max } KiB; appeal rechaza los archivos de mayor tamaño
 library-not-utf8 = no es texto UTF-8 (byte no válido en la posición { $offset })
@@ -152,7 +153,8 @@ batch-row-not-json = no es JSON válido: { $error }
 batch-row-not-object = no es un objeto JSON
 batch-row-too-many-fields = tiene { $count } campos; una fila puede tener como máximo { $max }
 batch-row-not-text = el campo `{ $key }` debe ser texto, no una lista ni un objeto
-batch-row-line-too-long = ocupa más de { $max } KiB; un archivo de lote tiene un firmante por línea
+batch-row-too-long = ocupa más de { $max } KiB; una fila es un firmante, y ningún firmante necesita tanto
+batch-row-same-field = `{ $first }` y `{ $second }` son el mismo campo (`{ $field }`); deje solo uno de ellos
 
 ## appeal compose: opciones que no van juntas
 plan-batch-only = { $flag } va con --batch FILE; para una sola carta use -o FILE

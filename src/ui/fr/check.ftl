@@ -70,3 +70,4 @@ check-ftl-missing = `{ $id }` manque (en anglais : `{ $english }`)
 check-ftl-variables = `{ $id }` utilise {"{"}{ $theirs }{"}"}, mais l'anglais utilise {"{"}{ $english }{"}"}
 check-ftl-untranslated = `{ $id }` est identique à l'anglais : pas encore traduit ?
 check-ftl-reference = `{ $id }` utilise { $references } : chaque fichier de messages est lu à part, un message ne peut donc utiliser que des variables
+check-ftl-too-deep = imbrique des expressions ou des appels sur plus de { $max } niveaux ; un message en demande bien moins

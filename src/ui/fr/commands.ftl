@@ -15,6 +15,7 @@ list-deadline = DATE LIMITE
 list-languages = LANGUES
 list-last-written = DERNIÈRE LETTRE
 list-not-translated = { $title } ({ $lang }, non traduit)
+list-shadows = { $from } (à la place de l'intégrée)
 
 ## appeal history : les en-têtes des colonnes, puis les messages
 history-date = DATE
@@ -185,10 +186,6 @@ batch-written-to = { $count ->
     [one] { $count } lettre écrite
    *[other] { $count } lettres écrites
  } dans { $path }
-batch-kept = { $count ->
-    [one] { $count } déjà présente et gardée
-   *[other] { $count } déjà présentes et gardées
- } (--force les réécrit)
 batch-rescued = { $count ->
     [one] { $count } gardée dans le dossier de secours
    *[other] { $count } gardées dans le dossier de secours

@@ -71,6 +71,7 @@ library-folder-capped = { $folder } contient plus de { $max } fichiers : seuls l
 library-not-yaml = n'est pas un fichier d'action (un nom se terminant par .yaml est attendu)
 library-is-folder = est un dossier, pas un fichier d'action
 library-no-file = fichier introuvable
+library-bad-id = son nom ne peut pas servir d'identifiant d'action (`{ $id }`) : un identifiant ne contient ni espace, ni point, ni caractère de contrôle ou invisible
 library-no-action = est une traduction, mais son action `{ $file }` n'est pas à côté dans { $folder }
 library-too-large = dépasse { $max } Kio ; appeal refuse les fichiers plus gros
 library-not-utf8 = n'est pas du texte UTF-8 (octet invalide à la position { $offset })
@@ -152,7 +153,8 @@ batch-row-not-json = n'est pas du JSON valide : { $error }
 batch-row-not-object = n'est pas un objet JSON
 batch-row-too-many-fields = a { $count } champs ; une ligne peut en avoir { $max } au plus
 batch-row-not-text = le champ `{ $key }` doit être du texte, pas une liste ni un objet
-batch-row-line-too-long = dépasse { $max } Kio ; un fichier de lot contient un signataire par ligne
+batch-row-too-long = dépasse { $max } Kio ; une ligne est un signataire, et aucun signataire n'a besoin d'autant
+batch-row-same-field = `{ $first }` et `{ $second }` sont le même champ (`{ $field }`) ; n'en gardez qu'un seul
 
 ## appeal compose : options qui ne vont pas ensemble
 plan-batch-only = { $flag } va avec --batch FILE ; pour une seule lettre, utilisez -o FILE
