@@ -112,7 +112,14 @@ static ENDING: Mutex<()> = Mutex::new(());
 /// ends the process with 130.
 fn end() -> ! {
     let _ending = ENDING.lock();
+    // Keeping the letter may wait on the thread that was cancelled, so it
+    // comes before the terminal is taken.
     cancel();
+    // Whatever another thread was writing to the terminal (a preview, a
+    // prompt hiding the cursor) stops here: it would otherwise go on
+    // between the last words below and the end of the process. The lock is
+    // re-entrant, so this thread's own messages still pass.
+    let _terminal = std::io::stderr().lock();
     if let Some(Some(saved)) = SAVED.get() {
         saved.restore();
     }
