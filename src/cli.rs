@@ -355,7 +355,7 @@ pub struct ComposeArgs {
     pub batch_format: Option<crate::answers::rows::Format>,
 
     /// Write one file per letter in DIR [default: all letters to stdout, separated by form feeds]
-    #[arg(long, value_name = "DIR", requires = "batch", help_heading = "Batch")]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "clipboard"], help_heading = "Several letters")]
     pub out_dir: Option<PathBuf>,
 
     /// File names in --out-dir, from row, name, lang, city, country and any
@@ -364,22 +364,21 @@ pub struct ComposeArgs {
         long,
         value_name = "TEMPLATE",
         requires = "out_dir",
-        help_heading = "Batch"
+        help_heading = "Several letters"
     )]
     pub name_template: Option<String>,
 
     /// Print one JSON object per letter (row, signer, lang, subject, body)
     #[arg(
         long,
-        requires = "batch",
-        conflicts_with = "out_dir",
-        help_heading = "Batch"
+        conflicts_with_all = ["out_dir", "clipboard"],
+        help_heading = "Several letters"
     )]
     pub jsonl: bool,
 
-    /// In a PDF of every letter (`--batch … -o letters.pdf`), start each
-    /// letter on an odd page, for printing on both sides
-    #[arg(long, requires = "batch", help_heading = "Batch")]
+    /// In a PDF of several letters (`-o letters.pdf`), start each letter on
+    /// an odd page, for printing on both sides
+    #[arg(long, help_heading = "Several letters")]
     pub duplex: bool,
 
     /// Never prompt; fail at once if a required value is missing

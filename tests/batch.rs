@@ -322,10 +322,14 @@ fn extra_columns_are_template_variables() {
 #[test]
 fn batch_flags_need_batch_and_exclude_single_letter_flags() {
     let sb = Sandbox::new();
-    let out = batch(&sb, &["--out-dir", "x", "--name", "A", "--no-input"]);
+    let out = batch(&sb, &["--batch-format", "csv", "--name", "A", "--no-input"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("--out-dir goes with --batch FILE"));
-    assert!(!sb.path("x").exists());
+    assert!(stderr_of(&out).contains("--batch-format goes with --batch FILE"));
+    // A folder of letters is not only a batch's.
+    let out = batch(&sb, &["--out-dir", "x", "--name", "A", "--no-input"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let written: Vec<_> = std::fs::read_dir(sb.path("x")).unwrap().collect();
+    assert_eq!(written.len(), 1, "one letter, one file");
     sb.write("s.csv", SIGNERS);
     let out = batch(&sb, &["--batch", "s.csv", "--name", "A"]);
     assert_eq!(out.status.code(), Some(2));

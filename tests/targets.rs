@@ -385,7 +385,17 @@ fn target_all_writes_one_letter_to_each_target() {
     assert!(letters[0].contains("Dear Minister,") && !letters[0].contains("Prosecutor"));
     assert!(letters[1].contains("Dear Prosecutor General,"));
 
-    compose(&sb, &["--target", "all", "-o", "letter.eml"]);
+    compose(
+        &sb,
+        &[
+            "--target",
+            "all",
+            "--out-dir",
+            "drafts",
+            "--name-template",
+            "letter.eml",
+        ],
+    );
     let to = |name: &str| {
         let raw = std::fs::read(sb.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let message = MessageParser::default().parse(&raw).expect("a message");
@@ -399,14 +409,73 @@ fn target_all_writes_one_letter_to_each_target() {
             .unwrap_or_default()
     };
     assert_eq!(
-        to("letter-1.eml"),
+        to("drafts/letter.eml"),
         [
             "minister@interior.example.org",
             "cabinet@interior.example.org"
         ]
     );
-    assert_eq!(to("letter-2.eml"), ["prosecutor@justice.example.org"]);
-    assert!(!sb.path("letter.eml").exists());
+    assert_eq!(
+        to("drafts/letter-2.eml"),
+        ["prosecutor@justice.example.org"]
+    );
+}
+
+/// Two email messages can't share one stream or one file, whether the
+/// letters were answered on the command line or are the rows of a batch
+/// file: the same refusal, the same exit code, and nothing written.
+#[test]
+fn several_emails_to_one_place_are_refused_alike_for_a_letter_and_a_batch() {
+    let sb = Sandbox::new();
+    sb.write("one.csv", "name,target\nZoe,all\n");
+    let lagoon = lagoon();
+    for place in [&["-o", "-"][..], &["-o", "letters.eml"]] {
+        let here = sb
+            .appeal()
+            .args(["compose", &lagoon, "--no-input", "--name", "Zoe"])
+            .args(["--target", "all", "--format", "eml"])
+            .args(place)
+            .output()
+            .unwrap();
+        let batch = sb
+            .appeal()
+            .args(["compose", &lagoon, "--batch", "one.csv", "--format", "eml"])
+            .args(place)
+            .output()
+            .unwrap();
+        for out in [&here, &batch] {
+            assert_eq!(
+                out.status.code(),
+                Some(appeal::error::exit::USAGE.into()),
+                "{place:?}: {}",
+                stderr_of(out)
+            );
+            assert!(out.stdout.is_empty(), "{place:?}: nothing on stdout");
+        }
+        let said = |out: &std::process::Output| {
+            stderr_of(out)
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(said(&here), said(&batch), "{place:?}");
+        assert!(said(&here).contains("--out-dir"), "{}", said(&here));
+        assert!(!sb.path("letters.eml").exists());
+    }
+}
+
+/// Text letters to every target go into one file as they go to stdout:
+/// a form feed between two.
+#[test]
+fn several_text_letters_to_one_file_are_the_stream_stdout_gets() {
+    let sb = Sandbox::new();
+    let stdout = compose(&sb, &["--target", "all"]).stdout;
+    let out = compose(&sb, &["--target", "all", "-o", "letters.txt"]);
+    assert!(stderr_of(&out).contains("letters.txt"));
+    let file = std::fs::read(sb.path("letters.txt")).unwrap();
+    assert_eq!(file, stdout);
+    assert_eq!(file.iter().filter(|&&b| b == b'\x0c').count(), 1);
 }
 
 #[test]

@@ -1,43 +1,30 @@
 //! Batch letters: the steps of a single letter, for every row of a CSV or
 //! JSON Lines file. Rows are read, turned into letters and written in
 //! bounded chunks, the letters of a chunk made in parallel, so memory
-//! stays flat however many rows there are. The letters go to stdout
-//! (separated by form feeds), to stdout as JSON Lines, or one file each in
-//! a folder.
-
-use std::io::{self, IsTerminal};
+//! stays flat however many rows there are. The letters go into a sheaf,
+//! as the letters answered here do.
 
 use rayon::prelude::*;
-use serde_json::json;
 
 use crate::answers::rows::{self, Defaults, Row, RowError};
 use crate::answers::{Answers, Sources};
-use crate::destination::folder::{Folder, Put};
+use crate::destination::folder::Put;
 use crate::destination::names::{Namer, Names};
-use crate::destination::stdout::Stream;
-use crate::destination::{self, Destination};
 use crate::error::{Error, Result};
-use crate::form::{self, pdf};
 use crate::interrupt;
 use crate::talk;
 
 use super::Composer;
-use super::plan::{Batch, Sink};
+use super::plan::{Output, Plan, Rows, Sheaf as Kind, To};
+use super::sheaf::{Leaf, Sheaf, Stop};
 
 /// Rows made into letters together; bounds memory to a few megabytes.
 const CHUNK: usize = 2048;
 
 /// A row made into a letter, ready to write.
 struct Made {
-    number: usize,
-    name: String,
-    lang: String,
+    leaf: Leaf,
     fallback: bool,
-    subject: String,
-    bytes: Vec<u8>,
-    /// For a book of letters: the letter as it is printed.
-    printed: Option<form::Printed>,
-    file_name: Option<String>,
 }
 
 struct Failure {
@@ -57,24 +44,15 @@ struct Tally {
     fell_back: std::collections::BTreeMap<String, usize>,
 }
 
-/// Where the letters go.
-enum Out {
-    Stream {
-        stream: Stream,
-        first: bool,
-    },
-    JsonLines(Stream),
-    Folder(Folder),
-    /// One PDF of every letter, written when the last is in.
-    Book(Box<pdf::Book>),
-}
-
-pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> {
+pub fn run(composer: &Composer, plan: &Plan, sources: &Sources) -> Result<()> {
+    let (Rows::File { input, format }, Some(output)) = (&plan.rows, &plan.output) else {
+        unreachable!("a batch has a file of rows and a planned output")
+    };
     let action = composer.action;
     let defaults = Defaults::new(sources, action.default_language())?;
-    let namer = match &batch.sink {
+    let namer = match &output.sheaf {
         // A bad template is refused before anything is made on disk.
-        Sink::Folder { names, .. } => Some(Namer::new(names).map_err(Error::Usage)?),
+        Kind::Files { names } => Some(Namer::new(names).map_err(Error::Usage)?),
         _ => None,
     };
     // Every language a row may ask for compiles before the first row, so a
@@ -82,91 +60,27 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
     for lang in action.letters.keys() {
         composer.choose(lang)?;
     }
-    let mut rows = rows::open(&batch.input, batch.rows)?;
-    let mut out = match &batch.sink {
-        Sink::Stream => Out::Stream {
-            stream: Stream::new(),
-            first: true,
-        },
-        Sink::JsonLines => Out::JsonLines(Stream::new()),
-        Sink::Folder { dir, .. } => Out::Folder(Folder::open(
-            dir,
-            batch.force,
-            &composer.stem(),
-            namer.as_ref().map_or_else(Names::default, Namer::names),
-        )?),
-        Sink::Book { duplex, .. } => {
-            let book = pdf::Book::new(composer.paper(), *duplex).map_err(|e| Error::Io {
-                doing: crate::ui::tr!("batch-starting-pdf"),
-                message: e,
-            })?;
-            Out::Book(Box::new(book))
-        }
-    };
-    let total_bytes = std::fs::metadata(&batch.input).ok().map(|m| m.len());
-    let progress = progress_bar(total_bytes);
+    let rows = rows::open(input, *format)?;
+    let mut sheaf = Sheaf::open(
+        output,
+        true,
+        &composer.stem(),
+        composer.paper(),
+        namer.as_ref().map_or_else(Names::default, Namer::names),
+    )?;
+    let progress = progress_bar(
+        plan.state.stderr_is_terminal,
+        std::fs::metadata(input).ok().map(|m| m.len()),
+    );
     // Ctrl-C stops the batch between letters, so no file is left half-written.
     interrupt::catch();
-
     let job = Job {
         composer,
-        batch,
+        output,
         defaults: &defaults,
         namer: namer.as_ref(),
     };
-    let mut tally = Tally::default();
-    let mut chunk = Vec::with_capacity(CHUNK);
-    let stopped = loop {
-        chunk.clear();
-        chunk.extend(rows.by_ref().take(CHUNK));
-        if chunk.is_empty() {
-            break None;
-        }
-        let results: Vec<std::result::Result<Made, Failure>> = chunk
-            .par_drain(..)
-            .flat_map_iter(|row| job.letters(row))
-            .collect();
-        let mut stop = None;
-        for result in results {
-            if interrupt::pressed() {
-                break;
-            }
-            let letter = match result {
-                Ok(letter) => letter,
-                Err(f) => {
-                    tally.failed += 1;
-                    report(&progress, f.number, &f.message);
-                    continue;
-                }
-            };
-            if letter.fallback {
-                *tally.fell_back.entry(letter.lang.clone()).or_default() += 1;
-            }
-            match out.put(&letter) {
-                Ok(Put::Written) => tally.pending += 1,
-                Ok(Put::Rescued) => tally.rescued += 1,
-                Err(Stop::Row(message)) => {
-                    tally.failed += 1;
-                    report(&progress, letter.number, &message);
-                }
-                Err(stopped) => {
-                    stop = Some(stopped);
-                    break;
-                }
-            }
-        }
-        if let Some(stop) = stop.or_else(|| out.flush().err()) {
-            break Some(stop);
-        }
-        tally.written += std::mem::take(&mut tally.pending);
-        if let Some(bar) = &progress {
-            bar.set_position(rows.bytes_read());
-            bar.set_message(crate::ui::tr!("batch-progress", count = tally.written));
-        }
-        if interrupt::pressed() {
-            break None;
-        }
-    };
+    let (tally, stopped) = write_rows(&job, rows, &mut sheaf, progress.as_ref());
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
@@ -181,48 +95,27 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
         }
         Some(Stop::Row(_)) | None => {}
     }
-    summarise(&tally, batch);
+    summarise(&tally, output);
     if composer.record && tally.written > 0 {
         // One record for the whole run; a failure is only a warning.
         crate::history::record_batch(&crate::history::BatchRun {
             action,
-            form: batch.form,
+            form: output.form,
             count: tally.written as u64,
-            input: &batch.input,
-            out_dir: match &batch.sink {
-                Sink::Folder { dir, .. } => Some(dir.as_path()),
+            input,
+            out_dir: match &output.to {
+                To::Folder(dir) => Some(dir.as_path()),
                 _ => None,
             },
         });
     }
-    match out {
-        Out::Folder(folder) => folder.finish()?,
-        Out::Book(book) => {
-            let Sink::Book { path, .. } = &batch.sink else {
-                unreachable!("a book is made for a book sink")
-            };
-            let bytes = book.finish().map_err(|e| Error::Io {
-                doing: crate::ui::tr!("batch-making-pdf"),
-                message: e,
-            })?;
-            let destination = match path {
-                Some(path) => Destination::File(path.clone()),
-                None => Destination::Stdout,
-            };
-            destination::deliver(
-                &bytes,
-                &destination,
-                batch.force,
-                &format!("{}-letters.pdf", composer.stem()),
-            )?;
-            if let Destination::File(path) = destination {
-                talk::say(crate::ui::tr!(
-                    "compose-wrote",
-                    path = path.display().to_string()
-                ));
-            }
-        }
-        Out::Stream { .. } | Out::JsonLines(_) => {}
+    let held = matches!(output.to, To::File(_));
+    sheaf.finish()?;
+    if held && let To::File(path) = &output.to {
+        talk::say(crate::ui::tr!(
+            "compose-wrote",
+            path = path.display().to_string()
+        ));
     }
     if interrupt::pressed() {
         return Err(Error::Interrupted);
@@ -233,10 +126,83 @@ pub fn run(composer: &Composer, batch: &Batch, sources: &Sources) -> Result<()> 
     Ok(())
 }
 
+/// Makes the rows into letters, a chunk at a time, and puts them in the
+/// sheaf; stops early when output fails or Ctrl-C is pressed.
+fn write_rows(
+    job: &Job,
+    mut rows: rows::Rows,
+    sheaf: &mut Sheaf,
+    progress: Option<&indicatif::ProgressBar>,
+) -> (Tally, Option<Stop>) {
+    let mut tally = Tally::default();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let stopped = loop {
+        chunk.clear();
+        chunk.extend(rows.by_ref().take(CHUNK));
+        if chunk.is_empty() {
+            break None;
+        }
+        let results: Vec<std::result::Result<Made, Failure>> = chunk
+            .par_drain(..)
+            .flat_map_iter(|row| job.letters(row))
+            .collect();
+        if let Some(stop) = put_chunk(results, sheaf, &mut tally, progress)
+            .err()
+            .or_else(|| sheaf.flush().err())
+        {
+            break Some(stop);
+        }
+        tally.written += std::mem::take(&mut tally.pending);
+        if let Some(bar) = progress {
+            bar.set_position(rows.bytes_read());
+            bar.set_message(crate::ui::tr!("batch-progress", count = tally.written));
+        }
+        if interrupt::pressed() {
+            break None;
+        }
+    };
+    (tally, stopped)
+}
+
+/// Puts a chunk's letters in the sheaf, counting and reporting each.
+fn put_chunk(
+    results: Vec<std::result::Result<Made, Failure>>,
+    sheaf: &mut Sheaf,
+    tally: &mut Tally,
+    progress: Option<&indicatif::ProgressBar>,
+) -> std::result::Result<(), Stop> {
+    for result in results {
+        if interrupt::pressed() {
+            break;
+        }
+        let made = match result {
+            Ok(made) => made,
+            Err(f) => {
+                tally.failed += 1;
+                report(progress, f.number, &f.message);
+                continue;
+            }
+        };
+        if made.fallback {
+            *tally.fell_back.entry(made.leaf.lang.clone()).or_default() += 1;
+        }
+        match sheaf.put(&made.leaf) {
+            Ok(Put::Written) => tally.pending += 1,
+            Ok(Put::Rescued) => tally.rescued += 1,
+            Err(Stop::Row(message)) => {
+                tally.failed += 1;
+                report(progress, made.leaf.number, &message);
+            }
+            Err(stopped) => return Err(stopped),
+        }
+    }
+    Ok(())
+}
+
 /// What every row shares.
 struct Job<'a> {
     composer: &'a Composer<'a>,
-    batch: &'a Batch,
+    output: &'a Output,
     defaults: &'a Defaults,
     namer: Option<&'a Namer>,
 }
@@ -279,113 +245,29 @@ impl Job<'_> {
         answers: &Answers,
         target: usize,
     ) -> std::result::Result<Made, Failure> {
-        let fail = |message: String| Failure { number, message };
-        if let Sink::Book { .. } = self.batch.sink {
-            let (choice, letter) = self
-                .composer
-                .render(answers, target)
-                .map_err(|e| fail(e.to_string()))?;
-            return Ok(Made {
-                number,
-                fallback: choice.is_fallback(),
-                lang: choice.chosen,
-                name: answers.signer.name.clone(),
-                printed: Some(self.composer.printed(&letter, answers, target)),
-                subject: letter.subject,
-                bytes: Vec::new(),
-                file_name: None,
-            });
-        }
         let made = self
             .composer
-            .make(answers, target, self.batch.form, self.batch.width)
-            .map_err(|e| fail(e.to_string()))?;
-        let file_name = self
-            .namer
-            .map(|namer| namer.name(number, &answers.signer, &made.choice.chosen))
-            .transpose()
-            .map_err(fail)?;
+            .make(
+                super::Which {
+                    number,
+                    answers,
+                    target,
+                },
+                self.output,
+                self.namer,
+            )
+            .map_err(|e| Failure {
+                number,
+                message: e.to_string(),
+            })?;
         Ok(Made {
-            number,
             fallback: made.choice.is_fallback(),
-            lang: made.choice.chosen,
-            name: answers.signer.name.clone(),
-            subject: made.letter.subject,
-            bytes: made.encoded.bytes,
-            printed: None,
-            file_name,
+            leaf: made.leaf,
         })
     }
 }
 
-/// Why writing stopped, or why one letter was not written.
-enum Stop {
-    /// stdout was closed by its reader: stop quietly.
-    Closed,
-    /// Output failed: stop, and say how many letters were written.
-    Failed(String),
-    /// This letter could not be written, nor kept; go on with the next.
-    Row(String),
-}
-
-fn stdout_stop(e: io::Error) -> Stop {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Stop::Closed
-    } else {
-        Stop::Failed(crate::ui::tr!("batch-stdout-failed", error = e.to_string()))
-    }
-}
-
-impl Out {
-    fn put(&mut self, letter: &Made) -> std::result::Result<Put, Stop> {
-        match self {
-            Out::Stream { stream, first } => {
-                if !*first {
-                    stream.write(b"\x0c").map_err(stdout_stop)?;
-                }
-                *first = false;
-                stream.write(&letter.bytes).map_err(stdout_stop)?;
-            }
-            Out::JsonLines(stream) => {
-                let record = json!({
-                    "row": letter.number,
-                    "signer": letter.name,
-                    "lang": letter.lang,
-                    "subject": letter.subject,
-                    "body": String::from_utf8_lossy(&letter.bytes),
-                });
-                stream
-                    .write(&crate::json::line(&record))
-                    .map_err(stdout_stop)?;
-            }
-            Out::Folder(folder) => {
-                let name = letter.file_name.as_deref().unwrap_or("letter.txt");
-                return folder
-                    .put(letter.number, name, &letter.bytes)
-                    .map_err(Stop::Row);
-            }
-            Out::Book(book) => {
-                let printed = letter
-                    .printed
-                    .as_ref()
-                    .expect("a book's letters are printed");
-                book.add(&printed.page()).map_err(Stop::Row)?;
-            }
-        }
-        Ok(Put::Written)
-    }
-
-    fn flush(&mut self) -> std::result::Result<(), Stop> {
-        match self {
-            Out::Stream { stream, .. } | Out::JsonLines(stream) => {
-                stream.flush().map_err(stdout_stop)
-            }
-            Out::Folder(_) | Out::Book(_) => Ok(()),
-        }
-    }
-}
-
-fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &str) {
+fn report(progress: Option<&indicatif::ProgressBar>, number: usize, message: &str) {
     let line = format!(
         "appeal: {}",
         crate::text::shown(&crate::ui::tr!(
@@ -400,10 +282,10 @@ fn report(progress: &Option<indicatif::ProgressBar>, number: usize, message: &st
     }
 }
 
-fn summarise(tally: &Tally, batch: &Batch) {
+fn summarise(tally: &Tally, output: &Output) {
     let written = tally.written;
-    let mut parts = vec![match &batch.sink {
-        Sink::Folder { dir, .. } => crate::ui::tr!(
+    let mut parts = vec![match &output.to {
+        To::Folder(dir) => crate::ui::tr!(
             "batch-written-to",
             count = written,
             path = dir.display().to_string()
@@ -427,9 +309,12 @@ fn summarise(tally: &Tally, batch: &Batch) {
 }
 
 /// A progress bar on stderr when it is a terminal, sized by the input's bytes.
-fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
+fn progress_bar(
+    stderr_is_terminal: bool,
+    total_bytes: Option<u64>,
+) -> Option<indicatif::ProgressBar> {
     // Plain prompts mean nothing redrawn on the terminal.
-    if !io::stderr().is_terminal() || crate::talk::plain() {
+    if !stderr_is_terminal || crate::talk::plain() {
         return None;
     }
     let bar = match total_bytes {

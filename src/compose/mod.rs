@@ -8,10 +8,12 @@
 
 pub mod batch;
 pub mod plan;
+pub mod sheaf;
 pub mod single;
+pub mod state;
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -21,44 +23,48 @@ use crate::answers::{self, Answers, Sources, fields};
 use crate::cli::ComposeArgs;
 use crate::config::Remembered;
 use crate::dates::format_date;
-use crate::deadline::{days_left, today};
+use crate::deadline::days_left;
+use crate::destination::names::Namer;
 use crate::error::{Error, Result};
-use crate::form::{self, Encoded, Envelope, Form, pdf::Paper};
+use crate::form::{self, Envelope, pdf::Paper};
 use crate::lang::Choice;
 use crate::letter::{Letter, Renderer};
 use crate::library::{Library, read_limited, read_limited_from};
 use crate::talk;
 
-use plan::{Output, Plan};
+use plan::{Given, Output, Plan, Rows};
+use sheaf::Leaf;
+use state::State;
 
 pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
-    let interactive = !args.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
-    let plan = Plan::new(&args, interactive)?;
-    if interactive && matches!(plan.output, Output::Single(_)) {
+    let plan = Plan::new(args, State::read()?)?;
+    let here = plan.rows == Rows::Here;
+    if plan.interactive && here {
         // Before the first word is printed: Ctrl-C ends appeal from here on
         // (a batch stops between letters instead).
         crate::interrupt::at_terminal();
     }
-    let remembered = match &plan.output {
-        Output::Single(_) => Remembered::load().unwrap_or_else(|e| {
+    let remembered = if here {
+        Remembered::load().unwrap_or_else(|e| {
             talk::warn(crate::ui::tr!(
                 "compose-remembered-ignored",
                 error = e.to_string()
             ));
             Remembered::default()
-        }),
+        })
+    } else {
         // A batch signs for other people: the remembered settings are the
         // machine's user's own.
-        Output::Batch(_) => Remembered::default(),
+        Remembered::default()
     };
     // A note given by flag is read before anything else: a wrong path fails
     // before the writer has answered anything, and Ctrl-C while a note is
     // typed on stdin ends the program instead of being caught.
-    let given = given(&args)?;
+    let given = given(&plan.given, &plan.state)?;
     let sources = Sources {
         given: &given,
         env: &answers::process_env,
-        remembered: matches!(plan.output, Output::Single(_)).then_some(&remembered),
+        remembered: here.then_some(&remembered),
     };
     // Without prompts the letter's language is known now, and only the
     // files that could hold its letter are read.
@@ -66,41 +72,33 @@ pub fn run(library: &Library, args: ComposeArgs) -> Result<()> {
         Some(lang) => Some(lang),
         None => sources.preset(&fields::LANG).map(|p| p.value),
     };
-    let action = match &plan.output {
-        Output::Single(_) if !interactive => {
-            library.load_for(&args.action, requested.as_deref())?
-        }
-        _ => library.load(&args.action)?,
+    let action = if here && !plan.interactive {
+        library.load_for(&plan.action, requested.as_deref())?
+    } else {
+        library.load(&plan.action)?
     };
-    let today = today()?;
+    let today = plan.state.today;
     warn_if_passed(&action, today);
-    if !interactive && requested.is_none() {
+    if !plan.interactive && requested.is_none() {
         note_preferred_without_letter(&action);
     }
     crate::feed::warn_if_closed(&action);
     show_points(&action);
     let composer = Composer::new(&action, today, plan.paper, plan.record);
-    match plan.output {
-        Output::Single(delivery) => single::run(
-            &composer,
-            &sources,
-            &remembered,
-            delivery,
-            &args,
-            interactive,
-        ),
-        Output::Batch(batch) => batch::run(&composer, &batch, &sources),
+    match &plan.rows {
+        Rows::Here => single::run(&composer, &plan, &sources, &remembered),
+        Rows::File { .. } => batch::run(&composer, &plan, &sources),
     }
 }
 
 /// The answers given on the command line, by field key; a note file is read.
-fn given(args: &ComposeArgs) -> Result<BTreeMap<&'static str, String>> {
+fn given(args: &Given, state: &State) -> Result<BTreeMap<&'static str, String>> {
     // Cleaned now, so that a bad character is reported with the file's name.
     let note = match (&args.note, &args.note_file) {
         (Some(note), _) => Some(fields::NOTE.clean("--note", note)?),
         (None, Some(path)) => Some(fields::NOTE.clean(
             &format!("--note-file {}", path.display()),
-            &read_note(path)?,
+            &read_note(path, state)?,
         )?),
         (None, None) => None,
     };
@@ -118,9 +116,9 @@ fn given(args: &ComposeArgs) -> Result<BTreeMap<&'static str, String>> {
         .collect())
 }
 
-fn read_note(path: &Path) -> Result<String> {
+fn read_note(path: &Path, state: &State) -> Result<String> {
     if path.as_os_str() == "-" {
-        if io::stdin().is_terminal() {
+        if state.stdin_is_terminal {
             talk::line(crate::ui::tr!("compose-type-note"));
         }
         return read_limited_from(io::stdin(), "--note-file - (stdin)");
@@ -177,11 +175,20 @@ pub struct Composer<'a> {
     pub record: bool,
 }
 
-/// One letter, rendered and in its form.
+/// Which letter: row `number`'s, with its answers, to target number `target`.
+#[derive(Clone, Copy)]
+pub struct Which<'a> {
+    pub number: usize,
+    pub answers: &'a Answers,
+    pub target: usize,
+}
+
+/// One letter, rendered, in its form, and ready for its sheaf.
 pub struct Made {
     pub choice: Choice,
     pub letter: Letter,
-    pub encoded: Encoded,
+    pub leaf: Leaf,
+    pub warnings: Vec<form::Warning>,
 }
 
 impl<'a> Composer<'a> {
@@ -238,21 +245,59 @@ impl<'a> Composer<'a> {
         Ok((choice, letter))
     }
 
-    /// Puts a rendered letter to target number `target` in its form.
-    pub fn encode(
-        &self,
-        letter: &Letter,
-        answers: &Answers,
-        target: usize,
-        form: Form,
-        width: usize,
-    ) -> Result<Encoded> {
-        form::encode(letter, form, &self.envelope(answers, target, width))
+    /// Every step from answers to a leaf of the sheaf: the letter, in the
+    /// output's form, named for a folder.
+    pub fn make(&self, which: Which, output: &Output, namer: Option<&Namer>) -> Result<Made> {
+        let (choice, letter) = self.render(which.answers, which.target)?;
+        self.leaf(which, choice, letter, output, namer)
     }
 
-    /// The letter as it is printed, for a book of letters (`pdf::Book`).
-    pub fn printed(&self, letter: &Letter, answers: &Answers, target: usize) -> form::Printed {
-        form::printed(letter, &self.envelope(answers, target, 0))
+    /// A rendered letter made a leaf of the sheaf.
+    pub fn leaf(
+        &self,
+        which: Which,
+        choice: Choice,
+        mut letter: Letter,
+        output: &Output,
+        namer: Option<&Namer>,
+    ) -> Result<Made> {
+        let Which {
+            number,
+            answers,
+            target,
+        } = which;
+        let (bytes, printed, warnings) = match output.sheaf {
+            // A book prints the letter itself.
+            plan::Sheaf::Book { .. } => {
+                let printed = form::printed(&letter, &self.envelope(answers, target, 0));
+                (Vec::new(), Some(printed), Vec::new())
+            }
+            _ => {
+                let envelope = self.envelope(answers, target, output.width);
+                let encoded = form::encode(&letter, output.form, &envelope)?;
+                (encoded.bytes, None, encoded.warnings)
+            }
+        };
+        let file_name = namer
+            .map(|namer| namer.name(number, &answers.signer, &choice.chosen))
+            .transpose()
+            .map_err(Error::Usage)?;
+        let leaf = Leaf {
+            number,
+            signer: answers.signer.name.clone(),
+            lang: choice.chosen.clone(),
+            // The leaf's from now on: a batch makes many.
+            subject: std::mem::take(&mut letter.subject),
+            bytes,
+            printed,
+            file_name,
+        };
+        Ok(Made {
+            choice,
+            letter,
+            leaf,
+            warnings,
+        })
     }
 
     fn envelope(&self, answers: &Answers, target: usize, width: usize) -> Envelope<'_> {
@@ -263,17 +308,6 @@ impl<'a> Composer<'a> {
             width,
             paper: self.paper,
         }
-    }
-
-    /// Every step from answers to bytes, for target number `target`.
-    pub fn make(&self, answers: &Answers, target: usize, form: Form, width: usize) -> Result<Made> {
-        let (choice, letter) = self.render(answers, target)?;
-        let encoded = self.encode(&letter, answers, target, form, width)?;
-        Ok(Made {
-            choice,
-            letter,
-            encoded,
-        })
     }
 
     pub fn paper(&self) -> Paper {

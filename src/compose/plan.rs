@@ -1,9 +1,11 @@
-//! The plan of a compose: every flag combination checked and every
-//! decision made once, before anything is asked or written, for single
-//! letters and batches alike: the form, where the letter goes, the width
-//! of its lines, the paper.
+//! The plan of a compose: the command line, taken by value, and the
+//! `State` read once, become every decision before anything is asked or
+//! written. Where the rows come from (one row answered here, or the rows
+//! of a batch file) is one decision; where the letters go, in which form,
+//! and how several of them are put together is another, and the same
+//! rules make it for both. The writer's choice from the menu completes a
+//! plan that left it open.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::answers::ask::{Chosen, Place};
@@ -13,28 +15,59 @@ use crate::destination::{Destination, names};
 use crate::error::{Error, Result};
 use crate::form::{Form, pdf::Paper};
 
+use super::state::State;
+
 /// What a compose will do.
 #[derive(Debug)]
 pub struct Plan {
-    pub output: Output,
+    /// The action's id or path.
+    pub action: String,
+    pub rows: Rows,
+    /// `None`: the writer chooses where the letters go once they are written.
+    pub output: Option<Output>,
+    /// The answers given on the command line.
+    pub given: Given,
     pub paper: Paper,
     /// Record what was sent in the history (not with `--no-history`).
     pub record: bool,
+    /// A person is asked for what the command line leaves out.
+    pub interactive: bool,
+    pub state: State,
+    /// What a choice from the menu is completed with.
+    flags: Flags,
 }
 
-#[derive(Debug)]
-pub enum Output {
-    /// One letter. `None`: the writer chooses where it goes, once it is written.
-    Single(Option<Delivery>),
-    /// One letter per row of a file.
-    Batch(Batch),
-}
-
-/// Where one letter goes, in which form.
+/// Where the rows of answers come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Delivery {
-    pub destination: Destination,
+pub enum Rows {
+    /// One row: the command line, the environment, the remembered
+    /// settings and, at a terminal, the writer's answers.
+    Here,
+    /// One row per signer of a CSV or JSON Lines file.
+    File {
+        input: PathBuf,
+        format: rows::Format,
+    },
+}
+
+/// The answers the command line gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    pub name: Option<String>,
+    pub target: Option<String>,
+    pub lang: Option<String>,
+    pub note: Option<String>,
+    pub note_file: Option<PathBuf>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+}
+
+/// Where the letters go, in which form, put together how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub to: To,
     pub form: Form,
+    pub sheaf: Sheaf,
     /// Hard-wrap width (0: none).
     pub width: usize,
     /// Replace a file that is there.
@@ -43,356 +76,277 @@ pub struct Delivery {
     pub open: bool,
 }
 
-/// Where a batch's letters go.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sink {
-    /// All letters on stdout, separated by form feeds.
-    Stream,
-    /// One JSON object per letter on stdout.
+pub enum To {
+    Stdout,
+    File(PathBuf),
+    Clipboard,
+    /// One file per letter in this folder.
+    Folder(PathBuf),
+}
+
+/// How several letters are put together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sheaf {
+    /// One after another, `separator` between two (a form feed for text;
+    /// nothing for links, a line each).
+    Stream { separator: Option<u8> },
+    /// One JSON object per letter, a line each.
     JsonLines,
-    /// One file per letter, named by the template.
-    Folder { dir: PathBuf, names: String },
-    /// One PDF holding every letter, each from a new sheet, to a file or
-    /// (`None`) stdout.
-    Book { path: Option<PathBuf>, duplex: bool },
+    /// One PDF, each letter from a new sheet.
+    Book { duplex: bool },
+    /// One file each, named by the template.
+    Files { names: String },
+    /// A form or a place that holds one letter: an email message, the
+    /// clipboard.
+    One,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Batch {
-    pub input: PathBuf,
-    pub rows: rows::Format,
-    pub sink: Sink,
-    pub form: Form,
-    pub width: usize,
-    pub force: bool,
+/// The flags that say how the letters go, kept for the menu's choice.
+#[derive(Debug, Clone, Default)]
+struct Flags {
+    format: Option<Form>,
+    width: Option<usize>,
+    force: bool,
+    open: bool,
+    jsonl: bool,
+    duplex: bool,
+    names: Option<String>,
 }
 
-/// The choices a plan is made from: the command line, and whether a
-/// person is at a terminal to be asked.
 impl Plan {
-    pub fn new(args: &ComposeArgs, interactive: bool) -> Result<Plan> {
-        let output = match &args.batch {
-            Some(input) => Output::Batch(batch(args, input)?),
-            None => Output::Single(single(args, interactive)?),
+    pub fn new(args: ComposeArgs, state: State) -> Result<Plan> {
+        let interactive = !args.no_input && state.attended();
+        let rows = match &args.batch {
+            Some(input) => Rows::File {
+                input: input.clone(),
+                format: rows_format(&args, input)?,
+            },
+            // clap waives `requires` when a conflicting flag is present
+            // (`--name` conflicts with `--batch`), so this one is checked here.
+            None if args.batch_format.is_some() => {
+                return Err(Error::Usage(crate::ui::tr!(
+                    "plan-batch-only",
+                    flag = "--batch-format"
+                )));
+            }
+            None => Rows::Here,
         };
+        let flags = Flags {
+            format: args.form(),
+            width: args.width,
+            force: args.force,
+            open: args.open,
+            jsonl: args.jsonl,
+            duplex: args.duplex,
+            names: args.name_template.clone(),
+        };
+        let to = if args.clipboard {
+            Some(To::Clipboard)
+        } else if let Some(dir) = &args.out_dir {
+            Some(To::Folder(dir.clone()))
+        } else if let Some(path) = &args.output {
+            Some(if path.as_os_str() == "-" {
+                To::Stdout
+            } else {
+                To::File(path.clone())
+            })
+        } else if interactive && rows == Rows::Here && flags.format.is_none() && !args.jsonl {
+            None
+        } else {
+            Some(To::Stdout)
+        };
+        let from_file = matches!(rows, Rows::File { .. });
+        let output = to
+            .map(|to| Output::new(to, None, &flags, &state, from_file))
+            .transpose()?;
+        if from_file && let Some(output) = &output {
+            // A batch file may hold any number of rows.
+            output.takes_several()?;
+        }
         Ok(Plan {
+            given: Given {
+                name: args.name,
+                target: args.target,
+                lang: args.lang,
+                note: args.note,
+                note_file: args.note_file,
+                city: args.city,
+                country: args.country,
+            },
+            action: args.action,
+            rows,
             output,
             paper: args.paper,
             record: !args.no_history,
-        })
-    }
-}
-
-/// The delivery the command line asks for; `None` when the writer is to
-/// be asked.
-fn single(args: &ComposeArgs, interactive: bool) -> Result<Option<Delivery>> {
-    // clap waives `requires` when a conflicting flag is present (`--name`
-    // conflicts with `--batch`), so the batch-only flags are checked here.
-    let batch_only = [
-        ("--out-dir", args.out_dir.is_some()),
-        ("--name-template", args.name_template.is_some()),
-        ("--jsonl", args.jsonl),
-        ("--batch-format", args.batch_format.is_some()),
-    ];
-    if let Some((flag, _)) = batch_only.iter().find(|(_, given)| *given) {
-        return Err(Error::Usage(crate::ui::tr!(
-            "plan-batch-only",
-            flag = *flag
-        )));
-    }
-    let form = args.form();
-    let destination = if args.clipboard {
-        Destination::Clipboard
-    } else if let Some(path) = &args.output {
-        if path.as_os_str() == "-" {
-            Destination::Stdout
-        } else {
-            Destination::File(path.clone())
-        }
-    } else if interactive && form.is_none() {
-        return Ok(None);
-    } else {
-        Destination::Stdout
-    };
-    Delivery::new(destination, form, args).map(Some)
-}
-
-impl Delivery {
-    /// A delivery, checked: the form defaults to what a file's name asks
-    /// for, and combinations that can't work are refused with what to do.
-    pub fn new(
-        destination: Destination,
-        form: Option<Form>,
-        args: &ComposeArgs,
-    ) -> Result<Delivery> {
-        let form = form.unwrap_or(match &destination {
-            Destination::File(path) => Form::from_path(path),
-            _ => Form::Txt,
-        });
-        if destination == Destination::Clipboard && !form.is_text() {
-            return Err(Error::Usage(crate::ui::tr!(
-                "plan-clipboard-text",
-                form = form.extension()
-            )));
-        }
-        let opens = matches!(destination, Destination::File(_)) || form == Form::Mailto;
-        if args.open && !opens {
-            return Err(Error::Usage(crate::ui::tr!("plan-open-needs-file")));
-        }
-        if form == Form::Pdf
-            && destination == Destination::Stdout
-            && std::io::stdout().is_terminal()
-        {
-            return Err(Error::Usage(crate::ui::tr!(
-                "plan-pdf-terminal",
-                file = "letter.pdf"
-            )));
-        }
-        let width = width(args.width, form, destination.default_width());
-        Ok(Delivery {
-            destination,
-            form,
-            width,
-            force: args.force,
-            open: args.open,
+            interactive,
+            state,
+            flags,
         })
     }
 
-    /// The delivery the writer chose from the menu.
-    pub fn chosen(chosen: Chosen, args: &ComposeArgs) -> Result<Delivery> {
+    /// `--force`: a file that is there is replaced without asking.
+    pub fn force(&self) -> bool {
+        self.flags.force
+    }
+
+    /// The output the writer chose from the menu (`None`: the letter is
+    /// printed), checked by the same rules as the command line's.
+    pub fn complete(&self, chosen: Option<Chosen>) -> Result<Output> {
+        let Some(chosen) = chosen else {
+            return Output::new(To::Stdout, None, &self.flags, &self.state, false);
+        };
         let file = || {
             chosen
                 .path
                 .clone()
-                .map(Destination::File)
+                .map(To::File)
                 .ok_or_else(|| Error::Usage(crate::ui::tr!("plan-no-file-name")))
         };
-        let (destination, form, open) = match chosen.place {
-            Place::Print => (Destination::Stdout, Form::Txt, false),
-            Place::Clipboard => (Destination::Clipboard, Form::Txt, false),
-            Place::MailLink => (Destination::Stdout, Form::Mailto, true),
+        let (to, form, open) = match chosen.place {
+            Place::Print => (To::Stdout, Form::Txt, false),
+            Place::Clipboard => (To::Clipboard, Form::Txt, false),
+            Place::MailLink => (To::Stdout, Form::Mailto, true),
             Place::TextFile => (file()?, Form::Txt, false),
             Place::EmailDraft => (file()?, Form::Eml, true),
             Place::Pdf => (file()?, Form::Pdf, false),
         };
-        let mut delivery = Delivery::new(destination, Some(form), args)?;
-        delivery.open |= open;
-        delivery.force |= chosen.replace;
-        Ok(delivery)
+        let flags = Flags {
+            open: self.flags.open || open,
+            force: self.flags.force || chosen.replace,
+            ..self.flags.clone()
+        };
+        Output::new(to, Some(form), &flags, &self.state, false)
     }
 }
 
-/// The width of a letter's lines: `--width`, else the destination's own
-/// for text, else none (a PDF lays out its own lines, a mail program
-/// reflows an email, a link carries the text as it is).
-fn width(flag: Option<usize>, form: Form, destination_default: usize) -> usize {
-    flag.unwrap_or(if form == Form::Txt {
-        destination_default
-    } else {
-        0
-    })
-}
-
-fn batch(args: &ComposeArgs, input: &Path) -> Result<Batch> {
-    let rows = args
-        .batch_format
+fn rows_format(args: &ComposeArgs, input: &Path) -> Result<rows::Format> {
+    args.batch_format
         .or_else(|| rows::Format::from_path(input))
         .ok_or_else(|| {
             Error::Usage(crate::ui::tr!(
                 "plan-batch-format",
                 path = input.display().to_string()
             ))
-        })?;
-    let names = args
-        .name_template
-        .clone()
-        .unwrap_or_else(|| names::DEFAULT_TEMPLATE.to_string());
-    let book = match &args.output {
-        Some(path) if args.out_dir.is_some() || args.jsonl => {
+        })
+}
+
+impl Output {
+    /// An output, checked: the form defaults to what a file's name asks
+    /// for, and combinations that can't work are refused with what to do.
+    /// `from_file`: the rows come from a batch file.
+    fn new(
+        to: To,
+        form: Option<Form>,
+        flags: &Flags,
+        state: &State,
+        from_file: bool,
+    ) -> Result<Output> {
+        let names = flags
+            .names
+            .clone()
+            .unwrap_or_else(|| names::DEFAULT_TEMPLATE.to_string());
+        let form = form.or(flags.format).unwrap_or(match &to {
+            To::File(path) => Form::from_path(path),
+            To::Folder(_) => Form::from_path(Path::new(&names)),
+            To::Stdout | To::Clipboard => Form::Txt,
+        });
+        if to == To::Clipboard && !form.is_text() {
             return Err(Error::Usage(crate::ui::tr!(
-                "plan-book-flags",
-                path = path.display().to_string()
+                "plan-clipboard-text",
+                form = form.extension()
             )));
         }
-        Some(path) => {
-            let stdout = path.as_os_str() == "-";
-            if !stdout && Form::from_path(path) != Form::Pdf && args.form() != Some(Form::Pdf) {
-                return Err(Error::Usage(crate::ui::tr!(
-                    "plan-book-pdf",
-                    path = path.display().to_string()
-                )));
-            }
-            Some((!stdout).then(|| path.clone()))
+        if flags.jsonl && form != Form::Txt {
+            return Err(Error::Usage(crate::ui::tr!(
+                "plan-jsonl-text",
+                form = form.extension()
+            )));
         }
-        None if args.form() == Some(Form::Pdf) && args.out_dir.is_none() => Some(None),
-        None => None,
-    };
-    if args.duplex && book.is_none() {
-        return Err(Error::Usage(crate::ui::tr!("plan-duplex")));
-    }
-    if let Some(path) = book {
-        if path.is_none() && std::io::stdout().is_terminal() {
+        let sheaf = match (&to, form) {
+            (To::Folder(_), _) => Sheaf::Files { names },
+            (_, _) if flags.jsonl => Sheaf::JsonLines,
+            (To::Clipboard, _) | (_, Form::Eml) => Sheaf::One,
+            (_, Form::Pdf) => Sheaf::Book {
+                duplex: flags.duplex,
+            },
+            (_, Form::Txt) => Sheaf::Stream {
+                separator: Some(b'\x0c'),
+            },
+            (_, Form::Mailto) => Sheaf::Stream { separator: None },
+        };
+        if flags.duplex && !matches!(sheaf, Sheaf::Book { .. }) {
+            return Err(Error::Usage(crate::ui::tr!("plan-duplex")));
+        }
+        if form == Form::Pdf && to == To::Stdout && state.stdout_is_terminal {
             return Err(Error::Usage(crate::ui::tr!(
                 "plan-pdf-terminal",
-                file = "letters.pdf"
+                file = if from_file {
+                    "letters.pdf"
+                } else {
+                    "letter.pdf"
+                }
             )));
         }
-        return Ok(Batch {
-            input: input.to_path_buf(),
-            rows,
-            sink: Sink::Book {
-                path,
-                duplex: args.duplex,
-            },
-            form: Form::Pdf,
-            width: 0,
-            force: args.force,
+        if flags.open {
+            if from_file {
+                return Err(Error::Usage(crate::ui::tr!("plan-open-batch")));
+            }
+            if !matches!(to, To::File(_)) && form != Form::Mailto {
+                return Err(Error::Usage(crate::ui::tr!("plan-open-needs-file")));
+            }
+        }
+        let width = flags.width.unwrap_or(match form {
+            Form::Txt if !flags.jsonl => default_width(&to, state),
+            _ => 0,
         });
+        Ok(Output {
+            to,
+            form,
+            sheaf,
+            width,
+            force: flags.force,
+            open: flags.open,
+        })
     }
-    let (sink, default_width) = match (&args.out_dir, args.jsonl) {
-        (Some(dir), _) => (
-            Sink::Folder {
-                dir: dir.clone(),
-                names: names.clone(),
-            },
-            Destination::File(PathBuf::new()).default_width(),
-        ),
-        (None, true) => (Sink::JsonLines, 0),
-        (None, false) => (Sink::Stream, Destination::Stdout.default_width()),
-    };
-    let form = args.form().unwrap_or(match &sink {
-        Sink::Folder { .. } => Form::from_path(Path::new(&names)),
-        _ => Form::Txt,
-    });
-    if form != Form::Txt && !matches!(sink, Sink::Folder { .. }) {
-        return Err(Error::Usage(crate::ui::tr!(
-            "plan-format-needs-folder",
-            form = form.extension()
-        )));
+
+    /// Whether this output can take more than one letter; why not, if not.
+    pub fn takes_several(&self) -> Result<()> {
+        match (&self.sheaf, &self.to) {
+            (Sheaf::One, To::Clipboard) => {
+                Err(Error::Usage(crate::ui::tr!("compose-clipboard-one")))
+            }
+            (Sheaf::One, _) => Err(Error::Usage(crate::ui::tr!(
+                "plan-format-needs-folder",
+                form = self.form.extension()
+            ))),
+            _ => Ok(()),
+        }
     }
-    if args.open {
-        return Err(Error::Usage(crate::ui::tr!("plan-open-batch")));
+
+    /// Where the bytes of a sheaf that is one piece go.
+    pub fn destination(&self) -> Destination {
+        match &self.to {
+            To::Stdout | To::Folder(_) => Destination::Stdout,
+            To::File(path) => Destination::File(path.clone()),
+            To::Clipboard => Destination::Clipboard,
+        }
     }
-    Ok(Batch {
-        input: input.to_path_buf(),
-        rows,
-        sink,
-        form,
-        width: width(args.width, form, default_width),
-        force: args.force,
-    })
+}
+
+/// Hard-wrap width of text when `--width` is not given: a terminal's width
+/// up to 80, 72 for a file or a pipe, none for the clipboard (mail clients
+/// reflow).
+fn default_width(to: &To, state: &State) -> usize {
+    match to {
+        To::Stdout => match state.stdout_columns {
+            Some(columns) => columns.min(80),
+            None => 72,
+        },
+        To::File(_) | To::Folder(_) => 72,
+        To::Clipboard => 0,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::Parser;
-
-    fn plan(args: &[&str], interactive: bool) -> Result<Plan> {
-        let cli =
-            crate::cli::Cli::try_parse_from(["appeal", "compose", "cecot"].iter().chain(args))
-                .expect("the arguments parse");
-        let crate::cli::Command::Compose(compose) = cli.command else {
-            unreachable!("a compose command")
-        };
-        Plan::new(&compose, interactive)
-    }
-
-    fn single(args: &[&str]) -> Delivery {
-        match plan(args, false).unwrap().output {
-            Output::Single(Some(d)) => d,
-            other => panic!("not a single letter to a known place: {other:?}"),
-        }
-    }
-
-    fn batch(args: &[&str]) -> Batch {
-        match plan(args, false).unwrap().output {
-            Output::Batch(b) => b,
-            other => panic!("not a batch: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_file_name_chooses_the_form_and_text_files_wrap_at_72() {
-        let d = single(&["-o", "x.eml"]);
-        assert_eq!((d.form, d.width), (Form::Eml, 0));
-        let d = single(&["-o", "x.txt"]);
-        assert_eq!((d.form, d.width), (Form::Txt, 72));
-        let d = single(&["-o", "x.pdf", "--width", "50"]);
-        assert_eq!((d.form, d.width), (Form::Pdf, 50));
-        assert_eq!(single(&["--clipboard"]).width, 0);
-    }
-
-    #[test]
-    fn single_and_batch_take_the_same_width_for_the_same_form_and_place() {
-        assert_eq!(single(&["-o", "x.txt"]).width, 72);
-        assert_eq!(batch(&["--batch", "s.csv", "--out-dir", "d"]).width, 72);
-        assert_eq!(single(&["-o", "x.eml"]).width, 0);
-        let b = batch(&["--batch", "s.csv", "--out-dir", "d", "--format", "eml"]);
-        assert_eq!((b.form, b.width), (Form::Eml, 0));
-        assert_eq!(
-            single(&["--width", "40"]).width,
-            batch(&["--batch", "s.csv", "--width", "40"]).width
-        );
-    }
-
-    #[test]
-    fn the_writer_is_asked_only_when_nothing_said_where() {
-        assert!(matches!(
-            plan(&[], true).unwrap().output,
-            Output::Single(None)
-        ));
-        assert!(matches!(
-            plan(&["--format", "mailto"], true).unwrap().output,
-            Output::Single(Some(_))
-        ));
-        assert_eq!(single(&[]).destination, Destination::Stdout);
-    }
-
-    #[test]
-    fn impossible_combinations_are_refused_before_anything_happens() {
-        for (args, says) in [
-            (
-                &["--name", "A", "--out-dir", "d"][..],
-                "--out-dir goes with --batch",
-            ),
-            (&["--name", "A", "--jsonl"][..], "--jsonl goes with --batch"),
-            (
-                &["--clipboard", "--format", "pdf"][..],
-                "--clipboard takes text",
-            ),
-            (&["--open"][..], "--open needs a file"),
-            (
-                &["--batch", "s.csv", "--format", "eml"][..],
-                "add --out-dir",
-            ),
-            (&["--batch", "s.txt"][..], "can't tell the format"),
-        ] {
-            let err = plan(args, false).unwrap_err().to_string();
-            assert!(err.contains(says), "{args:?}: {err}");
-        }
-    }
-
-    #[test]
-    fn the_menu_choice_becomes_a_checked_delivery() {
-        let cli = crate::cli::Cli::try_parse_from(["appeal", "compose", "cecot"]).unwrap();
-        let crate::cli::Command::Compose(args) = cli.command else {
-            unreachable!()
-        };
-        let chosen = |place, path: Option<&str>| Chosen {
-            place,
-            path: path.map(PathBuf::from),
-            replace: path.is_some(),
-        };
-        let d = Delivery::chosen(chosen(Place::EmailDraft, Some("a.eml")), &args).unwrap();
-        assert_eq!(
-            (d.form, d.open, d.force),
-            (Form::Eml, true, true),
-            "'Replace it?' answered yes replaces the file"
-        );
-        let d = Delivery::chosen(chosen(Place::MailLink, None), &args).unwrap();
-        assert_eq!((d.destination, d.form), (Destination::Stdout, Form::Mailto));
-        let d = Delivery::chosen(chosen(Place::Clipboard, None), &args).unwrap();
-        assert_eq!(d.destination, Destination::Clipboard);
-    }
-}
+mod tests;

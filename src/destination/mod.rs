@@ -23,21 +23,6 @@ pub enum Destination {
     Clipboard,
 }
 
-impl Destination {
-    /// Hard-wrap width when `--width` is not given: a terminal's width up to
-    /// 80, 72 for a file or a pipe, none for the clipboard (mail clients reflow).
-    pub fn default_width(&self) -> usize {
-        match self {
-            Destination::Stdout => match console::Term::stdout().size_checked() {
-                Some((_, cols)) if console::Term::stdout().is_term() => usize::from(cols).min(80),
-                _ => 72,
-            },
-            Destination::File(_) => 72,
-            Destination::Clipboard => 0,
-        }
-    }
-}
-
 /// Delivers `bytes`; `name` (`cecot-2026-11-28.txt`) names the rescue file if needed.
 pub fn deliver(bytes: &[u8], destination: &Destination, force: bool, name: &str) -> Result<()> {
     let reason = match destination {

@@ -164,10 +164,10 @@ plan-open-needs-file = --open needs a file (-o letter.eml) or --mailto
 plan-pdf-terminal = a PDF can't be shown in a terminal: give a file, -o { $file }
 plan-no-file-name = no file name was given
 plan-batch-format = can't tell the format of { $path }: name it .csv or .jsonl, or pass --batch-format
-plan-book-flags = -o { $path } with --batch writes one PDF of every letter: leave out --out-dir and --jsonl
-plan-book-pdf = -o { $path } with --batch writes one PDF of every letter: name it .pdf, or write one file per letter with --out-dir
-plan-duplex = --duplex goes with one PDF of every letter: --batch FILE -o letters.pdf
-plan-format-needs-folder = --format { $form } writes one file per letter: add --out-dir DIR
+plan-duplex = --duplex goes with one PDF of several letters: -o letters.pdf
+plan-jsonl-text = --jsonl carries the letters as text: leave out --format { $form }
+sheaf-too-large = the letters come to more than { $max } MiB, too many for one file: write them to stdout, or one file each with --out-dir DIR
+plan-format-needs-folder = an { $form } file holds one letter: for several, add --out-dir DIR
 plan-open-batch = --open goes with a single letter, not --batch
 
 ## appeal compose: one letter
@@ -179,5 +179,5 @@ compose-no-such-target = { $count ->
    *[other] --target { $given }: this action has { $count } targets: { $targets } (or `all`)
 }
 compose-kept-in = your letter was kept in { $path }
-compose-clipboard-one = the clipboard holds one letter: choose one target with --target N, or write the letters to files with -o
+compose-clipboard-one = the clipboard holds one letter: choose one target with --target N, or write one file per letter with --out-dir DIR
 compose-open-failed = could not open it with the desktop's program: { $error }

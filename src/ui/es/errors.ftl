@@ -163,10 +163,10 @@ plan-open-needs-file = --open necesita un archivo (-o letter.eml) o --mailto
 plan-pdf-terminal = un PDF no se puede mostrar en un terminal: indique un archivo, -o { $file }
 plan-no-file-name = no se indicó ningún nombre de archivo
 plan-batch-format = no se reconoce el formato de { $path }: llámelo .csv o .jsonl, o use --batch-format
-plan-book-flags = -o { $path } con --batch escribe un solo PDF con todas las cartas: quite --out-dir y --jsonl
-plan-book-pdf = -o { $path } con --batch escribe un solo PDF con todas las cartas: llámelo .pdf, o escriba un archivo por carta con --out-dir
-plan-duplex = --duplex va con un solo PDF de todas las cartas: --batch FILE -o letters.pdf
-plan-format-needs-folder = --format { $form } escribe un archivo por carta: añada --out-dir DIR
+plan-duplex = --duplex va con un solo PDF de varias cartas: -o letters.pdf
+plan-jsonl-text = --jsonl da las cartas como texto: quite --format { $form }
+sheaf-too-large = las cartas ocupan más de { $max } MiB, demasiadas para un solo archivo: escríbalas en la salida estándar, o un archivo por carta con --out-dir DIR
+plan-format-needs-folder = un archivo { $form } contiene una sola carta: para varias, añada --out-dir DIR
 plan-open-batch = --open va con una sola carta, no con --batch
 
 ## appeal compose: una carta
@@ -178,5 +178,5 @@ compose-no-such-target = { $count ->
    *[other] --target { $given }: esta acción tiene { $count } destinatarios: { $targets } (o `all`)
 }
 compose-kept-in = su carta se guardó en { $path }
-compose-clipboard-one = el portapapeles admite una sola carta: elija un destinatario con --target N, o escriba las cartas en archivos con -o
+compose-clipboard-one = el portapapeles admite una sola carta: elija un destinatario con --target N, o escriba un archivo por carta con --out-dir DIR
 compose-open-failed = no se pudo abrir con el programa del escritorio: { $error }

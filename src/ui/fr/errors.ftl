@@ -163,10 +163,10 @@ plan-open-needs-file = --open demande un fichier (-o letter.eml) ou --mailto
 plan-pdf-terminal = un PDF ne peut pas s'afficher dans un terminal : donnez un fichier, -o { $file }
 plan-no-file-name = aucun nom de fichier n'a été donné
 plan-batch-format = impossible de savoir le format de { $path } : nommez-le .csv ou .jsonl, ou passez --batch-format
-plan-book-flags = -o { $path } avec --batch écrit un seul PDF de toutes les lettres : retirez --out-dir et --jsonl
-plan-book-pdf = -o { $path } avec --batch écrit un seul PDF de toutes les lettres : nommez-le .pdf, ou écrivez un fichier par lettre avec --out-dir
-plan-duplex = --duplex va avec un seul PDF de toutes les lettres : --batch FILE -o letters.pdf
-plan-format-needs-folder = --format { $form } écrit un fichier par lettre : ajoutez --out-dir DIR
+plan-duplex = --duplex va avec un seul PDF de plusieurs lettres : -o letters.pdf
+plan-jsonl-text = --jsonl donne les lettres en texte : retirez --format { $form }
+sheaf-too-large = les lettres dépassent { $max } Mio, trop pour un seul fichier : écrivez-les sur la sortie standard, ou un fichier par lettre avec --out-dir DIR
+plan-format-needs-folder = un fichier { $form } ne contient qu'une lettre : pour plusieurs, ajoutez --out-dir DIR
 plan-open-batch = --open va avec une seule lettre, pas avec --batch
 
 ## appeal compose : une lettre
@@ -178,5 +178,5 @@ compose-no-such-target = { $count ->
    *[other] --target { $given } : cette action a { $count } destinataires : { $targets } (ou `all`)
 }
 compose-kept-in = votre lettre a été conservée dans { $path }
-compose-clipboard-one = le presse-papiers ne contient qu'une lettre : choisissez un destinataire avec --target N, ou écrivez les lettres dans des fichiers avec -o
+compose-clipboard-one = le presse-papiers ne contient qu'une lettre : choisissez un destinataire avec --target N, ou écrivez un fichier par lettre avec --out-dir DIR
 compose-open-failed = impossible de l'ouvrir avec le programme du bureau : { $error }
