@@ -51,9 +51,9 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
             })
             .collect();
         let field = track.path().to_string();
-        let message = match message.strip_prefix("missing field `") {
-            Some(rest) => {
-                let name = rest.trim_end_matches('`');
+        // Told by the error's kind, never by its words.
+        let message = match e.without_snippet() {
+            serde_saphyr::Error::SerdeMissingField { field: name, .. } => {
                 let full = if field == "." {
                     name.to_string()
                 } else {
@@ -61,15 +61,15 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
                 };
                 crate::ui::tr!("yaml-missing-field", field = full)
             }
-            None if message.starts_with("unknown field") => {
-                // The parser's own words for what it expected.
-                let expected = message.split_once(", ").map_or("", |(_, rest)| rest);
-                crate::ui::tr!("yaml-unknown-field", field = field, expected = expected)
-            }
-            None if field != "." && !field.is_empty() => {
+            serde_saphyr::Error::SerdeUnknownField { expected, .. } => crate::ui::tr!(
+                "yaml-unknown-field",
+                field = field,
+                expected = expected.join(", ")
+            ),
+            _ if field != "." && !field.is_empty() => {
                 crate::ui::tr!("yaml-field", field = field, message = message)
             }
-            None => message,
+            _ => message,
         };
         Error::Yaml {
             path: origin.to_string(),

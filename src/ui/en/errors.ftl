@@ -35,7 +35,7 @@ error-unreadable = { $count ->
 
 ## Reading YAML
 yaml-missing-field = missing required field `{ $field }`
-yaml-unknown-field = unknown field `{ $field }`; { $expected }
+yaml-unknown-field = unknown field `{ $field }`; expected one of { $expected }
 yaml-field = field `{ $field }`: { $message }
 
 ## Action and translation files

@@ -34,7 +34,7 @@ error-unreadable = { $count ->
 
 ## Lectura de YAML
 yaml-missing-field = falta el campo obligatorio `{ $field }`
-yaml-unknown-field = campo desconocido `{ $field }`; { $expected }
+yaml-unknown-field = campo desconocido `{ $field }`; se esperaba uno de { $expected }
 yaml-field = campo `{ $field }`: { $message }
 
 ## Archivos de acción y de traducción

@@ -34,7 +34,7 @@ error-unreadable = { $count ->
 
 ## Lecture du YAML
 yaml-missing-field = champ obligatoire manquant `{ $field }`
-yaml-unknown-field = champ inconnu `{ $field }` ; { $expected }
+yaml-unknown-field = champ inconnu `{ $field }` ; attendu l'un de { $expected }
 yaml-field = champ `{ $field }` : { $message }
 
 ## Fichiers d'action et de traduction
