@@ -25,28 +25,43 @@ fn main() -> ExitCode {
         .complete();
     let cli = Cli::parse();
     talk::set_color(cli.color);
-    // How the interface speaks: its language and whether questions are
-    // plain lines. The config is read for them only when the flags and the
-    // environment leave them open.
-    let env = |name: &str| std::env::var(name).ok();
-    let lang_open = cli.ui_lang.is_none() && env("APPEAL_UI_LANG").is_none();
-    let plain_open = !cli.plain_prompts && env("APPEAL_PLAIN_PROMPTS").is_none();
-    let configured = (lang_open || plain_open)
-        .then(|| appeal::config::Remembered::load().ok())
-        .flatten()
-        .unwrap_or_default();
-    appeal::ui::init(cli.ui_lang.as_deref(), configured.ui_lang.as_deref());
-    appeal::talk::set_plain(appeal::prompt::plain_wanted(
-        cli.plain_prompts,
-        configured.plain_prompts,
-        &env,
-    ));
+    speak(cli.ui_lang.as_deref(), cli.plain_prompts);
     let library = Library::new(cli.actions_dir);
     let outcome = match cli.command {
-        Command::List { json, open } => list::run(&library, json, open),
-        Command::Show { action, lang, json } => show::run(&library, &action, lang.as_deref(), json),
-        Command::Compose(args) => compose::run(&library, *args),
-        Command::Check { actions, json } => check::run(&library, &actions, json),
+        Command::ServeClipboard => {
+            return match clipboard::serve() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(exit::DELIVERY),
+            };
+        }
+        command => run(&library, command),
+    };
+    exit_code(outcome)
+}
+
+/// How the interface speaks: its language and whether questions are plain
+/// lines. The config is read for them only when the flags and the
+/// environment leave them open, and then once.
+fn speak(ui_lang: Option<&str>, plain_prompts: bool) {
+    let config = std::cell::OnceCell::new();
+    let configured =
+        || config.get_or_init(|| appeal::config::Remembered::load().unwrap_or_default());
+    appeal::ui::init(ui_lang, &|| configured().ui_lang.clone());
+    let env = |name: &str| std::env::var(name).ok();
+    talk::set_plain(appeal::prompt::plain_wanted(
+        plain_prompts,
+        &|| configured().plain_prompts,
+        &env,
+    ));
+}
+
+/// Runs one command.
+fn run(library: &Library, command: Command) -> appeal::error::Result<()> {
+    match command {
+        Command::List { json, open } => list::run(library, json, open),
+        Command::Show { action, lang, json } => show::run(library, &action, lang.as_deref(), json),
+        Command::Compose(args) => compose::run(library, *args),
+        Command::Check { actions, json } => check::run(library, &actions, json),
         Command::Preview {
             action,
             lang,
@@ -54,7 +69,7 @@ fn main() -> ExitCode {
             watch,
             width,
         } => preview::run(
-            &library,
+            library,
             &preview::Options {
                 spec: &action,
                 lang: lang.as_deref(),
@@ -72,7 +87,7 @@ fn main() -> ExitCode {
             json,
             text,
         } => import::run(
-            &library,
+            library,
             &import::Options {
                 file: &file,
                 output: output.as_deref(),
@@ -88,18 +103,17 @@ fn main() -> ExitCode {
             all,
             output,
             force,
-        } => remind::run(&library, action.as_deref(), all, output.as_deref(), force),
+        } => remind::run(library, action.as_deref(), all, output.as_deref(), force),
         Command::Feed(command) => feed::run(&command),
-        Command::Update { name, timeout } => update::run(&library, name.as_deref(), timeout),
+        Command::Update { name, timeout } => update::run(library, name.as_deref(), timeout),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir, force } => man::run(dir.as_deref(), force),
-        Command::ServeClipboard => {
-            return match clipboard::serve() {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::from(exit::DELIVERY),
-            };
-        }
-    };
+        Command::ServeClipboard => unreachable!("served before any command runs"),
+    }
+}
+
+/// The outcome as a message and an exit code.
+fn exit_code(outcome: appeal::error::Result<()>) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Interrupted) => {

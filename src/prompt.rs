@@ -21,11 +21,11 @@ use crate::ui::tr;
 
 /// Whether plain prompts are wanted: `--plain-prompts`, then
 /// `APPEAL_PLAIN_PROMPTS` (`1`/`true`/`yes` or `0`/`false`/`no`), then the
-/// config's `plain_prompts`; always on a terminal that says it is dumb,
-/// which can't move its cursor.
+/// config's `plain_prompts` (read only when those leave it open); always on
+/// a terminal that says it is dumb, which can't move its cursor.
 pub fn plain_wanted(
     flag: bool,
-    configured: Option<bool>,
+    configured: &dyn Fn() -> Option<bool>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> bool {
     let from_env =
@@ -34,7 +34,7 @@ pub fn plain_wanted(
             "0" | "false" | "no" | "off" => Some(false),
             _ => None,
         });
-    let chosen = flag || from_env.or(configured).unwrap_or(false);
+    let chosen = flag || from_env.or_else(configured).unwrap_or(false);
     chosen || env("TERM").as_deref() == Some("dumb")
 }
 
@@ -431,22 +431,30 @@ mod tests {
 
     #[test]
     fn plain_prompts_come_from_the_flag_the_environment_the_config_or_a_dumb_terminal() {
-        assert!(plain_wanted(true, None, &env_of(&[])));
-        assert!(!plain_wanted(false, None, &env_of(&[("TERM", "xterm")])));
+        assert!(plain_wanted(true, &|| None, &env_of(&[])));
+        assert!(!plain_wanted(
+            false,
+            &|| None,
+            &env_of(&[("TERM", "xterm")])
+        ));
         assert!(plain_wanted(
             false,
-            None,
+            &|| None,
             &env_of(&[("APPEAL_PLAIN_PROMPTS", "1")])
         ));
-        assert!(plain_wanted(false, Some(true), &env_of(&[])));
+        assert!(plain_wanted(false, &|| Some(true), &env_of(&[])));
         assert!(
-            !plain_wanted(false, Some(true), &env_of(&[("APPEAL_PLAIN_PROMPTS", "0")])),
+            !plain_wanted(
+                false,
+                &|| Some(true),
+                &env_of(&[("APPEAL_PLAIN_PROMPTS", "0")])
+            ),
             "the environment before the config"
         );
         assert!(
             plain_wanted(
                 false,
-                Some(false),
+                &|| Some(false),
                 &env_of(&[("APPEAL_PLAIN_PROMPTS", "0"), ("TERM", "dumb")])
             ),
             "a dumb terminal can't draw menus"

@@ -60,8 +60,9 @@ static BUNDLES: [[OnceLock<Bundle>; FILES]; LANGUAGES.len()] =
 const FILES: usize = 6;
 
 /// Chooses the interface language. Called once, before anything is said;
-/// later calls change nothing.
-pub fn init(flag: Option<&str>, configured: Option<&str>) {
+/// later calls change nothing. `configured` reads the config's `ui_lang`,
+/// only when the flag and the environment leave the language open.
+pub fn init(flag: Option<&str>, configured: &dyn Fn() -> Option<String>) {
     LANG.get_or_init(|| negotiate(flag, configured, &|name| std::env::var(name).ok()));
 }
 
@@ -125,28 +126,34 @@ fn defines(text: &str, id: &str) -> bool {
     })
 }
 
-/// The first supported language among the sources, in order.
+/// The first supported language among the sources, in order: `--ui-lang`,
+/// `APPEAL_UI_LANG`, the config's `ui_lang`, then the locale variables.
+/// A source is read only when those before it gave none.
 pub fn negotiate(
     flag: Option<&str>,
-    configured: Option<&str>,
+    configured: &dyn Fn() -> Option<String>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> &'static str {
     let from_env = |name: &str| env(name).filter(|v| !v.is_empty());
-    let mut wanted: Vec<String> = Vec::new();
-    wanted.extend(flag.map(str::to_string));
-    wanted.extend(from_env("APPEAL_UI_LANG"));
-    wanted.extend(configured.map(str::to_string));
     // LANGUAGE is a list, `es_MX:fr`; the others hold one locale.
-    if let Some(list) = from_env("LANGUAGE") {
-        wanted.extend(list.split(':').map(str::to_string));
-    }
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Some(locale) = from_env(name) {
-            wanted.push(locale);
-            break;
-        }
-    }
-    wanted.iter().find_map(|w| supported(w)).unwrap_or("en")
+    let language = || {
+        from_env("LANGUAGE")
+            .map(|list| list.split(':').map(str::to_string).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let locale = || {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(&from_env)
+    };
+    flag.map(str::to_string)
+        .into_iter()
+        .chain(std::iter::once_with(|| from_env("APPEAL_UI_LANG")).flatten())
+        .chain(std::iter::once_with(configured).flatten())
+        .chain(std::iter::once_with(language).flatten())
+        .chain(std::iter::once_with(locale).flatten())
+        .find_map(|wanted| supported(&wanted))
+        .unwrap_or("en")
 }
 
 /// `es_MX.UTF-8@euro` → `es`, when appeal speaks it.
@@ -512,32 +519,51 @@ mod tests {
     #[test]
     fn the_language_comes_from_the_first_source_that_names_one_appeal_speaks() {
         assert_eq!(
-            negotiate(None, None, &env_of(&[("LANG", "es_MX.UTF-8")])),
+            negotiate(None, &|| None, &env_of(&[("LANG", "es_MX.UTF-8")])),
             "es"
         );
         assert_eq!(
             negotiate(
                 None,
-                None,
+                &|| None,
                 &env_of(&[("LANGUAGE", "de:fr_CA"), ("LANG", "es_ES")])
             ),
             "fr"
         );
         assert_eq!(
-            negotiate(None, Some("fr"), &env_of(&[("LANG", "es_ES.UTF-8")])),
+            negotiate(
+                None,
+                &|| Some("fr".into()),
+                &env_of(&[("LANG", "es_ES.UTF-8")])
+            ),
             "fr"
         );
         assert_eq!(
-            negotiate(None, Some("fr"), &env_of(&[("APPEAL_UI_LANG", "es")])),
+            negotiate(
+                None,
+                &|| Some("fr".into()),
+                &env_of(&[("APPEAL_UI_LANG", "es")])
+            ),
             "es",
             "the environment variable before the config"
         );
         assert_eq!(
-            negotiate(Some("en"), None, &env_of(&[("APPEAL_UI_LANG", "es")])),
+            negotiate(Some("en"), &|| None, &env_of(&[("APPEAL_UI_LANG", "es")])),
             "en"
         );
-        assert_eq!(negotiate(None, None, &env_of(&[("LANG", "C.UTF-8")])), "en");
-        assert_eq!(negotiate(None, None, &env_of(&[])), "en");
+        // The config is read only when the flag and the environment leave
+        // the language open.
+        let unread = || -> Option<String> { panic!("the config was read") };
+        assert_eq!(negotiate(Some("fr"), &unread, &env_of(&[])), "fr");
+        assert_eq!(
+            negotiate(None, &unread, &env_of(&[("APPEAL_UI_LANG", "es")])),
+            "es"
+        );
+        assert_eq!(
+            negotiate(None, &|| None, &env_of(&[("LANG", "C.UTF-8")])),
+            "en"
+        );
+        assert_eq!(negotiate(None, &|| None, &env_of(&[])), "en");
     }
 
     #[test]
