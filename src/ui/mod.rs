@@ -15,7 +15,11 @@ use fluent_syntax::ast;
 use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
+pub mod message;
 mod outline;
+
+pub(crate) use message::msg;
+pub use message::{Arg, Message};
 
 /// One language's message files: each file's name and text.
 pub type Files = [(&'static str, &'static str); FILES];
@@ -170,8 +174,13 @@ fn supported(locale: &str) -> Option<&'static str> {
 /// The message `id` in the interface language, with `args`; English when
 /// the language lacks it; the id itself if English does too.
 pub fn text(id: &str, args: &[(&str, FluentValue)]) -> String {
+    text_in(lang(), id, args)
+}
+
+/// The message `id` in language `lang`, else in English.
+pub fn text_in(lang: &str, id: &str, args: &[(&str, FluentValue)]) -> String {
     let args = fluent_args(args);
-    [lang(), "en"]
+    [lang, "en"]
         .into_iter()
         .find_map(|lang| format(bundle_with(lang, id)?, id, &args))
         .unwrap_or_else(|| id.to_string())
