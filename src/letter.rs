@@ -176,7 +176,7 @@ impl<'a> Renderer<'a> {
         let letter = (|| {
             Ok(Letter {
                 lang: lang.to_string(),
-                subject: render(Part::Subject, &compiled.subject)?.trim().to_string(),
+                subject: trimmed(render(Part::Subject, &compiled.subject)?),
                 body: tidy(render(Part::Body, &compiled.body)?),
             })
         })();
@@ -410,6 +410,15 @@ pub fn syntax_message(e: &handlebars::TemplateError) -> String {
 }
 
 /// Normalises line endings and blank edges: the body ends with one newline.
+/// `text` without the white space at its ends, in place.
+fn trimmed(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
+}
+
 fn tidy(mut body: String) -> String {
     if body.contains('\r') {
         body = body.replace("\r\n", "\n");

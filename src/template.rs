@@ -18,7 +18,9 @@
 
 use std::ops::Range;
 
-use handlebars::{Context, Handlebars, RenderError, RenderErrorReason, TemplateError};
+use handlebars::{
+    Context, Handlebars, RenderContext, RenderError, RenderErrorReason, Renderable, TemplateError,
+};
 
 /// A template compiled into `registry`: its prose as text, its runs of tags
 /// as handlebars templates.
@@ -32,7 +34,12 @@ pub struct Template {
 #[derive(Debug)]
 enum Piece {
     Prose(String),
-    Tags { name: String, first_line: usize },
+    Tags {
+        name: String,
+        /// As handlebars parsed it: rendered without looking it up by name.
+        parsed: Box<handlebars::Template>,
+        first_line: usize,
+    },
 }
 
 /// An error and where it is in the whole template (1-based).
@@ -76,8 +83,13 @@ impl Template {
                         column,
                     }
                 })?;
+            let parsed = registry
+                .get_template(&name)
+                .cloned()
+                .expect("a template registered just now is there");
             pieces.push(Piece::Tags {
                 name,
+                parsed: Box::new(parsed),
                 first_line: run.first_line,
             });
         }
@@ -91,9 +103,9 @@ impl Template {
         registry: &'r Handlebars<'_>,
     ) -> impl Iterator<Item = (usize, &'r handlebars::Template)> {
         self.pieces.iter().filter_map(move |piece| match piece {
-            Piece::Tags { name, first_line } => {
-                registry.get_template(name).map(|t| (*first_line, t))
-            }
+            Piece::Tags {
+                name, first_line, ..
+            } => registry.get_template(name).map(|t| (*first_line, t)),
             Piece::Prose(_) => None,
         })
     }
@@ -116,6 +128,7 @@ impl Template {
             line: first_line,
             column: 1,
         };
+        let mut render_context = RenderContext::new(None);
         for piece in &self.pieces {
             match piece {
                 Piece::Prose(text) => {
@@ -124,8 +137,17 @@ impl Template {
                     }
                     out.extend_from_slice(text.as_bytes())
                 }
-                Piece::Tags { name, first_line } => registry
-                    .render_with_context_to_write(name, context, Capped(&mut out))
+                // One render context for every run of the letter, as
+                // handlebars would make for the whole template.
+                Piece::Tags {
+                    parsed, first_line, ..
+                } => parsed
+                    .render(
+                        registry,
+                        context,
+                        &mut render_context,
+                        &mut Capped(&mut out),
+                    )
                     .map_err(|error| {
                         if out.len() >= MAX_LETTER_BYTES {
                             return too_long(*first_line);
@@ -150,17 +172,13 @@ pub const MAX_LETTER_BYTES: usize = 64 * 1024;
 /// A letter's buffer that refuses to grow past [`MAX_LETTER_BYTES`].
 struct Capped<'a>(&'a mut Vec<u8>);
 
-impl std::io::Write for Capped<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + bytes.len() > MAX_LETTER_BYTES {
+impl handlebars::Output for Capped<'_> {
+    fn write(&mut self, seg: &str) -> std::io::Result<()> {
+        if self.0.len() + seg.len() > MAX_LETTER_BYTES {
             self.0.resize(MAX_LETTER_BYTES, b' ');
             return Err(std::io::Error::other("the letter is too long"));
         }
-        self.0.extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.extend_from_slice(seg.as_bytes());
         Ok(())
     }
 }

@@ -16,7 +16,7 @@ use crate::talk;
 
 use super::Composer;
 use super::plan::{Output, Plan, Rows, Sheaf as Kind, To};
-use super::sheaf::{Leaf, Sheaf, Stop};
+use super::sheaf::{Encoder, Leaf, Sheaf, Stop};
 
 /// Rows made into letters together; bounds memory to a few megabytes.
 const CHUNK: usize = 2048;
@@ -25,6 +25,17 @@ const CHUNK: usize = 2048;
 struct Made {
     leaf: Leaf,
     fallback: bool,
+    /// Its bytes are in its part's, in words for the stream.
+    streamed: bool,
+}
+
+/// What one thread made of its share of a chunk's rows, in row order.
+#[derive(Default)]
+struct Part {
+    /// The letters in words, one after another, for a sheaf that is a
+    /// stream: each thread writes its own, and frees what it allocated.
+    bytes: Vec<u8>,
+    made: Vec<std::result::Result<Made, Failure>>,
 }
 
 struct Failure {
@@ -142,12 +153,17 @@ fn write_rows(
         if chunk.is_empty() {
             break None;
         }
-        let results: Vec<std::result::Result<Made, Failure>> = chunk
+        let encoder = sheaf.encoder();
+        let parts: Vec<Part> = chunk
             .par_drain(..)
-            .flat_map_iter(|row| job.letters(row))
+            .fold(Part::default, |mut part, row| {
+                job.row_into(row, encoder, &mut part);
+                part
+            })
             .collect();
-        if let Some(stop) = put_chunk(results, sheaf, &mut tally, progress)
-            .err()
+        if let Some(stop) = parts
+            .into_iter()
+            .find_map(|part| put_part(part, sheaf, &mut tally, progress).err())
             .or_else(|| sheaf.flush().err())
         {
             break Some(stop);
@@ -164,17 +180,17 @@ fn write_rows(
     (tally, stopped)
 }
 
-/// Puts a chunk's letters in the sheaf, counting and reporting each.
-fn put_chunk(
-    results: Vec<std::result::Result<Made, Failure>>,
+/// Puts a part's letters in the sheaf, counting and reporting each.
+fn put_part(
+    part: Part,
     sheaf: &mut Sheaf,
     tally: &mut Tally,
     progress: Option<&indicatif::ProgressBar>,
 ) -> std::result::Result<(), Stop> {
-    for result in results {
-        if interrupt::pressed() {
-            break;
-        }
+    if interrupt::pressed() {
+        return Ok(());
+    }
+    for result in part.made {
         let made = match result {
             Ok(made) => made,
             Err(f) => {
@@ -186,6 +202,10 @@ fn put_chunk(
         if made.fallback {
             *tally.fell_back.entry(made.leaf.lang.clone()).or_default() += 1;
         }
+        if made.streamed {
+            tally.pending += 1;
+            continue;
+        }
         match sheaf.put(&made.leaf) {
             Ok(Put::Written) => tally.pending += 1,
             Ok(Put::Rescued) => tally.rescued += 1,
@@ -196,7 +216,10 @@ fn put_chunk(
             Err(stopped) => return Err(stopped),
         }
     }
-    Ok(())
+    if part.bytes.is_empty() {
+        return Ok(());
+    }
+    sheaf.put_stream(&part.bytes)
 }
 
 /// What every row shares.
@@ -208,6 +231,24 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// The letters of one row, added to `part`: in words, when the sheaf
+    /// is a stream.
+    fn row_into(
+        &self,
+        row: std::result::Result<Row, RowError>,
+        encoder: Option<Encoder>,
+        part: &mut Part,
+    ) {
+        for mut result in self.letters(row) {
+            if let (Some(encoder), Ok(made)) = (encoder, &mut result) {
+                encoder.append(&made.leaf, &mut part.bytes);
+                made.leaf.bytes = Vec::new();
+                made.streamed = true;
+            }
+            part.made.push(result);
+        }
+    }
+
     /// The steps of a single letter, for one row: answers, letter, form.
     /// The letters of one row: one, or one per target for `all`.
     fn letters(
@@ -263,6 +304,7 @@ impl Job<'_> {
         Ok(Made {
             fallback: made.choice.is_fallback(),
             leaf: made.leaf,
+            streamed: false,
         })
     }
 }

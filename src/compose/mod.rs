@@ -272,6 +272,12 @@ impl<'a> Composer<'a> {
                 let printed = form::printed(&letter, &self.envelope(answers, target, 0));
                 (Vec::new(), Some(printed), Vec::new())
             }
+            // Unwrapped text is the letter itself: taken, not copied.
+            _ if output.form == form::Form::Txt && output.width == 0 => (
+                std::mem::take(&mut letter.body).into_bytes(),
+                None,
+                Vec::new(),
+            ),
             _ => {
                 let envelope = self.envelope(answers, target, output.width);
                 let encoded = form::encode(&letter, output.form, &envelope)?;
@@ -284,8 +290,12 @@ impl<'a> Composer<'a> {
             .map_err(Error::Usage)?;
         let leaf = Leaf {
             number,
-            signer: answers.signer.name.clone(),
-            lang: choice.chosen.clone(),
+            // Only JSON Lines name the signer.
+            signer: match output.sheaf {
+                plan::Sheaf::JsonLines => answers.signer.name.clone(),
+                _ => String::new(),
+            },
+            lang: std::mem::take(&mut letter.lang),
             // The leaf's from now on: a batch makes many.
             subject: std::mem::take(&mut letter.subject),
             bytes,

@@ -53,13 +53,51 @@ pub enum Stop {
 pub struct Sheaf {
     kind: Kind,
     out: Out,
+    /// A letter's bytes in a stream, between `put` and the stream.
+    scratch: Vec<u8>,
 }
 
 enum Kind {
-    Stream { separator: Option<u8>, first: bool },
-    JsonLines,
+    /// One letter after another, each as `Encoder` has it.
+    Stream {
+        encoder: Encoder,
+        first: bool,
+    },
     Book(Box<pdf::Book>),
     Files(Folder),
+}
+
+/// How a letter reads in a stream of letters. The rows of a batch are put
+/// in words by several threads at once, each into a buffer of its own, so
+/// the sheaf then takes many letters in one piece (`put_stream`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoder {
+    /// The letter, after `separator` (left out before the first letter).
+    Plain { separator: Option<u8> },
+    /// One JSON object a line.
+    JsonLines,
+}
+
+impl Encoder {
+    /// Appends the letter to `out`, as the stream has it.
+    pub fn append(self, leaf: &Leaf, out: &mut Vec<u8>) {
+        match self {
+            Encoder::Plain { separator } => {
+                out.extend(separator);
+                out.extend_from_slice(&leaf.bytes);
+            }
+            Encoder::JsonLines => {
+                let record = Record {
+                    body: &String::from_utf8_lossy(&leaf.bytes),
+                    lang: &leaf.lang,
+                    row: leaf.number,
+                    signer: &leaf.signer,
+                    subject: &leaf.subject,
+                };
+                out.extend(crate::json::line(&record));
+            }
+        }
+    }
 }
 
 /// Where the sheaf's bytes go.
@@ -88,16 +126,16 @@ impl Sheaf {
         paper: pdf::Paper,
         names: Names,
     ) -> Result<Sheaf> {
+        let letters = |encoder| Kind::Stream {
+            encoder,
+            first: true,
+        };
         let kind = match &output.sheaf {
-            plan::Sheaf::Stream { separator } => Kind::Stream {
+            plan::Sheaf::Stream { separator } => letters(Encoder::Plain {
                 separator: *separator,
-                first: true,
-            },
-            plan::Sheaf::One => Kind::Stream {
-                separator: None,
-                first: true,
-            },
-            plan::Sheaf::JsonLines => Kind::JsonLines,
+            }),
+            plan::Sheaf::One => letters(Encoder::Plain { separator: None }),
+            plan::Sheaf::JsonLines => letters(Encoder::JsonLines),
             plan::Sheaf::Book { duplex } => {
                 let book = pdf::Book::new(paper, *duplex).map_err(|e| Error::Io {
                     doing: crate::ui::tr!("batch-starting-pdf"),
@@ -115,9 +153,7 @@ impl Sheaf {
         let out = match (&kind, &output.to) {
             (Kind::Files(_), _) => Out::None,
             // A book is made whole, then written.
-            (Kind::Stream { .. } | Kind::JsonLines, To::Stdout) if stream => {
-                Out::Streamed(Stream::new())
-            }
+            (Kind::Stream { .. }, To::Stdout) if stream => Out::Streamed(Stream::new()),
             _ => Out::Held {
                 bytes: Vec::new(),
                 destination: output.destination(),
@@ -128,27 +164,43 @@ impl Sheaf {
                 },
             },
         };
-        Ok(Sheaf { kind, out })
+        Ok(Sheaf {
+            kind,
+            out,
+            scratch: Vec::new(),
+        })
+    }
+
+    /// How letters read in this sheaf, when it is a stream of them.
+    pub fn encoder(&self) -> Option<Encoder> {
+        match self.kind {
+            Kind::Stream { encoder, .. } => Some(encoder),
+            Kind::Book(_) | Kind::Files(_) => None,
+        }
+    }
+
+    /// Letters as `encoder` put them, one after another, into a stream.
+    pub fn put_stream(&mut self, bytes: &[u8]) -> std::result::Result<(), Stop> {
+        let Kind::Stream { encoder, first } = &mut self.kind else {
+            unreachable!("only a stream takes letters already in words")
+        };
+        let skip = match encoder {
+            Encoder::Plain { separator: Some(_) } if *first && !bytes.is_empty() => 1,
+            _ => 0,
+        };
+        *first &= bytes.is_empty();
+        self.out.write(&bytes[skip..])
     }
 
     pub fn put(&mut self, leaf: &Leaf) -> std::result::Result<Put, Stop> {
         match &mut self.kind {
-            Kind::Stream { separator, first } => {
-                if !*first && let Some(separator) = separator {
-                    self.out.write(&[*separator])?;
-                }
-                *first = false;
-                self.out.write(&leaf.bytes)?;
-            }
-            Kind::JsonLines => {
-                let record = Record {
-                    body: &String::from_utf8_lossy(&leaf.bytes),
-                    lang: &leaf.lang,
-                    row: leaf.number,
-                    signer: &leaf.signer,
-                    subject: &leaf.subject,
-                };
-                self.out.write(&crate::json::line(&record))?;
+            Kind::Stream { encoder, .. } => {
+                let mut scratch = std::mem::take(&mut self.scratch);
+                scratch.clear();
+                encoder.append(leaf, &mut scratch);
+                let put = self.put_stream(&scratch);
+                self.scratch = scratch;
+                put?;
             }
             Kind::Files(folder) => {
                 let name = leaf.file_name.as_deref().unwrap_or("letter.txt");

@@ -227,7 +227,7 @@ fn deliver(
         };
         sent.push(Sent {
             target,
-            lang: made.letter.lang,
+            lang: made.leaf.lang,
             subject: made.leaf.subject,
             text,
             bytes: made.leaf.bytes,

@@ -133,6 +133,7 @@ numbers!(usize, u64, u32, u16, u8, i64, i32, f64);
 
 /// `msg!("id", name = value, …)`: a message as data, like `tr!` but not
 /// yet in words.
+#[allow(unused_macros)]
 macro_rules! msg {
     ($id:literal) => {
         $crate::ui::Message::new($id, Vec::new())
