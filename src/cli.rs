@@ -22,7 +22,13 @@ use crate::commands::completions;
 )]
 pub struct Cli {
     /// A folder of your own action files; an action there replaces a built-in one with the same id
-    #[arg(long, global = true, env = "APPEAL_ACTIONS_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "APPEAL_ACTIONS_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub actions_dir: Option<PathBuf>,
 
     /// The interface's language (en, es, fr) [env: APPEAL_UI_LANG] [default:
@@ -382,11 +388,11 @@ pub struct ComposeArgs {
     pub duplex: bool,
 
     /// Never prompt; fail at once if a required value is missing
-    #[arg(long, env = "APPEAL_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, env = "APPEAL_NO_INPUT", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub no_input: bool,
 
     /// Don't record this letter (or batch) in the history
-    #[arg(long, env = "APPEAL_NO_HISTORY", value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, env = "APPEAL_NO_HISTORY", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub no_history: bool,
 }
 

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Sandbox, fixture_text, stderr_of, stdout_of};
+use common::{Sandbox, exit, fixture_text, stderr_of, stdout_of};
 
 const SIGNERS: &str = "name,lang,note,city,country\n\
     Ana Díaz,es,Hola & <adiós>,Quito,Ecuador\n\
@@ -84,7 +84,7 @@ fn an_unknown_extension_needs_batch_format() {
     let sb = Sandbox::new();
     sb.write("signers.txt", SIGNERS);
     let out = batch(&sb, &["--batch", "signers.txt"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("pass --batch-format"));
 }
 
@@ -156,7 +156,12 @@ fn file_names_never_escape_the_folder() {
             "{{file}}.txt",
         ],
     );
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     let err = stderr_of(&out);
     assert!(
         err.contains("row 5: file: contains a control character (U+0007)"),
@@ -214,7 +219,7 @@ fn a_bad_row_in_the_middle_is_reported_and_the_rest_written() {
         "name,lang,city\nAna,es,Quito\n,en,Nowhere\nBen,english!,Lagos\nCarl,en,\"Bern\nDora,en,Oslo\n",
     );
     let out = batch(&sb, &["--batch", "mixed.csv", "--out-dir", "m"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     let err = stderr_of(&out);
     assert!(err.contains("row 2: has no name"), "{err}");
     assert!(
@@ -239,7 +244,7 @@ fn ragged_and_broken_quoting_rows_are_reported() {
         "name,city\nAna,Lyon\nBen,Lagos,extra\nCarl,Rome\n",
     );
     let out = batch(&sb, &["--batch", "ragged.csv", "--out-dir", "r"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(stderr_of(&out).contains("row 2: has 3 fields, but the header has 2"));
     assert_eq!(files_in(&sb.path("r")).len(), 2);
 }
@@ -258,7 +263,12 @@ fn a_rerun_keeps_what_was_written_unless_forced_and_rescues_its_letters() {
     // A letter kept out by a file already there is not dropped: it goes to
     // the rescue folder, and the run says so with exit 4.
     let out = batch(&sb, &["--batch", "signers.csv", "--out-dir", "l"]);
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::DELIVERY),
+        "{}",
+        stderr_of(&out)
+    );
     let err = stderr_of(&out);
     assert!(
         err.contains("0 letters written to l, 3 kept in the rescue folder"),
@@ -323,7 +333,7 @@ fn extra_columns_are_template_variables() {
 fn batch_flags_need_batch_and_exclude_single_letter_flags() {
     let sb = Sandbox::new();
     let out = batch(&sb, &["--batch-format", "csv", "--name", "A", "--no-input"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("--batch-format goes with --batch FILE"));
     // A folder of letters is not only a batch's.
     let out = batch(&sb, &["--out-dir", "x", "--name", "A", "--no-input"]);
@@ -332,7 +342,7 @@ fn batch_flags_need_batch_and_exclude_single_letter_flags() {
     assert_eq!(written.len(), 1, "one letter, one file");
     sb.write("s.csv", SIGNERS);
     let out = batch(&sb, &["--batch", "s.csv", "--name", "A"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("cannot be used with"));
 }
 
@@ -341,7 +351,7 @@ fn a_csv_without_a_name_column_is_refused() {
     let sb = Sandbox::new();
     sb.write("s.csv", "who,city\nAna,Lyon\n");
     let out = batch(&sb, &["--batch", "s.csv"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(stderr_of(&out).contains("has no `name` column; its header row is: who,city"));
 }
 
@@ -382,7 +392,7 @@ fn out_dir_writes_email_drafts_when_asked() {
 
     // Without --out-dir, drafts have nowhere to go.
     let out = batch(&sb, &["--batch", "signers.csv", "--format", "eml"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("add --out-dir DIR"));
 }
 
@@ -427,7 +437,7 @@ fn ctrl_c_stops_between_letters_with_130() {
         .unwrap();
     let status = child.wait().unwrap();
 
-    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert_eq!(status.code(), Some(exit::INTERRUPTED), "{stderr}");
     assert!(stderr.contains("cancelled"), "{stderr}");
     let text = String::from_utf8(output).unwrap();
     assert!(text.ends_with('\n'), "the last letter is whole");
@@ -551,7 +561,12 @@ fn letters_a_folder_cannot_take_are_rescued_with_exit_4() {
         &sb,
         &["--batch", "signers.csv", "--out-dir", "blocker/letters"],
     );
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::DELIVERY),
+        "{}",
+        stderr_of(&out)
+    );
     let err = stderr_of(&out);
     assert!(err.contains("3 letters were saved to "), "{err}");
     let saved = saved_folder(&err);
@@ -579,7 +594,12 @@ fn a_full_disk_on_stdout_is_a_failure_not_a_success() {
         .stdout(full)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::DELIVERY),
+        "{}",
+        stderr_of(&out)
+    );
     let err = stderr_of(&out);
     assert!(
         err.contains("0 letters were written before it stopped"),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, fixture, stderr_of, stdout_of};
+use common::{Sandbox, exit, fixture, stderr_of, stdout_of};
 
 /// `appeal check` on fixture files under `tests/fixtures/check/`.
 fn check(names: &[&str]) -> std::process::Output {
@@ -37,7 +37,7 @@ fn shipped_actions_have_no_errors() {
     let out = sb.appeal().arg("check").output().unwrap();
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(exit::OK),
         "{}{}",
         stdout_of(&out),
         stderr_of(&out)
@@ -171,7 +171,7 @@ fn targets_copies_and_salutations_are_checked() {
         &common::fixture_text("targets/lagoon.es.yaml"),
     );
     let out = sb.appeal().args(["check", "lagoon.yaml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(exit::OK), "{}", stderr_of(&out));
     assert_eq!(
         stdout_of(&out).lines().collect::<Vec<_>>(),
         [
@@ -198,7 +198,7 @@ fn targets_copies_and_salutations_are_checked() {
     let out = sb.appeal().args(["check", "lagoon.yaml"]).output().unwrap();
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(exit::OK),
         "warnings only: {}",
         stdout_of(&out)
     );
@@ -265,7 +265,7 @@ fn json_output_for_tools() {
         .arg(fixture("check/passed.yaml"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(exit::FAILURE));
     let problems: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let problems = problems.as_array().unwrap();
     assert_eq!(problems.len(), 3);
@@ -303,7 +303,7 @@ fn new_writes_a_skeleton_that_check_lists_line_by_line() {
         .args(["check", "river-keepers.yaml"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(exit::FAILURE));
     let reported: Vec<usize> = stdout_of(&out)
         .lines()
         .map(|l| {
@@ -332,7 +332,7 @@ fn new_writes_a_skeleton_that_check_lists_line_by_line() {
         .args(["check", "river-keepers.yaml"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    assert_eq!(out.status.code(), Some(exit::OK), "{}", stdout_of(&out));
     assert_eq!(stdout_of(&out), "");
 }
 
@@ -341,12 +341,12 @@ fn new_never_overwrites_without_force_and_checks_the_id() {
     let sb = Sandbox::new();
     sb.write("x.yaml", "mine");
     let out = sb.appeal().args(["new", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("x.yaml: already exists; not overwritten (use --force"));
     assert_eq!(std::fs::read_to_string(sb.path("x.yaml")).unwrap(), "mine");
     sb.appeal().args(["new", "x", "--force"]).assert().success();
     let out = sb.appeal().args(["new", "../escape"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("can't be an action id"));
 }
 
@@ -490,7 +490,12 @@ fn a_translation_that_changes_or_drops_a_fact_is_an_error_naming_the_paragraph()
         .args(["check", "mine/cecot.yaml"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::FAILURE),
+        "{}",
+        stderr_of(&out)
+    );
     let report = stdout_of(&out);
     let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error: ")).collect();
     assert_eq!(errors.len(), 2, "{report}");

@@ -6,70 +6,40 @@
 //! a machine without them fails these tests with a message saying how to
 //! install them, rather than skipping them.
 //!
-//! The programs run with a cleared environment whose `HOME`,
-//! `XDG_CONFIG_HOME` and `XDG_DATA_HOME` point into a temporary folder.
+//! appeal runs in a [`Sandbox`]: a cleared environment whose `HOME` and
+//! `XDG_*` folders point into a temporary folder.
 
 #![cfg(target_os = "linux")]
+
+mod common;
 
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc;
 use std::thread::{self, sleep};
 use std::time::{Duration, Instant};
 
+use common::{Sandbox, appeal_bin, exit};
+
 const TIMEOUT: Duration = Duration::from_secs(10);
-const TODAY: &str = "2026-11-28";
 const INSTALL: &str = "install them with `apt-get install -y xvfb xclip`";
 
-/// A temporary home for one test.
-struct Home {
-    dir: tempfile::TempDir,
+/// The `XDG_DATA_HOME=…` entry that marks the processes of `home`'s test.
+fn marker(home: &Sandbox) -> Vec<u8> {
+    let mut marker = b"XDG_DATA_HOME=".to_vec();
+    marker.extend_from_slice(home.path("data").as_os_str().as_encoded_bytes());
+    marker
 }
 
-impl Home {
-    fn new() -> Home {
-        let dir = tempfile::tempdir().expect("create a temporary folder");
-        for sub in ["home", "config", "data", "work"] {
-            fs::create_dir_all(dir.path().join(sub)).unwrap();
-        }
-        Home { dir }
-    }
-
-    fn path(&self, sub: &str) -> PathBuf {
-        self.dir.path().join(sub)
-    }
-
-    /// `appeal ARGS`, with no display unless one is given.
-    fn appeal(&self, args: &[&str], display: Option<&str>) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_appeal"));
-        cmd.args(args)
-            .env_clear()
-            .env(
-                "PATH",
-                std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
-            )
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("LANG", "C.UTF-8")
-            .env("APPEAL_TODAY", TODAY)
-            .current_dir(self.path("work"));
-        if let Some(display) = display {
-            cmd.env("DISPLAY", display);
-        }
-        cmd
-    }
-
-    /// The `XDG_DATA_HOME=…` entry that marks this test's processes.
-    fn marker(&self) -> Vec<u8> {
-        let mut marker = b"XDG_DATA_HOME=".to_vec();
-        marker.extend_from_slice(self.path("data").as_os_str().as_encoded_bytes());
-        marker
-    }
+/// `appeal ARGS` in `home`, with no display.
+fn without_display(home: &Sandbox, args: &[&str]) -> Command {
+    let mut cmd = home.std_appeal();
+    cmd.args(args);
+    cmd
 }
 
 /// What a finished program printed, and how it ended.
@@ -166,7 +136,7 @@ struct Xvfb {
 }
 
 impl Xvfb {
-    fn start(home: &Home) -> Xvfb {
+    fn start(home: &Sandbox) -> Xvfb {
         let log = fs::File::create(home.path("xvfb.log")).unwrap();
         let mut child = Command::new("Xvfb")
             .args(["-displayfd", "1", "-nolisten", "tcp", "-screen", "0"])
@@ -357,9 +327,9 @@ fn compose_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 
 /// The letter as the clipboard should hold it: the same compose on stdout,
 /// without hard wrapping.
-fn unwrapped_letter(home: &Home) -> String {
-    let printed = run(home.appeal(&compose_args(&["--width", "0"]), None), b"");
-    assert_eq!(printed.code, Some(0), "stderr: {}", printed.stderr);
+fn unwrapped_letter(home: &Sandbox) -> String {
+    let printed = run(without_display(home, &compose_args(&["--width", "0"])), b"");
+    assert_eq!(printed.code, Some(exit::OK), "stderr: {}", printed.stderr);
     let letter = String::from_utf8(printed.stdout).expect("the letter is UTF-8");
     assert!(
         letter.starts_with("28 November 2026\n") && letter.contains(NOTE),
@@ -370,21 +340,21 @@ fn unwrapped_letter(home: &Home) -> String {
 
 #[test]
 fn the_clipboard_keeps_the_letter_after_appeal_exits() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let expected = unwrapped_letter(&home);
     // Dropped in reverse order: the serving children go first, then Xvfb.
     let x = Xvfb::start(&home);
     let serving = ServeChildren {
-        marker: home.marker(),
+        marker: marker(&home),
     };
 
     let copied = run(
-        home.appeal(&compose_args(&["--clipboard"]), Some(&x.display)),
+        home.on_display(&x.display, &compose_args(&["--clipboard"])),
         b"",
     );
     assert_eq!(
         copied.code,
-        Some(0),
+        Some(exit::OK),
         "appeal --clipboard failed; stderr: {}",
         copied.stderr
     );
@@ -426,17 +396,22 @@ fn the_clipboard_keeps_the_letter_after_appeal_exits() {
 
 #[test]
 fn without_a_display_the_letter_is_saved_and_the_exit_code_is_4() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let expected = unwrapped_letter(&home);
     let serving = ServeChildren {
-        marker: home.marker(),
+        marker: marker(&home),
     };
 
-    let mut cmd = home.appeal(&compose_args(&["--clipboard"]), None);
+    let mut cmd = without_display(&home, &compose_args(&["--clipboard"]));
     cmd.env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
     let result = run(cmd, b"");
 
-    assert_eq!(result.code, Some(4), "stderr: {}", result.stderr);
+    assert_eq!(
+        result.code,
+        Some(exit::DELIVERY),
+        "stderr: {}",
+        result.stderr
+    );
     let saved = home
         .path("data")
         .join("appeal")
@@ -485,16 +460,16 @@ fn gone_soon(serving: &ServeChildren, pids: &[u32], after: &str) {
 
 #[test]
 fn the_server_ends_when_its_x_server_stops() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let mut x = Xvfb::start(&home);
     let serving = ServeChildren {
-        marker: home.marker(),
+        marker: marker(&home),
     };
     let copied = run(
-        home.appeal(&compose_args(&["--clipboard"]), Some(&x.display)),
+        home.on_display(&x.display, &compose_args(&["--clipboard"])),
         b"",
     );
-    assert_eq!(copied.code, Some(0), "stderr: {}", copied.stderr);
+    assert_eq!(copied.code, Some(exit::OK), "stderr: {}", copied.stderr);
     let pids = serving.pids();
     assert_eq!(pids.len(), 1, "one server: {pids:?}");
 
@@ -505,27 +480,24 @@ fn the_server_ends_when_its_x_server_stops() {
 
 #[test]
 fn copying_twice_leaves_one_server_which_ends_when_another_program_copies() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let x = Xvfb::start(&home);
     let serving = ServeChildren {
-        marker: home.marker(),
+        marker: marker(&home),
     };
     let first = run(
-        home.appeal(&compose_args(&["--clipboard"]), Some(&x.display)),
+        home.on_display(&x.display, &compose_args(&["--clipboard"])),
         b"",
     );
-    assert_eq!(first.code, Some(0), "stderr: {}", first.stderr);
+    assert_eq!(first.code, Some(exit::OK), "stderr: {}", first.stderr);
     let before = serving.pids();
     assert_eq!(before.len(), 1, "{before:?}");
 
     let second = run(
-        home.appeal(
-            &compose_args(&["--clipboard", "--width", "40"]),
-            Some(&x.display),
-        ),
+        home.on_display(&x.display, &compose_args(&["--clipboard", "--width", "40"])),
         b"",
     );
-    assert_eq!(second.code, Some(0), "stderr: {}", second.stderr);
+    assert_eq!(second.code, Some(exit::OK), "stderr: {}", second.stderr);
     gone_soon(&serving, &before, "a second copy");
     let now = serving.pids();
     assert_eq!(now.len(), 1, "one server after copying twice: {now:?}");
@@ -539,17 +511,16 @@ fn copying_twice_leaves_one_server_which_ends_when_another_program_copies() {
 
 #[test]
 fn the_server_keeps_none_of_the_callers_descriptors() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let x = Xvfb::start(&home);
     let serving = ServeChildren {
-        marker: home.marker(),
+        marker: marker(&home),
     };
     // `run` waits, at most TIMEOUT, for the end of sh's stdout: cat ends only
     // when every holder of the pipe that descriptor 9 duplicates has closed it.
-    let appeal = home.appeal(&[], Some(&x.display));
-    let mut cmd = Command::new("sh");
+    let mut cmd = home.command("sh");
     cmd.args(["-c", "\"$0\" \"$@\" 9>&1 | cat"])
-        .arg(env!("CARGO_BIN_EXE_appeal"))
+        .arg(appeal_bin())
         .args([
             "compose",
             "cecot",
@@ -558,15 +529,9 @@ fn the_server_keeps_none_of_the_callers_descriptors() {
             "A",
             "--clipboard",
         ])
-        .env_clear()
-        .current_dir(home.path("work"));
-    for (key, value) in appeal.get_envs() {
-        if let Some(value) = value {
-            cmd.env(key, value);
-        }
-    }
+        .env("DISPLAY", &x.display);
     let result = run(cmd, b"");
-    assert_eq!(result.code, Some(0), "stderr: {}", result.stderr);
+    assert_eq!(result.code, Some(exit::OK), "stderr: {}", result.stderr);
     let pids = serving.pids();
     assert_eq!(pids.len(), 1, "the server still serves: {pids:?}");
     // The server holds descriptors 0, 1 and 2 (all null) and its display

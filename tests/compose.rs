@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Sandbox, fixture_text, stderr_of, stdout_of};
+use common::{Sandbox, exit, fixture_text, stderr_of, stdout_of};
 use predicates::prelude::*;
 
 /// `appeal compose cecot --no-input` plus `args`, returning the output.
@@ -107,13 +107,13 @@ fn user_text_that_looks_like_a_template_stays_literal() {
 fn control_characters_and_bidi_overrides_are_refused() {
     let sb = Sandbox::new();
     let out = compose(&sb, &["--name", "Ana\u{202E}evil"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(
         stderr_of(&out)
             .contains("--name: contains an invisible bidirectional-text control (U+202E)")
     );
     let out = compose(&sb, &["--name", "Ana", "--note", "bell\u{7}"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(stderr_of(&out).contains("--note: contains a control character (U+0007)"));
     assert!(out.stdout.is_empty(), "no letter with refused input");
 }
@@ -126,7 +126,7 @@ fn missing_name_without_a_terminal_fails_fast_naming_the_flag() {
         .write_stdin("")
         .timeout(Duration::from_secs(10))
         .assert()
-        .code(2)
+        .code(exit::USAGE)
         .stdout("")
         .stderr(predicate::str::contains(
             "no value for --name: pass --name or set APPEAL_NAME",
@@ -220,7 +220,7 @@ fn note_file_and_note_from_stdin() {
 fn note_and_note_file_conflict() {
     let sb = Sandbox::new();
     let out = compose(&sb, &["--name", "A", "--note", "x", "--note-file", "y"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("cannot be used with"));
 }
 
@@ -228,7 +228,7 @@ fn note_and_note_file_conflict() {
 fn a_missing_note_file_is_reported() {
     let sb = Sandbox::new();
     let out = compose(&sb, &["--name", "A", "--note-file", "nope.txt"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(stderr_of(&out).contains("nope.txt: No such file"));
 }
 
@@ -314,7 +314,7 @@ fn a_broken_translation_stops_only_letters_in_its_language() {
         (&[][..], Some("es")),
     ] {
         let out = run(args, env);
-        assert_eq!(out.status.code(), Some(3), "{args:?} {env:?}");
+        assert_eq!(out.status.code(), Some(exit::BAD_INPUT), "{args:?} {env:?}");
         let err = stderr_of(&out);
         assert!(err.contains("draft.es.yaml:"), "{err}");
         assert!(err.contains("subjet"), "{err}");
@@ -327,14 +327,19 @@ fn a_broken_translation_stops_only_letters_in_its_language() {
         .args(["check", "draft", "--actions-dir", "acts"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::FAILURE),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn a_malformed_lang_is_a_usage_error() {
     let sb = Sandbox::new();
     let out = compose(&sb, &["--name", "Ana", "--lang", "english!"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("--lang: `english!` is not a language tag"));
 }
 
@@ -377,7 +382,7 @@ fn output_file_is_written_wrapped_at_72_and_never_clobbered() {
             "letter.txt",
         ],
     );
-    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
     let err = stderr_of(&out);
     assert!(
         err.contains("letter.txt already exists; not overwritten (use --force"),
@@ -434,7 +439,7 @@ fn an_output_path_that_cannot_be_written_keeps_the_letter() {
     let sb = Sandbox::new();
     std::fs::create_dir(sb.path("adir")).unwrap();
     let out = compose(&sb, &["--name", "Ana", "--note", "Kept.", "-o", "adir"]);
-    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
     let err = stderr_of(&out);
     assert!(
         err.contains("adir could not be written: is a directory"),
@@ -453,7 +458,7 @@ fn an_output_path_that_cannot_be_written_keeps_the_letter() {
             "no/such/dir/x.txt",
         ],
     );
-    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
     assert!(stderr_of(&out).contains("the letter was saved to"));
 }
 
@@ -539,7 +544,7 @@ fn a_missing_template_variable_is_an_error_not_a_blank() {
         .args(["compose", "./typo.yaml", "--no-input", "--name", "Ana"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     let err = stderr_of(&out);
     assert!(err.contains("./typo.yaml: letters.en.body"), "{err}");
     assert!(err.contains("nmae"), "{err}");
@@ -556,20 +561,18 @@ fn a_template_syntax_error_names_its_place() {
         .args(["compose", "./unclosed.yaml", "--no-input", "--name", "Ana"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(stderr_of(&out).contains("./unclosed.yaml: letters.en.body, line"));
 }
 
 #[test]
 fn head_closing_the_pipe_is_quiet() {
     let sb = Sandbox::new();
-    let bin = assert_cmd::cargo::cargo_bin("appeal");
-    let out = std::process::Command::new("bash")
+    let out = sb
+        .command("bash")
         .arg("-c")
         .arg(r#""$0" compose cecot --no-input --name Ana | head -c 1; echo " status=${PIPESTATUS[0]}""#)
-        .arg(bin)
-        .env("APPEAL_TODAY", common::TODAY)
-        .env("XDG_CONFIG_HOME", sb.path("config"))
+        .arg(common::appeal_bin())
         .output()
         .unwrap();
     assert_eq!(stdout_of(&out), "2 status=0\n");
@@ -585,7 +588,7 @@ fn head_closing_the_pipe_is_quiet() {
         .stdout(writer)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(exit::OK));
     let err = stderr_of(&out);
     assert!(
         !err.contains("panicked") && !err.contains("Broken pipe"),
@@ -614,7 +617,7 @@ fn a_full_disk_on_stdout_keeps_the_letter() {
         .stdout(full)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
     let err = stderr_of(&out);
     assert!(
         err.contains("writing to stdout failed: No space left on device"),

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{Sandbox, fixture, stderr_of, stdout_of};
+use common::{Sandbox, exit, fixture, stderr_of, stdout_of};
 use serde_json::Value;
 
 fn doc(name: &str) -> PathBuf {
@@ -151,13 +151,18 @@ fn the_2017_template_of_a_spanish_preferring_target_loads_lists_shows_and_compos
         let out = sb.appeal().arg("import").arg(doc(name)).output().unwrap();
         assert_eq!(
             out.status.code(),
-            Some(1),
+            Some(exit::FAILURE),
             "{name}: people is left to fill in: {}",
             stderr_of(&out)
         );
         let id = "teachers-leader-held-incommunicado-in-tegucigalpa";
         let list = sb.appeal().args(["list", "--json"]).output().unwrap();
-        assert_eq!(list.status.code(), Some(0), "{name}: {}", stderr_of(&list));
+        assert_eq!(
+            list.status.code(),
+            Some(exit::OK),
+            "{name}: {}",
+            stderr_of(&list)
+        );
         let listed: Value = serde_json::from_slice(&list.stdout).unwrap();
         let row = listed
             .as_array()
@@ -232,7 +237,7 @@ fn the_2017_template_of_a_spanish_preferring_target_loads_lists_shows_and_compos
                 .unwrap();
             assert_eq!(
                 letter.status.code(),
-                Some(0),
+                Some(exit::OK),
                 "{name} {lang}: {}",
                 stderr_of(&letter)
             );
@@ -258,7 +263,12 @@ fn the_2017_template_of_a_spanish_preferring_target_loads_lists_shows_and_compos
 fn a_web_page_in_the_older_layout_loses_its_markup_and_navigation() {
     let sb = Sandbox::new();
     let (out, data, report) = import(&sb, "older-2010.html");
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::FAILURE),
+        "{}",
+        stderr_of(&out)
+    );
     assert_eq!(report["document"]["kind"], "html");
     assert_eq!(report["shape"], "older layout");
     assert_eq!(
@@ -511,7 +521,7 @@ fn every_line_of_every_example_is_in_a_field_or_left_out_with_a_reason() {
         let sb = Sandbox::new();
         let (out, data, report) = import(&sb, &name);
         assert!(
-            matches!(out.status.code(), Some(0 | 1)),
+            matches!(out.status.code(), Some(exit::OK | exit::FAILURE)),
             "{name}: {}",
             stderr_of(&out)
         );

@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Sandbox, stderr_of, stdout_of};
+use common::{Sandbox, exit, stderr_of, stdout_of};
 use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
 
 const NAME: &str = "José Núñez-O'Brien";
@@ -131,14 +131,14 @@ fn clipboard_and_open_refuse_what_they_cannot_do() {
         .args(["--name", "A", "--clipboard", "--format", "pdf"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("--clipboard takes text"));
     let out = sb
         .compose()
         .args(["--name", "A", "--open"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("--open needs a file"));
 }
 

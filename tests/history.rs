@@ -6,7 +6,7 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
-use common::{Sandbox, cecot_yaml, stderr_of, stdout_of};
+use common::{Sandbox, cecot_yaml, exit, stderr_of, stdout_of};
 use icalendar::parser::{Component, read_calendar, unfold};
 use rusqlite::Connection;
 use serde_json::Value;
@@ -189,7 +189,7 @@ fn show_prints_the_letter_as_it_was_sent() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), sent);
     let missing = run(&sb, &["history", "--show", "999"]);
-    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(missing.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&missing).contains("no record 999"));
 }
 
@@ -252,7 +252,7 @@ fn a_corrupt_history_still_lets_the_letter_out() {
         .args(["--name", "Ana", "-o", "letter.txt"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(exit::OK), "{}", stderr_of(&out));
     assert!(
         std::fs::read_to_string(sb.path("letter.txt"))
             .unwrap()
@@ -279,7 +279,7 @@ fn a_locked_history_still_lets_the_letter_out() {
         .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(exit::OK), "{}", stderr_of(&out));
     assert!(sb.path("letter.txt").exists());
     assert!(
         stderr_of(&out).contains("not recorded"),
@@ -318,7 +318,7 @@ fn letter_delivered_despite_the_history(sb: &Sandbox) -> String {
         ],
     );
     let stderr = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(out.status.code(), Some(exit::OK), "{stderr}");
     let letter = std::fs::read_to_string(sb.path("letter.txt")).expect("the letter is written");
     assert!(letter.contains("Ana"), "{letter}");
     assert!(stderr.contains("warning:"), "{stderr}");
@@ -339,7 +339,7 @@ fn a_fifo_at_the_history_path_blocks_no_letter_nor_list_nor_history() {
     assert!(stderr.contains("not a regular file"), "{stderr}");
     // `list` leaves the column empty, with the same reason.
     let list = run_guarded(&sb, &["list"]);
-    assert_eq!(list.status.code(), Some(0), "{}", stderr_of(&list));
+    assert_eq!(list.status.code(), Some(exit::OK), "{}", stderr_of(&list));
     assert!(stdout_of(&list).contains("cecot"));
     assert!(
         stderr_of(&list).contains("not a regular file"),
@@ -348,7 +348,10 @@ fn a_fifo_at_the_history_path_blocks_no_letter_nor_list_nor_history() {
     );
     // `history` can't read it, says why, and ends.
     let history = run_guarded(&sb, &["history"]);
-    assert!(history.status.code().is_some_and(|c| c != 0), "{history:?}");
+    assert!(
+        history.status.code().is_some_and(|c| c != exit::OK),
+        "{history:?}"
+    );
     assert!(
         stderr_of(&history).contains("not a regular file"),
         "{}",
@@ -374,7 +377,10 @@ fn a_link_at_the_history_path_is_not_followed() {
     let stderr = letter_delivered_despite_the_history(&sb);
     assert!(stderr.contains("symbolic link"), "{stderr}");
     let history = run_guarded(&sb, &["history"]);
-    assert!(history.status.code().is_some_and(|c| c != 0), "{history:?}");
+    assert!(
+        history.status.code().is_some_and(|c| c != exit::OK),
+        "{history:?}"
+    );
     assert!(stderr_of(&history).contains("symbolic link"));
     // Neither the link nor what it points to was touched.
     assert!(
@@ -402,10 +408,13 @@ fn a_history_another_process_holds_delays_no_letter_nor_list_nor_history() {
     let stderr = letter_delivered_despite_the_history(&sb);
     assert!(stderr.contains("locked"), "{stderr}");
     let list = run_guarded(&sb, &["list"]);
-    assert_eq!(list.status.code(), Some(0), "{}", stderr_of(&list));
+    assert_eq!(list.status.code(), Some(exit::OK), "{}", stderr_of(&list));
     assert!(stderr_of(&list).contains("locked"), "{}", stderr_of(&list));
     let history = run_guarded(&sb, &["history"]);
-    assert!(history.status.code().is_some_and(|c| c != 0), "{history:?}");
+    assert!(
+        history.status.code().is_some_and(|c| c != exit::OK),
+        "{history:?}"
+    );
     assert!(
         stderr_of(&history).contains("locked"),
         "{}",
@@ -494,7 +503,7 @@ fn config_history_text_false_keeps_the_record_without_the_letter() {
     assert_eq!(sha, hex(&out.stdout));
     assert_eq!(history_json(&sb, &[])[0]["text_kept"], false);
     let show = run(&sb, &["history", "--show", "1"]);
-    assert_eq!(show.status.code(), Some(2));
+    assert_eq!(show.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&show).contains("text: false"));
 }
 
@@ -520,7 +529,7 @@ fn forget_removes_the_records() {
     let bytes = std::fs::read(history_file(&sb)).unwrap();
     assert!(bytes.windows(needle.len()).any(|w| w == needle));
     let none = run(&sb, &["history", "--forget"]);
-    assert_eq!(none.status.code(), Some(2));
+    assert_eq!(none.status.code(), Some(exit::USAGE));
     let all = run(&sb, &["history", "--forget", "--all"]);
     assert!(all.status.success(), "{}", stderr_of(&all));
     assert_eq!(count(&sb), 0);
@@ -662,7 +671,7 @@ fn remind_writes_an_event_on_the_deadline_with_two_alarms() {
         &sb,
         &["remind", "open", "--actions-dir", "acts", "-o", "open.ics"],
     );
-    assert_ne!(again.status.code(), Some(0));
+    assert_ne!(again.status.code(), Some(exit::OK));
     assert!(stderr_of(&again).contains("--force"));
     let forced = run(
         &sb,
@@ -693,6 +702,6 @@ fn remind_all_takes_every_open_action_and_refuses_a_passed_one() {
     );
     assert!(!uids.iter().any(|u| u.starts_with("closed-")), "{uids:?}");
     let closed = run(&sb, &["remind", "closed", "--actions-dir", "acts"]);
-    assert_eq!(closed.status.code(), Some(2));
+    assert_eq!(closed.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&closed).contains("1 July 2025"));
 }

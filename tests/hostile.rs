@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Sandbox, assert_clean, fixture, stderr_of, stdout_of};
+use common::{Sandbox, assert_clean, exit, fixture, stderr_of, stdout_of};
 
 /// Every command that reads an action, on one hostile file: each refuses it
 /// with its documented code, and says why without echoing the character.
@@ -122,7 +122,12 @@ fn batch_columns_pass_the_same_rule_as_typed_text() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert_clean("batch", &out);
     let err = stderr_of(&out);
     assert!(
@@ -150,7 +155,12 @@ fn a_note_file_is_capped_at_one_mebibyte() {
         .write_stdin(big.clone())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(
         stderr_of(&out).contains("is larger than 1024 KiB"),
         "{}",
@@ -162,7 +172,7 @@ fn a_note_file_is_capped_at_one_mebibyte() {
         .args(["--name", "A", "--note-file", "note.txt"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(out.stdout.is_empty());
 }
 
@@ -177,7 +187,12 @@ fn an_endless_batch_line_and_a_very_wide_file_are_refused_not_held() {
         .args(["compose", "cecot", "--batch", "endless.csv", "--jsonl"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(
         stderr_of(&out).contains("row 2: is longer than 1024 KiB"),
         "{}",
@@ -196,7 +211,12 @@ fn an_endless_batch_line_and_a_very_wide_file_are_refused_not_held() {
         .args(["compose", "cecot", "--batch", "wide.csv"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(stderr_of(&out).contains("a batch file may have at most 64"));
 }
 

@@ -15,7 +15,7 @@ use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::documents::{self, SHAPES, repeated};
-use common::{Sandbox, stderr_of};
+use common::{Sandbox, exit, stderr_of};
 
 /// The address space `appeal` runs under in these tests: the reader
 /// process it starts has its own, smaller one.
@@ -72,7 +72,7 @@ fn import_hostile(sb: &Sandbox, name: &str, bytes: &[u8]) -> Output {
 /// control character printed, no panic, nothing written.
 fn refused(sb: &Sandbox, name: &str, out: &Output, says: &[&str]) {
     let err = stderr_of(out);
-    assert_eq!(out.status.code(), Some(3), "{name}: {err}");
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT), "{name}: {err}");
     assert!(out.stdout.is_empty(), "{name}: stdout");
     assert!(err.contains(name), "{name}: {err}");
     assert!(
@@ -160,7 +160,10 @@ fn a_page_of_heavy_content_ends_in_bounded_time() {
     assert!(doc.len() < 200 * 1024, "{}", doc.len());
     let out = import_hostile(&sb, "heavy.pdf", &doc);
     let err = stderr_of(&out);
-    assert!(matches!(out.status.code(), Some(1 | 3)), "{err}");
+    assert!(
+        matches!(out.status.code(), Some(exit::FAILURE | exit::BAD_INPUT)),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -202,7 +205,7 @@ fn a_mebibyte_of_any_shape_is_read_in_bounded_time() {
         let out = import_hostile(&sb, &name, repeated(shape, 1 << 20).as_bytes());
         let err = stderr_of(&out);
         assert!(
-            matches!(out.status.code(), Some(0..=3)),
+            matches!(out.status.code(), Some(exit::OK..=exit::BAD_INPUT)),
             "{name} ({shape:?}): {err}"
         );
         assert!(!err.contains("panicked"), "{err}");

@@ -10,7 +10,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::{Sandbox, assert_clean, stderr_of, stdout_of};
+use common::{Sandbox, assert_clean, exit, stderr_of, stdout_of};
 
 /// Every file and folder under `dir`, as paths relative to it: what a run
 /// wrote, to compare with what it should have.
@@ -55,7 +55,12 @@ fn a_message_file_nested_a_hundred_thousand_deep_is_refused_before_it_is_parsed(
     let before = tree(sb.dir.path());
     for (file, line) in [("es/deep.ftl", 1), ("es/calls.ftl", 2)] {
         let out = sb.bounded().args(["check", file]).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{file}: {}", stderr_of(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(exit::FAILURE),
+            "{file}: {}",
+            stderr_of(&out)
+        );
         assert_clean(file, &out);
         assert!(
             stdout_of(&out).contains(&format!(
@@ -80,7 +85,12 @@ fn a_message_file_of_ninety_thousand_messages_is_checked_in_one_pass() {
         .args(["check", "es/many.ftl"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::FAILURE),
+        "{}",
+        stderr_of(&out)
+    );
     assert_clean("check", &out);
     let said = stdout_of(&out);
     for (line, id) in [(1, "m0"), (45_678, "m45677"), (90_000, "m89999")] {
@@ -150,7 +160,12 @@ fn a_quoted_csv_cell_over_many_lines_is_one_row_and_stops_at_its_limit() {
         }
         stdin.write_all(b"\"\nCarl,ok\n")
     });
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert_clean("batch", &out);
     assert!(
         stderr_of(&out).contains("row 2: is longer than 1024 KiB"),
@@ -182,7 +197,12 @@ fn two_columns_or_keys_for_the_same_field_are_refused_naming_both() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(
         stderr_of(&out).contains(
             "names.csv: `name` and `Name` are the same field (`name`); keep only one of them"
@@ -197,7 +217,12 @@ fn two_columns_or_keys_for_the_same_field_are_refused_naming_both() {
         .args(["compose", "cecot", "--batch", "names.jsonl", "--jsonl"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(
         stderr_of(&out).contains("row 2: `name` and `name` are the same field"),
         "{}",
@@ -272,7 +297,12 @@ fn a_file_name_that_is_no_id_is_refused_by_path_too_and_shown_escaped() {
         ] {
             let out = sb.bounded().args(&args).output().unwrap();
             let what = format!("{name:?}: {}", args[0]);
-            assert_eq!(out.status.code(), Some(3), "{what}: {}", stderr_of(&out));
+            assert_eq!(
+                out.status.code(),
+                Some(exit::BAD_INPUT),
+                "{what}: {}",
+                stderr_of(&out)
+            );
             assert_clean(&what, &out);
             let err = stderr_of(&out);
             assert!(
@@ -360,7 +390,12 @@ fn links_and_fifos_planted_in_a_batch_folder_are_replaced_or_rescued_never_follo
 
     // Without --force: each is there like a file; its letter is rescued.
     let out = run(false);
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::DELIVERY),
+        "{}",
+        stderr_of(&out)
+    );
     assert_clean("batch", &out);
     let err = stderr_of(&out);
     assert!(

@@ -11,7 +11,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{Sandbox, cecot_yaml, fixture, stderr_of, stdout_of};
+use common::{Sandbox, cecot_yaml, exit, fixture, stderr_of, stdout_of};
 use serde_json::Value;
 
 /// `appeal import DOC -o NAME.yaml` in a sandbox; returns the run and the path.
@@ -201,7 +201,7 @@ fn the_older_layout_gives_points_and_a_letter_in_your_own_words() {
     let (out, v) = imported("older-2010.txt");
     let err = stderr_of(&out);
     assert!(err.contains("the older layout"), "{err}");
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(exit::FAILURE), "{err}");
     assert_eq!(
         s(&v["title"]),
         "Community at risk of forced eviction in Vila Esperança"
@@ -265,7 +265,7 @@ fn pdfs_of_the_labelled_and_older_documents_import_as_their_text() {
 #[test]
 fn a_missing_deadline_and_email_become_placeholders_reported_with_their_lines() {
     let (out, v) = imported("no-deadline-no-email.md");
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(exit::FAILURE));
     assert!(placeholder(&v["deadline"]), "{}", v["deadline"]);
     // A target with a postal address can be written to: no email is
     // made up, and none is asked for.
@@ -377,7 +377,12 @@ fn cut_documents_are_imported_with_what_they_have_and_report_the_rest() {
     for case in cases {
         let (out, v) = imported(&format!("ua-examples/{}", case.file));
         let err = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(1), "{}: {err}", case.file);
+        assert_eq!(
+            out.status.code(),
+            Some(exit::FAILURE),
+            "{}: {err}",
+            case.file
+        );
         assert!(err.contains("cut short"), "{}: {err}", case.file);
         // None of them reaches its deadline or its targets: never invented.
         assert!(placeholder(&v["deadline"]), "{}", case.file);
@@ -397,7 +402,7 @@ fn a_document_with_no_action_in_it_is_refused_and_nothing_is_written() {
         .output()
         .unwrap();
     let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT), "{err}");
     // It says what it looked for.
     for looked_for in [
         "no model letter",
@@ -420,13 +425,13 @@ fn unreadable_documents_are_clear_errors_and_nothing_is_written() {
     ] {
         let out = sb.appeal().arg("import").arg(doc(name)).output().unwrap();
         let err = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(3), "{name}: {err}");
+        assert_eq!(out.status.code(), Some(exit::BAD_INPUT), "{name}: {err}");
         assert!(err.contains(says), "{name}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
     let big = sb.write("big.txt", &"x".repeat(1024 * 1024 + 1));
     let out = sb.appeal().arg("import").arg(&big).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(stderr_of(&out).contains("larger than 1024 KiB"));
     assert!(!sb.path("data").exists(), "nothing was written");
 }
@@ -436,7 +441,7 @@ fn refuses_to_overwrite_without_force() {
     let sb = Sandbox::new();
     let existing = sb.write("out.yaml", "keep me\n");
     let (out, _) = import(&sb, &fixture("cecot-urgent-action.txt"), "out.yaml");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me\n");
     let out = sb
@@ -446,7 +451,7 @@ fn refuses_to_overwrite_without_force() {
         .arg(fixture("cecot-urgent-action.txt"))
         .output()
         .unwrap();
-    assert_ne!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_ne!(out.status.code(), Some(exit::USAGE), "{}", stderr_of(&out));
     assert_eq!(
         s(&data(&existing)["people"]),
         "Migrants and people seeking safety (all pronouns)"
@@ -491,7 +496,7 @@ fn stdin_is_read_and_the_file_goes_to_the_private_data_folder() {
         .arg(doc("labelled-2017.txt"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
 }
 
 #[test]
@@ -519,10 +524,10 @@ fn an_imported_action_is_clean_and_composes_like_the_shipped_one() {
         .arg(fixture("cecot-urgent-action.txt"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(exit::OK), "{}", stderr_of(&out));
     let id = "stop-illegal-expulsions-to-el-salvador";
     let check = sb.appeal().args(["check", id]).output().unwrap();
-    assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
+    assert_eq!(check.status.code(), Some(exit::OK), "{}", stdout_of(&check));
     let letter = |id: &str| {
         let out = sb
             .appeal()
@@ -587,7 +592,7 @@ fn a_current_layout_document_cut_short_keeps_what_it_has() {
     // Cut in the middle of the letter: the target is there, the rest is not.
     let (out, v) = imported("cecot-cut.md");
     let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(exit::FAILURE), "{err}");
     assert!(err.contains("cut short"), "{err}");
     assert_eq!(s(&v["targets"][0]["name"]), "Kristi Noem");
     assert_eq!(s(&v["targets"][0]["email"]), "dhssecretary@hq.dhs.gov");
@@ -601,7 +606,7 @@ fn a_current_layout_document_cut_short_keeps_what_it_has() {
     // Cut inside the summary, before TAKE ACTION: still read, as far as it goes.
     let (out, v) = imported("cecot-cut-early.md");
     let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(exit::FAILURE), "{err}");
     assert!(err.contains("cut short"), "{err}");
     assert_eq!(s(&v["title"]), "Stop illegal expulsions to El Salvador");
     assert!(s(&v["summary"]).starts_with("Following a presidential proclamation"));
@@ -620,7 +625,7 @@ fn composing_an_action_with_points_asks_for_your_own_words_and_shows_them() {
         .args(["--no-input", "--name", "Ana", "--width", "0"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(exit::OK), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert!(err.contains("write in your own words"), "{err}");
     assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, cecot_yaml, fixture, fixture_text, stderr_of, stdout_of};
+use common::{Sandbox, cecot_yaml, exit, fixture, fixture_text, stderr_of, stdout_of};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -276,7 +276,7 @@ fn unknown_id_lists_the_ids_and_suggests_the_closest() {
     sb.appeal()
         .args(["show", "cecott"])
         .assert()
-        .code(2)
+        .code(exit::USAGE)
         .stdout("")
         .stderr(predicate::str::contains("unknown action `cecott`"))
         .stderr(predicate::str::contains("did you mean `cecot`?"))
@@ -293,7 +293,12 @@ fn show_variant(from: &str, to: &str) -> std::process::Output {
 }
 
 fn assert_bad_input(out: &std::process::Output, expected: &str) {
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(out)
+    );
     assert!(out.stdout.is_empty());
     let err = stderr_of(out);
     assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
@@ -380,7 +385,7 @@ fn a_preferred_language_without_a_letter_loads_and_the_writer_is_told() {
         .args(["list", "--actions-dir", "."])
         .output()
         .unwrap();
-    assert_eq!(list.status.code(), Some(0), "{}", stderr_of(&list));
+    assert_eq!(list.status.code(), Some(exit::OK), "{}", stderr_of(&list));
     assert!(stdout_of(&list).contains("river"));
     let show = sb.appeal().args(["show", "./river.yaml"]).output().unwrap();
     assert!(show.status.success(), "{}", stderr_of(&show));
@@ -427,7 +432,7 @@ fn a_preferred_language_without_a_letter_loads_and_the_writer_is_told() {
         .args(["check", "./river.yaml"])
         .output()
         .unwrap();
-    assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
+    assert_eq!(check.status.code(), Some(exit::OK), "{}", stdout_of(&check));
     let said = stdout_of(&check);
     assert!(
         said.contains(
@@ -519,7 +524,7 @@ fn an_action_without_a_deadline_lists_no_deadline_and_nothing_warns() {
         .args(["remind", "./open-letter.yaml"])
         .output()
         .unwrap();
-    assert_eq!(remind.status.code(), Some(2));
+    assert_eq!(remind.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&remind).contains("has no deadline"));
     // A deadline left as a marker to fill in reads the same, and check names it.
     draft_variant(
@@ -542,7 +547,7 @@ fn an_action_without_a_deadline_lists_no_deadline_and_nothing_warns() {
         .args(["check", "./marked.yaml"])
         .output()
         .unwrap();
-    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(check.status.code(), Some(exit::FAILURE));
     assert!(stdout_of(&check).contains(
         "./marked.yaml:5: error: `[PLACEHOLDER: the deadline, as YYYY-MM-DD]` is a placeholder"
     ));
@@ -558,7 +563,7 @@ fn one_broken_action_file_never_stops_list() {
         .args(["list", "--actions-dir", "."])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     let table = stdout_of(&out);
     assert!(table.contains("good") && table.contains("cecot"), "{table}");
     assert!(!table.contains("broken"), "{table}");
@@ -578,7 +583,7 @@ fn one_broken_action_file_never_stops_list() {
         .args(["list", "--actions-dir", ".", "--json"])
         .output()
         .unwrap();
-    assert_eq!(json.status.code(), Some(3));
+    assert_eq!(json.status.code(), Some(exit::BAD_INPUT));
     assert_eq!(json_of(&json).as_array().unwrap().len(), 2);
 }
 
@@ -591,7 +596,7 @@ fn a_file_over_one_mib_is_refused() {
     sb.appeal()
         .args(["show", "./huge.yaml"])
         .assert()
-        .code(3)
+        .code(exit::BAD_INPUT)
         .stderr(predicate::str::contains(
             "./huge.yaml: is larger than 1024 KiB",
         ));
@@ -624,7 +629,7 @@ fn a_file_that_is_not_utf8_is_refused() {
     sb.appeal()
         .args(["show", "./latin1.yaml"])
         .assert()
-        .code(3)
+        .code(exit::BAD_INPUT)
         .stderr(predicate::str::contains("is not UTF-8 text"));
 }
 
@@ -639,7 +644,7 @@ fn a_closed_stdout_ends_quietly() {
         .stdout(writer)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(exit::OK));
     assert_eq!(stderr_of(&out), "", "no panic message, no error");
 }
 

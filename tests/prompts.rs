@@ -1,9 +1,9 @@
 //! The interactive `appeal compose`, driven through a real pseudo-terminal.
 //!
-//! Each test runs the built binary in its own pty with a cleared
-//! environment: `HOME`, `XDG_CONFIG_HOME`, `XDG_DATA_HOME` and `TMPDIR` point
-//! into a temporary folder, no `APPEAL_*` variable is set except
-//! `APPEAL_TODAY`, so the real user's files are never read or written.
+//! Each test runs the built binary in its own pty, in a [`Sandbox`]: a
+//! cleared environment whose `HOME`, `XDG_*` folders and `TMPDIR` point into
+//! a temporary folder, with no `APPEAL_*` variable but `APPEAL_TODAY`, so the
+//! real user's files are never read or written.
 //!
 //! Keys are only sent once `appeal` is actually waiting for a key: the pty's
 //! echo is on when appeal starts (`sh -c 'stty echo && exec appeal …'`), and
@@ -13,6 +13,8 @@
 //! keys as a cooked line.
 
 #![cfg(unix)]
+
+mod common;
 
 use std::fs;
 use std::io::Write;
@@ -28,10 +30,11 @@ use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
 use predicates::prelude::*;
 
+use common::{Sandbox, exit};
+
 const TIMEOUT: Duration = Duration::from_secs(10);
 const COLS: u16 = 100;
 const ROWS: u16 = 40;
-const TODAY: &str = "2026-11-28";
 const DATE_LINE: &str = "28 November 2026";
 const NAME: &str = "José Núñez";
 
@@ -39,78 +42,6 @@ const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-
-/// A temporary home for one test: config, data, temp files and the
-/// working directory all live in it.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        let dir = tempfile::tempdir().expect("create a temporary folder");
-        for sub in ["home", "config", "data", "tmp", "work"] {
-            fs::create_dir_all(dir.path().join(sub)).unwrap();
-        }
-        Home { dir }
-    }
-
-    fn path(&self, sub: &str) -> PathBuf {
-        self.dir.path().join(sub)
-    }
-
-    fn config_file(&self) -> PathBuf {
-        self.path("config").join("appeal").join("config.yaml")
-    }
-
-    /// `appeal ARGS` with a clean environment that points only into this home.
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_appeal"));
-        cmd.args(args);
-        self.isolate(&mut cmd);
-        cmd
-    }
-
-    /// Clears `cmd`'s environment and points it into this home.
-    fn isolate(&self, cmd: &mut Command) {
-        cmd.env_clear()
-            .env(
-                "PATH",
-                std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
-            )
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("TMPDIR", self.path("tmp"))
-            .env("TERM", "xterm-256color")
-            .env("LANG", "C.UTF-8")
-            .env("APPEAL_TODAY", TODAY)
-            .current_dir(self.path("work"));
-    }
-
-    /// Every file under `work` and `data`: where a letter could have gone.
-    fn written_files(&self) -> Vec<PathBuf> {
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-            let Ok(entries) = fs::read_dir(dir) else {
-                return;
-            };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else {
-                    out.push(path);
-                }
-            }
-        }
-        let mut files = Vec::new();
-        walk(&self.path("work"), &mut files);
-        walk(&self.path("data"), &mut files);
-        // The letter history lives beside the rescue folder, and is expected.
-        files.retain(|f| *f != self.path("data/appeal/history.sqlite"));
-        files
-    }
-}
 
 /// `appeal` running in a pseudo-terminal, with everything it has shown so far.
 struct Tty {
@@ -269,12 +200,13 @@ fn read(path: &Path) -> String {
 
 #[test]
 fn answering_every_prompt_saves_the_letter_and_remembers_the_writer() {
-    let home = Home::new();
-    let letter_path = home.path("letters").join("my-letter.txt");
+    let home = Sandbox::new();
+    // Outside the working directory, which must stay empty.
+    let letter_path = home.path("home/letters/my-letter.txt");
     fs::create_dir_all(letter_path.parent().unwrap()).unwrap();
     let note = "Families in Ecuador are waiting for news. Please act now.";
 
-    let mut tty = Tty::spawn(home.command(&["compose", "cecot"]));
+    let mut tty = Tty::spawn(home.pty(&["compose", "cecot"]));
 
     tty.expect("Your name (as it goes under the letter)");
     tty.keys(&format!("{NAME}{ENTER}"));
@@ -327,7 +259,7 @@ fn answering_every_prompt_saves_the_letter_and_remembers_the_writer() {
     tty.expect(&format!("Remembered in {}.", home.config_file().display()));
 
     let (_, transcript, code) = tty.finish();
-    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
 
     let letter = read(&letter_path);
     assert!(
@@ -374,7 +306,7 @@ fn answering_every_prompt_saves_the_letter_and_remembers_the_writer() {
 
 #[test]
 fn a_second_run_offers_the_remembered_answers() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let config = home.config_file();
     fs::create_dir_all(config.parent().unwrap()).unwrap();
     fs::write(
@@ -387,7 +319,7 @@ fn a_second_run_offers_the_remembered_answers() {
     .unwrap();
     fs::set_permissions(&config, fs::Permissions::from_mode(0o600)).unwrap();
 
-    let mut tty = Tty::spawn(home.command(&["compose", "cecot"]));
+    let mut tty = Tty::spawn(home.pty(&["compose", "cecot"]));
 
     tty.expect("Your name (as it goes under the letter)");
     let default = tty.expect("›");
@@ -426,13 +358,13 @@ fn a_second_run_offers_the_remembered_answers() {
 
     tty.expect("Send it to dhssecretary@hq.dhs.gov");
     let (rest, transcript, code) = tty.finish();
-    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
     assert!(
         !rest.contains("Remember your name"),
         "nothing changed, so nothing to remember: {rest:?}"
     );
 
-    let letter = read(&home.path("work").join("cecot-2026-11-28.txt"));
+    let letter = read(&home.path("cecot-2026-11-28.txt"));
     assert!(letter.starts_with(DATE_LINE), "{letter}");
     assert!(
         letter.ends_with(&format!("Yours sincerely,\n\n{NAME}\nQuito, Ecuador\n")),
@@ -446,8 +378,8 @@ fn a_second_run_offers_the_remembered_answers() {
 
 #[test]
 fn ctrl_c_at_the_first_prompt_cancels_with_130_and_shows_the_cursor() {
-    let home = Home::new();
-    let mut tty = Tty::spawn(home.command(&["compose", "cecot"]));
+    let home = Sandbox::new();
+    let mut tty = Tty::spawn(home.pty(&["compose", "cecot"]));
 
     tty.expect("Your name (as it goes under the letter)");
     tty.keys("Jos");
@@ -455,7 +387,11 @@ fn ctrl_c_at_the_first_prompt_cancels_with_130_and_shows_the_cursor() {
     tty.keys(CTRL_C);
     let (after, _, code) = tty.finish();
 
-    assert_eq!(code, 130, "Ctrl-C exits with 130; after it: {after:?}");
+    assert_eq!(
+        code,
+        exit::INTERRUPTED,
+        "Ctrl-C exits with 130; after it: {after:?}"
+    );
     assert!(
         after
             .as_bytes()
@@ -481,7 +417,7 @@ fn ctrl_c_at_the_first_prompt_cancels_with_130_and_shows_the_cursor() {
 
 #[test]
 fn the_editor_writes_a_note_of_several_paragraphs() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let first = "I have followed the news about CECOT with growing alarm.";
     let second = "Please let every person removed there see a judge in the US.";
     let script = home.path("home").join("fake-editor.sh");
@@ -497,9 +433,9 @@ fn the_editor_writes_a_note_of_several_paragraphs() {
         f.sync_all().unwrap();
     }
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
-    let letter_path = home.path("work").join("letter.txt");
+    let letter_path = home.path("letter.txt");
 
-    let mut cmd = home.command(&[
+    let mut cmd = home.pty(&[
         "compose",
         "cecot",
         "--name",
@@ -524,7 +460,7 @@ fn the_editor_writes_a_note_of_several_paragraphs() {
     tty.expect("Remember your name, place and language for next time");
     tty.keys("n");
     let (_, transcript, code) = tty.finish();
-    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
 
     let letter = read(&letter_path);
     assert!(
@@ -543,15 +479,15 @@ fn the_editor_writes_a_note_of_several_paragraphs() {
 
 #[test]
 fn without_a_terminal_a_missing_name_fails_at_once() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let started = Instant::now();
-    let mut cmd = home.command(&["compose", "cecot"]);
+    let mut cmd = home.pty(&["compose", "cecot"]);
     cmd.stdin(Stdio::piped());
     let mut cmd = assert_cmd::Command::from_std(cmd);
     cmd.write_stdin("José\n")
         .timeout(TIMEOUT)
         .assert()
-        .code(2)
+        .code(exit::USAGE)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("--name").and(predicate::str::contains("APPEAL_NAME")));
     assert!(
@@ -567,17 +503,17 @@ fn without_a_terminal_a_missing_name_fails_at_once() {
 /// happily prompt and wait. appeal must not prompt.
 #[test]
 fn a_pipe_on_stdin_inside_a_terminal_does_not_prompt() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let mut sh = Command::new("sh");
     sh.args([
         "-c",
         "printf 'José\\n' | exec \"$0\" compose cecot",
         env!("CARGO_BIN_EXE_appeal"),
     ]);
-    home.isolate(&mut sh);
+    home.isolate(&mut sh).env("TERM", "xterm-256color");
     let tty = Tty::spawn(sh);
     let (output, _, code) = tty.finish();
-    assert_eq!(code, 2, "fails as a usage error: {output:?}");
+    assert_eq!(code, exit::USAGE, "fails as a usage error: {output:?}");
     assert!(output.contains("--name"), "names --name: {output:?}");
     assert!(
         !output.contains("Your name"),
@@ -587,7 +523,7 @@ fn a_pipe_on_stdin_inside_a_terminal_does_not_prompt() {
 
 #[test]
 fn ctrl_c_in_the_editor_cancels_instead_of_keeping_an_empty_note() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let script = home.path("home").join("slow-editor.sh");
     fs::write(
         &script,
@@ -595,8 +531,8 @@ fn ctrl_c_in_the_editor_cancels_instead_of_keeping_an_empty_note() {
     )
     .unwrap();
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
-    let letter_path = home.path("work").join("letter.txt");
-    let mut cmd = home.command(&[
+    let letter_path = home.path("letter.txt");
+    let mut cmd = home.pty(&[
         "compose",
         "cecot",
         "--name",
@@ -618,7 +554,11 @@ fn ctrl_c_in_the_editor_cancels_instead_of_keeping_an_empty_note() {
     sleep(Duration::from_millis(700));
     tty.session.send(CTRL_C).expect("type into the pty");
     let (after, transcript, code) = tty.finish();
-    assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
+    assert_eq!(
+        code,
+        exit::INTERRUPTED,
+        "--- the terminal ---\n{transcript}"
+    );
     assert!(after.contains("appeal: cancelled"), "{after:?}");
     assert!(!letter_path.exists(), "no letter without the note");
 }
@@ -628,9 +568,9 @@ fn ctrl_c_in_the_editor_cancels_instead_of_keeping_an_empty_note() {
 #[test]
 fn a_note_typed_on_the_terminal_ends_with_ctrl_d_and_ctrl_c_stops_it() {
     for cancel in [false, true] {
-        let home = Home::new();
-        let letter_path = home.path("work").join("letter.txt");
-        let mut tty = Tty::spawn(home.command(&[
+        let home = Sandbox::new();
+        let letter_path = home.path("letter.txt");
+        let mut tty = Tty::spawn(home.pty(&[
             "compose",
             "cecot",
             "--lang",
@@ -650,7 +590,7 @@ fn a_note_typed_on_the_terminal_ends_with_ctrl_d_and_ctrl_c_stops_it() {
             tty.session.send(CTRL_C).unwrap();
             let (_, transcript, status) = tty.finish_status();
             assert!(
-                matches!(status, WaitStatus::Exited(_, 130)),
+                matches!(status, WaitStatus::Exited(_, exit::INTERRUPTED)),
                 "{status:?}\n--- the terminal ---\n{transcript}"
             );
             assert!(!transcript.contains("Your name"), "{transcript}");
@@ -663,7 +603,7 @@ fn a_note_typed_on_the_terminal_ends_with_ctrl_d_and_ctrl_c_stops_it() {
         tty.expect("Remember");
         tty.keys(&format!("n{ENTER}"));
         let (_, transcript, code) = tty.finish();
-        assert_eq!(code, 0, "{transcript}");
+        assert_eq!(code, exit::OK, "{transcript}");
         let letter = fs::read_to_string(&letter_path).unwrap();
         assert!(letter.contains("Mis palabras, <tal cual>."), "{letter}");
     }
@@ -673,10 +613,10 @@ fn a_note_typed_on_the_terminal_ends_with_ctrl_d_and_ctrl_c_stops_it() {
 /// anything.
 #[test]
 fn an_unreadable_note_file_fails_before_the_first_prompt() {
-    let home = Home::new();
-    let tty = Tty::spawn(home.command(&["compose", "cecot", "--note-file", "nowhere.txt"]));
+    let home = Sandbox::new();
+    let tty = Tty::spawn(home.pty(&["compose", "cecot", "--note-file", "nowhere.txt"]));
     let (output, _, code) = tty.finish();
-    assert_ne!(code, 0, "{output:?}");
+    assert_ne!(code, exit::OK, "{output:?}");
     assert!(output.contains("nowhere.txt"), "{output:?}");
     assert!(!output.contains("Your name"), "{output:?}");
 }
@@ -684,13 +624,13 @@ fn an_unreadable_note_file_fails_before_the_first_prompt() {
 #[test]
 fn ctrl_c_at_the_destination_keeps_a_typed_note_and_nothing_else() {
     for (note, kept) in [(Some("My own words."), true), (None, false)] {
-        let home = Home::new();
+        let home = Sandbox::new();
         let mut args = vec!["compose", "cecot", "--name", "Ana", "--lang", "en"];
         args.extend(["--city", "", "--country", ""]);
         if let Some(note) = note {
             args.extend(["--note", note]);
         }
-        let mut tty = Tty::spawn(home.command(&args));
+        let mut tty = Tty::spawn(home.pty(&args));
         if note.is_none() {
             tty.expect("No personal note");
             tty.keys(&format!("{DOWN}{DOWN}{ENTER}"));
@@ -699,7 +639,11 @@ fn ctrl_c_at_the_destination_keeps_a_typed_note_and_nothing_else() {
         tty.expect("Copy it to the clipboard");
         tty.keys(CTRL_C);
         let (after, transcript, code) = tty.finish();
-        assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
+        assert_eq!(
+            code,
+            exit::INTERRUPTED,
+            "--- the terminal ---\n{transcript}"
+        );
         let files = home.written_files();
         if kept {
             assert_eq!(files.len(), 1, "{files:?}");
@@ -716,19 +660,20 @@ fn ctrl_c_at_the_destination_keeps_a_typed_note_and_nothing_else() {
 
 #[test]
 fn no_input_at_a_terminal_never_prompts() {
-    let home = Home::new();
+    let home = Sandbox::new();
     for (args, env) in [
         (&["compose", "cecot", "--no-input"][..], None),
         (&["compose", "cecot"][..], Some(("APPEAL_NO_INPUT", "1"))),
     ] {
-        let mut cmd = home.command(args);
+        let mut cmd = home.pty(args);
         if let Some((key, value)) = env {
             cmd.env(key, value);
         }
         let tty = Tty::spawn(cmd);
         let (_, transcript, code) = tty.finish();
         assert_eq!(
-            code, 2,
+            code,
+            exit::USAGE,
             "{args:?} {env:?}: --- the terminal ---\n{transcript}"
         );
         assert!(
@@ -740,11 +685,11 @@ fn no_input_at_a_terminal_never_prompts() {
             "a prompt was drawn: {transcript}"
         );
     }
-    let mut cmd = home.command(&["compose", "cecot", "--name", NAME]);
+    let mut cmd = home.pty(&["compose", "cecot", "--name", NAME]);
     cmd.env("APPEAL_NO_INPUT", "yes");
     let tty = Tty::spawn(cmd);
     let (_, transcript, code) = tty.finish();
-    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
     assert!(transcript.contains(NAME) && transcript.contains("Yours sincerely,"));
     assert!(
         !transcript.contains("Where should the letter go?"),
@@ -755,16 +700,16 @@ fn no_input_at_a_terminal_never_prompts() {
 
 #[test]
 fn colour_at_a_terminal_follows_no_color_and_the_flag() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let warning_of = |extra: &[&str], no_color: bool| {
         let mut args = vec!["compose", "cecot", "--no-input", "--name", NAME];
         args.extend_from_slice(extra);
-        let mut cmd = home.command(&args);
+        let mut cmd = home.pty(&args);
         if no_color {
             cmd.env("NO_COLOR", "1");
         }
         let (_, transcript, code) = Tty::spawn(cmd).finish();
-        assert_eq!(code, 0, "{transcript}");
+        assert_eq!(code, exit::OK, "{transcript}");
         let at = transcript.find("warning:").expect("the deadline warning");
         transcript[at.saturating_sub(12)..at].to_string()
     };
@@ -814,7 +759,7 @@ struct Start {
 }
 
 fn ctrl_c_run(start: Start) -> Result<(), String> {
-    let home = Home::new();
+    let home = Sandbox::new();
     let mut args = vec!["compose", "cecot"];
     if start.given >= 1 {
         args.extend(["--name", NAME]);
@@ -831,7 +776,7 @@ fn ctrl_c_run(start: Start) -> Result<(), String> {
             "France",
         ]);
     }
-    let mut tty = Tty::spawn(home.command(&args));
+    let mut tty = Tty::spawn(home.pty(&args));
     // From appeal's first byte on.
     tty.session
         .expect(expectrl::Regex("(?s)."))
@@ -847,7 +792,7 @@ fn ctrl_c_run(start: Start) -> Result<(), String> {
             .expect("send SIGINT");
     }
     let (_, transcript, status) = tty.finish_status();
-    if !matches!(status, WaitStatus::Exited(_, 130)) {
+    if !matches!(status, WaitStatus::Exited(_, exit::INTERRUPTED)) {
         return Err(format!(
             "{start:?}: ended with {status:?}\n--- the terminal ---\n{transcript}"
         ));
@@ -905,9 +850,9 @@ fn ctrl_c_at_any_moment_ends_with_130_and_the_cursor_shown() {
 #[test]
 fn another_language_may_be_typed_by_name_or_code() {
     for (typed, tag) in [("Deutsch", "de"), ("german", "de"), ("pt-br", "pt-BR")] {
-        let home = Home::new();
-        let letter_path = home.path("work").join("letter.txt");
-        let mut tty = Tty::spawn(home.command(&[
+        let home = Sandbox::new();
+        let letter_path = home.path("letter.txt");
+        let mut tty = Tty::spawn(home.pty(&[
             "compose",
             "cecot",
             "--name",
@@ -933,17 +878,17 @@ fn another_language_may_be_typed_by_name_or_code() {
         );
         tty.keys(&format!("n{ENTER}"));
         let (_, transcript, code) = tty.finish();
-        assert_eq!(code, 0, "{transcript}");
+        assert_eq!(code, exit::OK, "{transcript}");
         assert!(read(&letter_path).contains("A note."));
     }
 }
 
 /// The letter `--no-input` writes with these answers, in the C locale: what
 /// every interactive run with the same answers must write too.
-fn unattended_letter(home: &Home, lang: &str, note: &str) -> String {
-    let path = home.path("work").join(format!("unattended-{lang}.txt"));
+fn unattended_letter(home: &Sandbox, lang: &str, note: &str) -> String {
+    let path = home.path(&format!("unattended-{lang}.txt"));
     let out = home
-        .command(&[
+        .pty(&[
             "compose",
             "cecot",
             "--no-input",
@@ -1036,9 +981,9 @@ const FRENCH: Asked = Asked {
 fn the_locale_asks_in_spanish_or_french_and_the_letter_is_unchanged() {
     let note = "Families are waiting for news.";
     for asked in [SPANISH, FRENCH] {
-        let home = Home::new();
-        let letter_path = home.path("work").join("carta.txt");
-        let mut cmd = home.command(&["compose", "cecot"]);
+        let home = Sandbox::new();
+        let letter_path = home.path("carta.txt");
+        let mut cmd = home.pty(&["compose", "cecot"]);
         cmd.env("LANG", asked.locale);
         let mut tty = Tty::spawn(cmd);
 
@@ -1076,7 +1021,7 @@ fn the_locale_asks_in_spanish_or_french_and_the_letter_is_unchanged() {
         tty.expect(asked.remember);
         tty.keys("n");
         let (_, transcript, code) = tty.finish();
-        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
         assert!(
             !transcript.contains("Your name") && !transcript.contains("Where should"),
             "{}: no English question: {transcript}",
@@ -1104,10 +1049,10 @@ fn assert_no_escapes(transcript: &str) {
 
 #[test]
 fn plain_prompts_complete_a_letter_with_numbers_and_text_only() {
-    let home = Home::new();
-    let letter_path = home.path("work").join("letter.txt");
+    let home = Sandbox::new();
+    let letter_path = home.path("letter.txt");
     let note = "I will keep writing until they are heard.";
-    let mut tty = Tty::spawn(home.command(&["--plain-prompts", "compose", "cecot"]));
+    let mut tty = Tty::spawn(home.pty(&["--plain-prompts", "compose", "cecot"]));
 
     tty.expect("Your name (as it goes under the letter): ");
     tty.line(NAME);
@@ -1154,7 +1099,7 @@ fn plain_prompts_complete_a_letter_with_numbers_and_text_only() {
     tty.line("n");
 
     let (_, transcript, code) = tty.finish();
-    assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+    assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
     assert_no_escapes(&transcript);
     assert_eq!(
         transcript.matches("Español (es)").count(),
@@ -1196,9 +1141,9 @@ fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
             "es",
         ),
     ] {
-        let home = Home::new();
-        let letter_path = home.path("work").join("letter.txt");
-        let mut cmd = home.command(&[
+        let home = Sandbox::new();
+        let letter_path = home.path("letter.txt");
+        let mut cmd = home.pty(&[
             "compose",
             "cecot",
             "--name",
@@ -1229,7 +1174,7 @@ fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
         tty.expect(remember);
         tty.line(yes);
         let (_, transcript, code) = tty.finish();
-        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
         assert_no_escapes(&transcript);
         assert_eq!(
             read(&letter_path),
@@ -1252,12 +1197,16 @@ fn a_dumb_terminal_or_the_environment_asks_plainly_in_the_interface_language() {
 
 #[test]
 fn ctrl_c_at_a_plain_prompt_cancels_with_130_and_no_escapes() {
-    let home = Home::new();
-    let mut tty = Tty::spawn(home.command(&["compose", "cecot", "--plain-prompts"]));
+    let home = Sandbox::new();
+    let mut tty = Tty::spawn(home.pty(&["compose", "cecot", "--plain-prompts"]));
     tty.expect("Your name (as it goes under the letter): ");
     tty.session.send(CTRL_C).expect("type Ctrl-C");
     let (after, transcript, code) = tty.finish();
-    assert_eq!(code, 130, "--- the terminal ---\n{transcript}");
+    assert_eq!(
+        code,
+        exit::INTERRUPTED,
+        "--- the terminal ---\n{transcript}"
+    );
     assert!(after.contains("appeal: cancelled"), "{after:?}");
     assert_no_escapes(&transcript);
 }
@@ -1267,8 +1216,8 @@ fn the_target_menu_chooses_whom_the_letter_is_to_in_both_styles() {
     let action = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/targets/lagoon.yaml");
     // Both pick the second target, not the default first one.
     for plain in [false, true] {
-        let home = Home::new();
-        let letter_path = home.path("work").join("letter.txt");
+        let home = Sandbox::new();
+        let letter_path = home.path("letter.txt");
         let mut args = vec![
             "compose",
             action.to_str().unwrap(),
@@ -1288,7 +1237,7 @@ fn the_target_menu_chooses_whom_the_letter_is_to_in_both_styles() {
         if plain {
             args.push("--plain-prompts");
         }
-        let mut tty = Tty::spawn(home.command(&args));
+        let mut tty = Tty::spawn(home.pty(&args));
         tty.expect("Whom to write to");
         let menu = tty.expect("Each of them, one letter per target");
         assert!(
@@ -1307,7 +1256,7 @@ fn the_target_menu_chooses_whom_the_letter_is_to_in_both_styles() {
             tty.keys("n");
         }
         let (_, transcript, code) = tty.finish();
-        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
         let letter = read(&letter_path);
         assert!(
             letter.contains("Dear Prosecutor General,") && !letter.contains("Dear Minister,"),
@@ -1318,12 +1267,12 @@ fn the_target_menu_chooses_whom_the_letter_is_to_in_both_styles() {
 
 #[test]
 fn a_batch_at_a_terminal_draws_its_progress_unless_prompts_are_plain() {
-    let home = Home::new();
+    let home = Sandbox::new();
     let mut signers = String::from("name,note\n");
     for i in 1..=300 {
         signers.push_str(&format!("Signer {i},Note {i}\n"));
     }
-    fs::write(home.path("work").join("signers.csv"), signers).unwrap();
+    fs::write(home.path("signers.csv"), signers).unwrap();
     for (plain, folder) in [(false, "drawn"), (true, "plain")] {
         let mut args = vec![
             "compose",
@@ -1336,12 +1285,10 @@ fn a_batch_at_a_terminal_draws_its_progress_unless_prompts_are_plain() {
         if plain {
             args.push("--plain-prompts");
         }
-        let (_, transcript, code) = Tty::spawn(home.command(&args)).finish();
-        assert_eq!(code, 0, "--- the terminal ---\n{transcript}");
+        let (_, transcript, code) = Tty::spawn(home.pty(&args)).finish();
+        assert_eq!(code, exit::OK, "--- the terminal ---\n{transcript}");
         assert_eq!(
-            fs::read_dir(home.path("work").join(folder))
-                .unwrap()
-                .count(),
+            fs::read_dir(home.path(folder)).unwrap().count(),
             300,
             "every letter written"
         );

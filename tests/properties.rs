@@ -15,7 +15,7 @@ use appeal::wrap;
 use appeal::{RowsFormat as Format, read_rows as open};
 use appeal::{Signer, clean_line, clean_note};
 use chrono::NaiveDate;
-use common::{Sandbox, cecot_yaml, stderr_of, stdout_of};
+use common::{Sandbox, cecot_yaml, exit, stderr_of, stdout_of};
 use proptest::prelude::*;
 
 /// The shipped action with its translations, loaded once for every case.
@@ -475,14 +475,14 @@ proptest! {
             .expect("appeal runs");
         let stderr = stderr_of(&out);
         match out.status.code() {
-            Some(0) => {
+            Some(exit::OK) => {
                 let stdout = stdout_of(&out);
                 prop_assert!(
                     stdout.trim_end().ends_with(name.trim()),
                     "{name:?} is not the signature of:\n{stdout}"
                 );
             }
-            Some(3) => {
+            Some(exit::BAD_INPUT) => {
                 prop_assert!(name.chars().any(hides_text), "{name:?} refused without cause: {stderr}");
                 prop_assert!(stderr.contains("--name: contains"), "{name:?}: unclear message: {stderr}");
                 prop_assert!(out.stdout.is_empty(), "a refused name printed a letter");

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Sandbox, stderr_of, stdout_of};
+use common::{Sandbox, exit, stderr_of, stdout_of};
 
 #[test]
 fn completion_scripts_for_every_shell() {
@@ -27,7 +27,7 @@ fn completion_scripts_for_every_shell() {
         );
     }
     let out = sb.appeal().args(["completions", "tcsh"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
 }
 
 /// Asks the binary for candidates the way the bash script does at a Tab.
@@ -111,7 +111,7 @@ fn man_prints_a_page_or_writes_one_per_command() {
     // A second run keeps what is there, and says how to replace it.
     std::fs::write(sb.path("man1/appeal.1"), "mine").unwrap();
     let out = sb.appeal().args(["man", "--dir", "man1"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("appeal.1: already exists; not overwritten"));
     assert_eq!(
         std::fs::read_to_string(sb.path("man1/appeal.1")).unwrap(),

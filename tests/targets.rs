@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Sandbox, fixture, fixture_text, stderr_of, stdout_of};
+use common::{Sandbox, exit, fixture, fixture_text, stderr_of, stdout_of};
 use mail_parser::MessageParser;
 use serde_json::{Value, json};
 
@@ -220,7 +220,7 @@ fn target_and_targets_together_are_refused_with_the_line() {
     );
     sb.write("both.yaml", &both);
     let out = sb.appeal().args(["show", "./both.yaml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     let err = stderr_of(&out);
     assert!(
         err.contains("./both.yaml:17:1: both `target:` (line 8) and `targets:` (line 17)"),
@@ -237,7 +237,7 @@ fn a_bad_address_of_the_second_target_is_named_by_its_path() {
     );
     sb.write("bad.yaml", &text);
     let out = sb.appeal().args(["show", "./bad.yaml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(
         stderr_of(&out)
             .contains("field `targets[1].email`: `the prosecutor` is not an email address"),
@@ -349,7 +349,7 @@ fn a_control_character_in_a_copy_is_refused_by_its_path() {
         .replace("name: Carla Example", "name: \"Carla \\e[2JExample\"");
     sb.write("bad.yaml", &text);
     let out = sb.appeal().args(["show", "./bad.yaml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT));
     assert!(out.stdout.is_empty());
     assert!(
         stderr_of(&out).contains("field `copies[1].name`: holds a control character (U+001B)"),
@@ -446,7 +446,7 @@ fn several_emails_to_one_place_are_refused_alike_for_a_letter_and_a_batch() {
         for out in [&here, &batch] {
             assert_eq!(
                 out.status.code(),
-                Some(appeal::error::exit::USAGE.into()),
+                Some(exit::USAGE),
                 "{place:?}: {}",
                 stderr_of(out)
             );
@@ -495,7 +495,7 @@ fn a_target_that_does_not_exist_is_refused_with_the_list() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     let err = stderr_of(&out);
     assert!(
         err.contains("--target 3: this action has 2 targets: 1 His Excellency Rui Example, 2 Lia Example (or `all`)"),
@@ -507,7 +507,7 @@ fn a_target_that_does_not_exist_is_refused_with_the_list() {
         .env("APPEAL_TARGET", "second")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::USAGE));
     assert!(stderr_of(&out).contains("APPEAL_TARGET: `second` is not a target"));
 }
 

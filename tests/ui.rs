@@ -6,7 +6,7 @@ mod common;
 
 use std::process::Output;
 
-use common::{Sandbox, stderr_of, stdout_of};
+use common::{Sandbox, exit, stderr_of, stdout_of};
 
 /// `appeal ARGS` in `sb`, with one environment variable set.
 fn appeal_with(sb: &Sandbox, (var, value): (&str, &str), args: &[&str]) -> Output {
@@ -109,7 +109,12 @@ fn check_reports_a_message_deleted_from_a_translation() {
         .args(["check", "interface.ftl"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::FAILURE),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(
         stdout_of(&out)
             .contains("interface.ftl:1: error: `show-deadline` is missing (English: `Deadline:`)"),
@@ -117,7 +122,7 @@ fn check_reports_a_message_deleted_from_a_translation() {
         stdout_of(&out)
     );
     let in_spanish = appeal_with(&sb, ("LANG", "es_ES.UTF-8"), &["check", "interface.ftl"]);
-    assert_eq!(in_spanish.status.code(), Some(1));
+    assert_eq!(in_spanish.status.code(), Some(exit::FAILURE));
     assert!(
         stdout_of(&in_spanish)
             .contains("interface.ftl:1: error: falta `show-deadline` (en inglés: `Deadline:`)"),
@@ -133,7 +138,7 @@ fn check_reports_a_message_deleted_from_a_translation() {
         .args(["check", "interface.ftl"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(exit::FAILURE));
     assert!(
         stdout_of(&out).contains("`deadline-left` uses {days, dias}, but English uses {days}"),
         "{}",

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Sandbox, fixture, stderr_of, stdout_of};
+use common::{Sandbox, exit, fixture, stderr_of, stdout_of};
 use console::measure_text_width;
 
 /// The display column where `needle` starts in `line`.
@@ -127,7 +127,12 @@ fn a_failed_batch_row_is_reported_in_french_with_the_same_exit_code() {
     let run = |lang: &str| batch_in(&sb, lang);
     let english = run("C.UTF-8");
     let french = run("fr_FR.UTF-8");
-    assert_eq!(english.status.code(), Some(3), "{}", stderr_of(&english));
+    assert_eq!(
+        english.status.code(),
+        Some(exit::BAD_INPUT),
+        "{}",
+        stderr_of(&english)
+    );
     assert_eq!(french.status.code(), english.status.code());
     assert_eq!(french.stdout, english.stdout);
     let err = stderr_of(&french);
@@ -149,7 +154,7 @@ fn check_reports_a_finding_in_french_with_the_level_in_english() {
     };
     let english = run("C.UTF-8");
     let french = run("fr_FR.UTF-8");
-    assert_eq!(english.status.code(), Some(1));
+    assert_eq!(english.status.code(), Some(exit::FAILURE));
     assert_eq!(french.status.code(), english.status.code());
     let path = markers.display().to_string();
     assert!(
@@ -188,7 +193,7 @@ fn check_json_stays_in_english_whatever_the_interface() {
             .env("LANG", lang)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.status.code(), Some(exit::FAILURE));
         out.stdout
     };
     let english = json("C.UTF-8");
@@ -223,7 +228,12 @@ fn check_names_a_lost_date_in_the_interfaces_language() {
             .unwrap()
     };
     let english = run("C.UTF-8");
-    assert_eq!(english.status.code(), Some(1), "{}", stdout_of(&english));
+    assert_eq!(
+        english.status.code(),
+        Some(exit::FAILURE),
+        "{}",
+        stdout_of(&english)
+    );
     assert!(
         stdout_of(&english).contains(
             "error: background, paragraph 1: the source (en) says the date 15 March 2025, which"
@@ -232,7 +242,7 @@ fn check_names_a_lost_date_in_the_interfaces_language() {
         stdout_of(&english)
     );
     let french = run("fr_FR.UTF-8");
-    assert_eq!(french.status.code(), Some(1));
+    assert_eq!(french.status.code(), Some(exit::FAILURE));
     assert!(
         stdout_of(&french).contains(
             "error: background, paragraphe 1\u{a0}: l'original (en) mentionne la date du 15 mars 2025, que"
