@@ -20,6 +20,7 @@ pub mod error;
 pub mod facts;
 pub mod feed;
 pub mod form;
+pub mod fs;
 pub mod history;
 pub mod import;
 pub mod interrupt;

@@ -41,12 +41,23 @@ fn main() -> ExitCode {
         configured.plain_prompts,
         &env,
     ));
+    if let Command::ServeClipboard = cli.command {
+        return match clipboard::serve() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(exit::DELIVERY),
+        };
+    }
     let library = Library::new(cli.actions_dir);
-    let outcome = match cli.command {
-        Command::List { json, open } => list::run(&library, json, open),
-        Command::Show { action, lang, json } => show::run(&library, &action, lang.as_deref(), json),
-        Command::Compose(args) => compose::run(&library, *args),
-        Command::Check { actions, json } => check::run(&library, &actions, json),
+    finish(run(cli.command, &library))
+}
+
+/// Runs one command.
+fn run(command: Command, library: &Library) -> Result<(), Error> {
+    match command {
+        Command::List { json, open } => list::run(library, json, open),
+        Command::Show { action, lang, json } => show::run(library, &action, lang.as_deref(), json),
+        Command::Compose(args) => compose::run(library, *args),
+        Command::Check { actions, json } => check::run(library, &actions, json),
         Command::Preview {
             action,
             lang,
@@ -54,7 +65,7 @@ fn main() -> ExitCode {
             watch,
             width,
         } => preview::run(
-            &library,
+            library,
             &preview::Options {
                 spec: &action,
                 lang: lang.as_deref(),
@@ -72,10 +83,10 @@ fn main() -> ExitCode {
             json,
             text,
         } => import::run(
-            &library,
+            library,
             &import::Options {
                 file: &file,
-                output: output.as_deref(),
+                output: output.as_ref(),
                 id: id.as_deref(),
                 force,
                 json,
@@ -88,18 +99,24 @@ fn main() -> ExitCode {
             all,
             output,
             force,
-        } => remind::run(&library, action.as_deref(), all, output.as_deref(), force),
+        } => remind::run(
+            library,
+            action.as_deref(),
+            all,
+            &output.unwrap_or(appeal::fs::Output::Stdout),
+            force,
+        ),
         Command::Feed(command) => feed::run(&command),
-        Command::Update { name, timeout } => update::run(&library, name.as_deref(), timeout),
+        Command::Update { name, timeout } => update::run(library, name.as_deref(), timeout),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { dir, force } => man::run(dir.as_deref(), force),
-        Command::ServeClipboard => {
-            return match clipboard::serve() {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::from(exit::DELIVERY),
-            };
-        }
-    };
+        Command::ServeClipboard => unreachable!("the clipboard is served before any command"),
+    }
+}
+
+/// The exit code of a command's outcome; its error is said on stderr,
+/// unless it already was.
+fn finish(outcome: Result<(), Error>) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Interrupted) => {

@@ -3,6 +3,7 @@
 
 mod common;
 
+use appeal::error::exit;
 use common::{Sandbox, fixture, stderr_of, stdout_of};
 
 /// `appeal check` on fixture files under `tests/fixtures/check/`.
@@ -341,8 +342,8 @@ fn new_never_overwrites_without_force_and_checks_the_id() {
     let sb = Sandbox::new();
     sb.write("x.yaml", "mine");
     let out = sb.appeal().args(["new", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("x.yaml: already exists; not overwritten (use --force"));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY.into()));
+    assert!(stderr_of(&out).contains("x.yaml already exists; not overwritten (use --force"));
     assert_eq!(std::fs::read_to_string(sb.path("x.yaml")).unwrap(), "mine");
     sb.appeal().args(["new", "x", "--force"]).assert().success();
     let out = sb.appeal().args(["new", "../escape"]).output().unwrap();

@@ -662,7 +662,10 @@ fn remind_writes_an_event_on_the_deadline_with_two_alarms() {
         &sb,
         &["remind", "open", "--actions-dir", "acts", "-o", "open.ics"],
     );
-    assert_ne!(again.status.code(), Some(0));
+    assert_eq!(
+        again.status.code(),
+        Some(appeal::error::exit::DELIVERY.into())
+    );
     assert!(stderr_of(&again).contains("--force"));
     let forced = run(
         &sb,

@@ -11,6 +11,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use appeal::error::exit;
 use common::{Sandbox, cecot_yaml, fixture, stderr_of, stdout_of};
 use serde_json::Value;
 
@@ -436,7 +437,7 @@ fn refuses_to_overwrite_without_force() {
     let sb = Sandbox::new();
     let existing = sb.write("out.yaml", "keep me\n");
     let (out, _) = import(&sb, &fixture("cecot-urgent-action.txt"), "out.yaml");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY.into()));
     assert!(stderr_of(&out).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me\n");
     let out = sb
@@ -446,7 +447,12 @@ fn refuses_to_overwrite_without_force() {
         .arg(fixture("cecot-urgent-action.txt"))
         .output()
         .unwrap();
-    assert_ne!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_ne!(
+        out.status.code(),
+        Some(exit::DELIVERY.into()),
+        "{}",
+        stderr_of(&out)
+    );
     assert_eq!(
         s(&data(&existing)["people"]),
         "Migrants and people seeking safety (all pronouns)"

@@ -2,6 +2,7 @@
 
 mod common;
 
+use appeal::error::exit;
 use common::{Sandbox, stderr_of, stdout_of};
 
 #[test]
@@ -111,8 +112,8 @@ fn man_prints_a_page_or_writes_one_per_command() {
     // A second run keeps what is there, and says how to replace it.
     std::fs::write(sb.path("man1/appeal.1"), "mine").unwrap();
     let out = sb.appeal().args(["man", "--dir", "man1"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("appeal.1: already exists; not overwritten"));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY.into()));
+    assert!(stderr_of(&out).contains("appeal.1 already exists; not overwritten"));
     assert_eq!(
         std::fs::read_to_string(sb.path("man1/appeal.1")).unwrap(),
         "mine"

@@ -1067,7 +1067,11 @@ fn a_password_protected_key_signs_what_minisign_verifies() {
         .unwrap();
     assert!(verified.status.success());
     // Keys are never replaced without --force.
-    let said = fails(&sb, &["feed", "keygen", "-o", "keys", "--no-password"], 2);
+    let said = fails(
+        &sb,
+        &["feed", "keygen", "-o", "keys", "--no-password"],
+        appeal::error::exit::DELIVERY.into(),
+    );
     assert!(said.contains("already exists"), "{said}");
 }
 
