@@ -34,6 +34,7 @@ pub mod placeholders;
 pub mod prompt;
 pub mod talk;
 pub mod template;
+pub mod terminal;
 pub mod text;
 pub mod ui;
 pub mod wrap;

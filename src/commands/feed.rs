@@ -6,8 +6,7 @@ use std::io::{self, BufRead, IsTerminal, Read};
 use chrono::TimeDelta;
 use serde_json::json;
 
-use super::list::format_table;
-use super::{print, print_json};
+use super::{print, print_json, table};
 use crate::cli::FeedCommand;
 use crate::error::{Error, Result};
 use crate::feed::fetch::Source;
@@ -223,7 +222,10 @@ fn list(json: bool) -> Result<()> {
         "feed-list-actions",
     ]
     .map(|id| crate::ui::text(id, &[]));
-    print(&format_table(header.each_ref().map(String::as_str), &rows))
+    let header = header.each_ref().map(String::as_str);
+    // The source (a URL or a folder) gives way first.
+    let width = crate::terminal::table_width();
+    print(&table::format(header, &rows, width, 1))
 }
 
 fn remove(name: &str) -> Result<()> {

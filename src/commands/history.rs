@@ -3,8 +3,7 @@
 
 use serde_json::Value;
 
-use super::list::format_table;
-use super::{print, print_json};
+use super::{print, print_json, table};
 use crate::cli::HistoryArgs;
 use crate::error::{Error, Result};
 use crate::history::{self, History, Kind, Record, printable};
@@ -43,7 +42,10 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
     ]
     .map(|id| crate::ui::text(id, &[]));
     let [date, action, to, form, place] = header.each_ref().map(String::as_str);
-    print(&format_table(["#", date, action, to, form, place], &rows))
+    let header = ["#", date, action, to, form, place];
+    // The place (a path, or a batch's account) gives way first.
+    let width = crate::terminal::table_width();
+    print(&table::format(header, &rows, width, header.len() - 1))
 }
 
 /// A record as `history --json` gives it: the stored fields, and whether

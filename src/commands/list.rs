@@ -2,10 +2,9 @@
 //! the writer last wrote for it.
 
 use chrono::NaiveDate;
-use console::{Alignment, measure_text_width, pad_str};
 use serde_json::json;
 
-use super::{print, print_json};
+use super::{print, print_json, table};
 use crate::action::Action;
 use crate::config::Remembered;
 use crate::deadline::{days_left, shown, today};
@@ -144,7 +143,9 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             "list-last-written",
         ]
         .map(|id| crate::ui::text(id, &[]));
-        print(&format_table(header.each_ref().map(String::as_str), &table))?;
+        let header = header.each_ref().map(String::as_str);
+        let width = crate::terminal::table_width();
+        print(&table::format(header, &table, width, TITLE))?;
         crate::feed::shelf::say_notes(library);
     }
     match broken {
@@ -152,6 +153,9 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         n => Err(Error::Unreadable(n)),
     }
 }
+
+/// The table's column that gives way first.
+const TITLE: usize = 1;
 
 /// One row of the table: the title marked when untranslated, the
 /// deadline with the days left, the languages by their own names.
@@ -189,27 +193,4 @@ fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 6]
         },
         last.map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
     ]
-}
-
-/// Left-aligned columns, two spaces apart, sized to their widest cell.
-pub(super) fn format_table<const N: usize>(header: [&str; N], rows: &[[String; N]]) -> String {
-    let mut widths = header.map(measure_text_width);
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(measure_text_width(cell));
-        }
-    }
-    let line = |cells: [&str; N]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| pad_str(c, w, Alignment::Left, None).into_owned())
-            .collect();
-        format!("{}\n", padded.join("  ").trim_end())
-    };
-    let mut out = line(header);
-    for row in rows {
-        out.push_str(&line(row.each_ref().map(String::as_str)));
-    }
-    out
 }

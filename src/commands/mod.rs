@@ -11,6 +11,7 @@ pub mod new;
 pub mod preview;
 pub mod remind;
 pub mod show;
+mod table;
 pub mod update;
 
 use crate::destination::stdout;

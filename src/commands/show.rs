@@ -33,9 +33,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
         (ui != action.default_language() && action.letters.contains_key(ui))
             .then(|| action.choose_letter(ui))
     });
-    let width = console::Term::stdout()
-        .size_checked()
-        .map_or(80, |(_, cols)| usize::from(cols).min(100));
+    let width = crate::terminal::stdout_columns().map_or(80, |c| c.min(100));
     print(&to_text(&action, today, choice.as_ref(), width))
 }
 

@@ -37,10 +37,7 @@ impl Destination {
     /// 80, 72 for a file or a pipe, none for the clipboard (mail clients reflow).
     pub fn default_width(&self) -> usize {
         match self {
-            Destination::Stdout => match console::Term::stdout().size_checked() {
-                Some((_, cols)) if console::Term::stdout().is_term() => usize::from(cols).min(80),
-                _ => 72,
-            },
+            Destination::Stdout => crate::terminal::stdout_columns().map_or(72, |c| c.min(80)),
             Destination::File(_) => 72,
             Destination::Clipboard => 0,
         }
