@@ -87,8 +87,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
             path: path.as_ref().map(|p| p.display().to_string()),
         };
         let account = Report::new(&draft, &shown_name, action, &emitted.text);
-        let value = serde_json::to_value(&account).expect("a report always serialises");
-        super::print_json(&value)?;
+        super::print_json(&account)?;
     }
     check(&id, origin, path, &emitted)
 }

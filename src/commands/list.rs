@@ -2,13 +2,14 @@
 //! the writer last wrote for it.
 
 use chrono::NaiveDate;
-use serde_json::json;
+use serde::Serialize;
 
 use super::{print, print_json, table};
 use crate::action::Action;
 use crate::config::Remembered;
 use crate::deadline::{days_left, shown, today};
 use crate::error::{Error, Result};
+use crate::feed::shelf::ListFields;
 use crate::history;
 use crate::lang;
 use crate::library::{Library, Provenance};
@@ -107,28 +108,25 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         }
     }
     if json {
-        let list: Vec<_> = rows
+        let list: Vec<RowJson> = rows
             .iter()
-            .map(|r| {
-                let mut row = json!({
-                    "id": r.id,
-                    "title": r.title.0,
-                    "title_in_source_language": r.title.1,
-                    "deadline": r.deadline.map(|d| d.to_string()),
-                    "days_left": r.days_left(today),
-                    "deadline_passed": r.days_left(today).is_some_and(|n| n < 0),
-                    "preferred_language": r.preferred_language,
-                    "languages": r.languages,
-                    "language_names": r.languages.iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
-                    "source": r.origin,
-                    "last_written": last_written.get(&r.id).map(|d| d.to_string()),
-                });
-                crate::feed::shelf::add_list_fields(&mut row, &r.provenance, library);
-                row["shadows"] = json!(r.shadows_built_in.then_some("built-in"));
-                row
+            .map(|r| RowJson {
+                id: &r.id,
+                title: &r.title.0,
+                title_in_source_language: r.title.1,
+                deadline: r.deadline.map(|d| d.to_string()),
+                days_left: r.days_left(today),
+                deadline_passed: r.days_left(today).is_some_and(|n| n < 0),
+                preferred_language: r.preferred_language.as_deref(),
+                languages: &r.languages,
+                language_names: r.languages.iter().map(|l| lang::autonym(l)).collect(),
+                source: &r.origin,
+                last_written: last_written.get(&r.id).map(|d| d.to_string()),
+                from: ListFields::of(&r.provenance, library),
+                shadows: r.shadows_built_in.then_some("built-in"),
             })
             .collect();
-        print_json(&json!(list))?;
+        print_json(&list)?;
     } else {
         let table: Vec<[String; 6]> = rows
             .iter()
@@ -152,6 +150,27 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         0 => Ok(()),
         n => Err(Error::Unreadable(n)),
     }
+}
+
+/// An action as `list --json` gives it.
+#[derive(Serialize)]
+struct RowJson<'a> {
+    id: &'a str,
+    /// In the writer's language where translated (not the interface's).
+    title: &'a str,
+    title_in_source_language: bool,
+    deadline: Option<String>,
+    days_left: Option<i64>,
+    deadline_passed: bool,
+    preferred_language: Option<&'a str>,
+    languages: &'a [String],
+    language_names: Vec<Option<String>>,
+    source: &'a str,
+    last_written: Option<String>,
+    #[serde(flatten)]
+    from: ListFields<'a>,
+    /// `built-in` when it stands in place of a built-in action of its id.
+    shadows: Option<&'static str>,
 }
 
 /// The table's column that gives way first.
