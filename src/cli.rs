@@ -139,7 +139,8 @@ pub enum Command {
         read. Every fact the document lacks becomes a [PLACEHOLDER] that `appeal check` \
         reports. Exits 0 when the file is clean, 1 when it was written with errors to \
         fix, 2 when its id is another action's (without --force), 3 when the document \
-        can't be read or holds no action.\n\n\
+        can't be read or holds no action, 4 when a file is already at its path \
+        (without --force).\n\n\
         Examples:\n  appeal import ua-2025-041.pdf\n  appeal import ua.html -o river.yaml\n  \
         appeal import letter.docx --json | jq .left_out\n  \
         curl -s https://example.org/ua.txt | appeal import - --id river-keepers"
@@ -149,8 +150,8 @@ pub enum Command {
         #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Write the action file here (`-` prints it) [default: ID.yaml in the actions folder]
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
+        #[arg(short, long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+        output: Option<crate::fs::Output>,
         /// The action's id [default: made from the title]
         #[arg(long)]
         id: Option<String>,
@@ -208,8 +209,8 @@ pub enum Command {
         #[arg(long)]
         all: bool,
         /// Write the calendar to FILE (`-` is stdout) [default: stdout]
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::AnyPath)]
+        output: Option<crate::fs::Output>,
         /// Replace the output file if it exists
         #[arg(long)]
         force: bool,

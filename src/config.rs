@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
+use crate::fs::write_atomic;
 use crate::library::read_limited;
 use crate::yaml::parse_yaml;
 
@@ -85,7 +85,7 @@ pub fn write_settings<T: Serialize>(path: &Path, comment: &str, value: &T) -> Re
         message,
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+        crate::fs::make_private_dir(dir).map_err(|e| fail(e.to_string()))?;
     }
     let text = serde_saphyr::to_string(value).map_err(|e| fail(e.to_string()))?;
     let text = format!("{comment}{text}");

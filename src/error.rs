@@ -14,7 +14,9 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// A file's content is wrong: an action, a translation, a note file.
     pub const BAD_INPUT: u8 = 3;
-    /// The letter could not go where it was asked; it was saved elsewhere.
+    /// The output could not go where it was asked: a file was already
+    /// there (without `--force`), for every command alike; or a letter could
+    /// not be delivered, and was saved elsewhere.
     pub const DELIVERY: u8 = 4;
     /// The user pressed Ctrl-C.
     pub const INTERRUPTED: u8 = 130;
@@ -62,6 +64,12 @@ pub enum Error {
         line: usize,
         column: usize,
         message: String,
+    },
+
+    /// A file is already where output was to go, and `--force` was not
+    /// given: the one refusal of every command that writes a file.
+    Exists {
+        path: PathBuf,
     },
 
     Delivery {
@@ -163,6 +171,9 @@ impl std::fmt::Display for Error {
                 column = *column,
                 message = message
             ),
+            Error::Exists { path } => {
+                crate::ui::tr!("delivery-exists", path = path.display().to_string())
+            }
             Error::Delivery { reason, saved } => crate::ui::tr!(
                 "error-delivery",
                 reason = reason,
@@ -276,7 +287,8 @@ impl Error {
             | Error::RowsFailed(_)
             | Error::Unreadable(_) => exit::BAD_INPUT,
             Error::UnknownAction { .. } | Error::Usage(_) => exit::USAGE,
-            Error::Delivery { .. }
+            Error::Exists { .. }
+            | Error::Delivery { .. }
             | Error::DeliveryUnsaved { .. }
             | Error::Rescued { .. }
             | Error::Stopped { .. } => exit::DELIVERY,

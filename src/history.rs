@@ -544,16 +544,6 @@ fn read_record(row: &Row) -> rusqlite::Result<Record> {
     })
 }
 
-/// Makes `dir` and its parents; the folders made are readable by their
-/// owner only. An existing folder is left as it is.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
 /// Checks that the history at `path` is a file of its own: never a link
 /// (it is not followed), a pipe or a device (it is opened without blocking,
 /// then looked at). When `create`, makes it empty, mode 0600, in a private
@@ -574,7 +564,7 @@ fn check_file(path: &Path, create: bool) -> std::io::Result<()> {
     let opened = match options.open(path) {
         Err(e) if create && e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
-                create_private_dir(dir)?;
+                crate::fs::make_private_dir(dir)?;
             }
             options.open(path)
         }

@@ -90,7 +90,7 @@ fn run(library: &Library, command: Command) -> appeal::error::Result<()> {
             library,
             &import::Options {
                 file: &file,
-                output: output.as_deref(),
+                output: output.as_ref(),
                 id: id.as_deref(),
                 force,
                 json,
@@ -103,7 +103,13 @@ fn run(library: &Library, command: Command) -> appeal::error::Result<()> {
             all,
             output,
             force,
-        } => remind::run(library, action.as_deref(), all, output.as_deref(), force),
+        } => remind::run(
+            library,
+            action.as_deref(),
+            all,
+            &output.unwrap_or(appeal::fs::Output::Stdout),
+            force,
+        ),
         Command::Feed(command) => feed::run(&command),
         Command::Update { name, timeout } => update::run(library, name.as_deref(), timeout),
         Command::Completions { shell } => completions::run(shell),

@@ -182,37 +182,29 @@ impl<'de> Deserialize<'de> for Spans {
     }
 }
 
-/// A mapping key of any scalar type, as text.
-struct Key(String);
+/// A mapping key of any scalar type (`en:`, `2026:`, `true:`, `~:`),
+/// read as text by [`Key::text`].
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Key {
+    Text(String),
+    Signed(i64),
+    Unsigned(u64),
+    Float(f64),
+    Bool(bool),
+    Null(()),
+}
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_unit<E: de::Error>(self) -> std::result::Result<Key, E> {
-                Ok(Key(String::new()))
-            }
+impl Key {
+    fn text(self) -> String {
+        match self {
+            Key::Text(text) => text,
+            Key::Signed(n) => n.to_string(),
+            Key::Unsigned(n) => n.to_string(),
+            Key::Float(n) => n.to_string(),
+            Key::Bool(b) => b.to_string(),
+            Key::Null(()) => String::new(),
         }
-        d.deserialize_any(KeyVisitor)
     }
 }
 
@@ -231,7 +223,7 @@ impl<'de> Deserialize<'de> for Kids {
                 let mut entries = Vec::new();
                 while let Some(key) = map.next_key::<Spanned<Key>>()? {
                     let line = key.referenced.line() as usize;
-                    entries.push((key.value.0, line, map.next_value()?));
+                    entries.push((key.value.text(), line, map.next_value()?));
                 }
                 Ok(Kids::Map(entries))
             }

@@ -341,8 +341,8 @@ fn new_never_overwrites_without_force_and_checks_the_id() {
     let sb = Sandbox::new();
     sb.write("x.yaml", "mine");
     let out = sb.appeal().args(["new", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(exit::USAGE));
-    assert!(stderr_of(&out).contains("x.yaml: already exists; not overwritten (use --force"));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
+    assert!(stderr_of(&out).contains("x.yaml already exists; not overwritten (use --force"));
     assert_eq!(std::fs::read_to_string(sb.path("x.yaml")).unwrap(), "mine");
     sb.appeal().args(["new", "x", "--force"]).assert().success();
     let out = sb.appeal().args(["new", "../escape"]).output().unwrap();

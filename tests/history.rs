@@ -671,7 +671,7 @@ fn remind_writes_an_event_on_the_deadline_with_two_alarms() {
         &sb,
         &["remind", "open", "--actions-dir", "acts", "-o", "open.ics"],
     );
-    assert_ne!(again.status.code(), Some(exit::OK));
+    assert_eq!(again.status.code(), Some(exit::DELIVERY));
     assert!(stderr_of(&again).contains("--force"));
     let forced = run(
         &sb,

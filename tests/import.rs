@@ -441,7 +441,7 @@ fn refuses_to_overwrite_without_force() {
     let sb = Sandbox::new();
     let existing = sb.write("out.yaml", "keep me\n");
     let (out, _) = import(&sb, &fixture("cecot-urgent-action.txt"), "out.yaml");
-    assert_eq!(out.status.code(), Some(exit::USAGE));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
     assert!(stderr_of(&out).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me\n");
     let out = sb
@@ -451,7 +451,12 @@ fn refuses_to_overwrite_without_force() {
         .arg(fixture("cecot-urgent-action.txt"))
         .output()
         .unwrap();
-    assert_ne!(out.status.code(), Some(exit::USAGE), "{}", stderr_of(&out));
+    assert_ne!(
+        out.status.code(),
+        Some(exit::DELIVERY),
+        "{}",
+        stderr_of(&out)
+    );
     assert_eq!(
         s(&data(&existing)["people"]),
         "Migrants and people seeking safety (all pronouns)"

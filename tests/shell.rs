@@ -111,8 +111,8 @@ fn man_prints_a_page_or_writes_one_per_command() {
     // A second run keeps what is there, and says how to replace it.
     std::fs::write(sb.path("man1/appeal.1"), "mine").unwrap();
     let out = sb.appeal().args(["man", "--dir", "man1"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(exit::USAGE));
-    assert!(stderr_of(&out).contains("appeal.1: already exists; not overwritten"));
+    assert_eq!(out.status.code(), Some(exit::DELIVERY));
+    assert!(stderr_of(&out).contains("appeal.1 already exists; not overwritten"));
     assert_eq!(
         std::fs::read_to_string(sb.path("man1/appeal.1")).unwrap(),
         "mine"

@@ -1,7 +1,5 @@
 //! `appeal check`: lint action files, one problem per line, like a compiler.
 
-use serde_json::json;
-
 use super::{print, print_json};
 use crate::deadline::today;
 use crate::error::{Error, Result};
@@ -62,7 +60,7 @@ pub fn run(library: &Library, specs: &[String], json: bool) -> Result<()> {
     let errors = problems.iter().filter(|p| p.level == Level::Error).count();
     let warnings = problems.len() - errors;
     if json {
-        print_json(&json!(problems))?;
+        print_json(&problems)?;
     } else {
         let text: String = problems.iter().map(|p| format!("{p}\n")).collect();
         print(&text)?;

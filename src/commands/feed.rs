@@ -4,10 +4,9 @@
 use std::io::{self, BufRead, IsTerminal, Read};
 
 use chrono::TimeDelta;
-use serde_json::json;
+use serde::Serialize;
 
-use super::list::format_table;
-use super::{print, print_json};
+use super::{print, print_json, table};
 use crate::cli::FeedCommand;
 use crate::error::{Error, Result};
 use crate::feed::fetch::Source;
@@ -163,6 +162,25 @@ fn add(name: &str, source: &str, keys: &[String], force: bool) -> Result<()> {
     Ok(())
 }
 
+/// A subscription as `feed list --json` gives it: what its installed copy
+/// holds, or `null`s before the first update.
+#[derive(Serialize)]
+struct FeedJson<'a> {
+    name: &'a str,
+    source: &'a str,
+    keys: Vec<KeyJson<'a>>,
+    sequence: Option<u64>,
+    updated: Option<String>,
+    installed: Option<String>,
+    actions: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct KeyJson<'a> {
+    key: &'a str,
+    id: String,
+}
+
 fn list(json: bool) -> Result<()> {
     let subs = Subscriptions::load()?;
     let copies: Vec<Option<Installed>> = subs
@@ -171,23 +189,28 @@ fn list(json: bool) -> Result<()> {
         .map(|f| Installed::read(&f.name).unwrap_or(None))
         .collect();
     if json {
-        let list: Vec<_> = subs
+        let list: Vec<FeedJson> = subs
             .feeds
             .iter()
             .zip(&copies)
-            .map(|(f, copy)| {
-                json!({
-                    "name": f.name,
-                    "source": f.source,
-                    "keys": f.keys.iter().map(|k| json!({"key": k, "id": key_id(k)})).collect::<Vec<_>>(),
-                    "sequence": copy.as_ref().map(|c| c.state.sequence),
-                    "updated": copy.as_ref().map(|c| c.state.checked.to_rfc3339()),
-                    "installed": copy.as_ref().map(|c| c.state.installed.to_rfc3339()),
-                    "actions": copy.as_ref().map(|c| c.index.items.len()),
-                })
+            .map(|(f, copy)| FeedJson {
+                name: &f.name,
+                source: &f.source,
+                keys: f
+                    .keys
+                    .iter()
+                    .map(|k| KeyJson {
+                        key: k,
+                        id: key_id(k),
+                    })
+                    .collect(),
+                sequence: copy.as_ref().map(|c| c.state.sequence),
+                updated: copy.as_ref().map(|c| c.state.checked.to_rfc3339()),
+                installed: copy.as_ref().map(|c| c.state.installed.to_rfc3339()),
+                actions: copy.as_ref().map(|c| c.index.items.len()),
             })
             .collect();
-        return print_json(&json!(list));
+        return print_json(&list);
     }
     if subs.feeds.is_empty() {
         talk::say(crate::ui::tr!("feed-update-none"));
@@ -223,7 +246,10 @@ fn list(json: bool) -> Result<()> {
         "feed-list-actions",
     ]
     .map(|id| crate::ui::text(id, &[]));
-    print(&format_table(header.each_ref().map(String::as_str), &rows))
+    let header = header.each_ref().map(String::as_str);
+    // The source (a URL or a folder) gives way first.
+    let width = crate::terminal::table_width();
+    print(&table::format(header, &rows, width, 1))
 }
 
 fn remove(name: &str) -> Result<()> {

@@ -1,10 +1,9 @@
 //! `appeal history`: what was written, newest first; a stored letter again;
 //! forgetting records.
 
-use serde_json::Value;
+use serde::Serialize;
 
-use super::list::format_table;
-use super::{print, print_json};
+use super::{print, print_json, table};
 use crate::cli::HistoryArgs;
 use crate::error::{Error, Result};
 use crate::history::{self, History, Kind, Record, printable};
@@ -23,8 +22,14 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
         None => Vec::new(),
     };
     if args.json {
-        let list: Vec<Value> = records.iter().map(to_json).collect();
-        return print_json(&Value::Array(list));
+        let list: Vec<RecordJson> = records
+            .iter()
+            .map(|record| RecordJson {
+                record,
+                text_kept: record.text.is_some(),
+            })
+            .collect();
+        return print_json(&list);
     }
     if records.is_empty() {
         talk::say(match history::path() {
@@ -43,17 +48,19 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
     ]
     .map(|id| crate::ui::text(id, &[]));
     let [date, action, to, form, place] = header.each_ref().map(String::as_str);
-    print(&format_table(["#", date, action, to, form, place], &rows))
+    let header = ["#", date, action, to, form, place];
+    // The place (a path, or a batch's account) gives way first.
+    let width = crate::terminal::table_width();
+    print(&table::format(header, &rows, width, header.len() - 1))
 }
 
 /// A record as `history --json` gives it: the stored fields, and whether
 /// the letter's text was kept (the text itself is for `--show`).
-fn to_json(record: &Record) -> Value {
-    let mut value = serde_json::to_value(record).expect("a record always serialises");
-    if let Value::Object(map) = &mut value {
-        map.insert("text_kept".to_string(), Value::Bool(record.text.is_some()));
-    }
-    value
+#[derive(Serialize)]
+struct RecordJson<'a> {
+    #[serde(flatten)]
+    record: &'a Record,
+    text_kept: bool,
 }
 
 fn row(r: &Record) -> [String; 6] {

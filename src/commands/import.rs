@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::action::MAX_FILE_BYTES;
 use crate::deadline::today;
 use crate::error::{Error, Result};
+use crate::fs::Output;
 use crate::import::emit::{Emitted, emit};
 use crate::import::lines::Reason;
 use crate::import::report::{self, Report};
@@ -19,7 +20,7 @@ use crate::talk;
 pub struct Options<'a> {
     /// The document, or `-` for stdin.
     pub file: &'a Path,
-    pub output: Option<&'a Path>,
+    pub output: Option<&'a Output>,
     pub id: Option<&'a str>,
     pub force: bool,
     /// Print the account of the import on stdout.
@@ -32,7 +33,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
     if let Some(id) = opts.id {
         super::new::check_id(id)?;
     }
-    let to_stdout = opts.output.is_some_and(|p| p == Path::new("-"));
+    let to_stdout = opts.output == Some(&Output::Stdout);
     if to_stdout && opts.json {
         return Err(Error::Usage(crate::ui::tr!("import-json-and-stdout")));
     }
@@ -67,7 +68,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
     }
     summarise(&draft, &name, &emitted);
     match &path {
-        Some(p) => super::new::write_new(p, &emitted.text, opts.force)?,
+        Some(p) => crate::fs::write_new(p, emitted.text.as_bytes(), opts.force)?,
         None => super::print(&emitted.text)?,
     }
     let origin = path
@@ -86,8 +87,7 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
             path: path.as_ref().map(|p| p.display().to_string()),
         };
         let account = Report::new(&draft, &shown_name, action, &emitted.text);
-        let value = serde_json::to_value(&account).expect("a report always serialises");
-        super::print_json(&value)?;
+        super::print_json(&account)?;
     }
     check(&id, origin, path, &emitted)
 }
@@ -126,8 +126,8 @@ fn destination(
     emitted: &Emitted,
 ) -> Result<(Option<PathBuf>, String)> {
     match opts.output {
-        Some(p) if p == Path::new("-") => Ok((None, emitted.id.clone())),
-        Some(p) => {
+        Some(Output::Stdout) => Ok((None, emitted.id.clone())),
+        Some(Output::File(p)) => {
             let stem = p
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -139,7 +139,7 @@ fn destination(
                     ))
                 })?;
             super::new::check_id(stem)?;
-            Ok((Some(p.to_path_buf()), stem.to_string()))
+            Ok((Some(p.clone()), stem.to_string()))
         }
         None => {
             let dir = match library.user_dir() {
@@ -173,7 +173,7 @@ fn refuse_to_hide(library: &Library, id: &str, path: &Path, force: bool) -> Resu
         .as_ref()
         .is_some_and(|p| same_file(p, path));
     if same {
-        // The file itself: `write_new` refuses to replace it.
+        // The file itself: `fs::write_new` refuses to replace it.
         return Ok(());
     }
     Err(Error::Usage(crate::ui::tr!(
@@ -229,12 +229,8 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
 }
 
 /// The user's own actions folder, readable by its owner only.
-fn create_private_dir(dir: &PathBuf) -> Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|e| {
+fn create_private_dir(dir: &Path) -> Result<()> {
+    crate::fs::make_private_dir(dir).map_err(|e| {
         Error::Usage(crate::ui::tr!(
             "import-folder-failed",
             path = dir.display().to_string(),

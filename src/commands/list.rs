@@ -2,14 +2,14 @@
 //! the writer last wrote for it.
 
 use chrono::NaiveDate;
-use console::{Alignment, measure_text_width, pad_str};
-use serde_json::json;
+use serde::Serialize;
 
-use super::{print, print_json};
+use super::{print, print_json, table};
 use crate::action::Action;
 use crate::config::Remembered;
 use crate::deadline::{days_left, shown, today};
 use crate::error::{Error, Result};
+use crate::feed::shelf::ListFields;
 use crate::history;
 use crate::lang;
 use crate::library::{Library, Provenance};
@@ -108,28 +108,25 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         }
     }
     if json {
-        let list: Vec<_> = rows
+        let list: Vec<RowJson> = rows
             .iter()
-            .map(|r| {
-                let mut row = json!({
-                    "id": r.id,
-                    "title": r.title.0,
-                    "title_in_source_language": r.title.1,
-                    "deadline": r.deadline.map(|d| d.to_string()),
-                    "days_left": r.days_left(today),
-                    "deadline_passed": r.days_left(today).is_some_and(|n| n < 0),
-                    "preferred_language": r.preferred_language,
-                    "languages": r.languages,
-                    "language_names": r.languages.iter().map(|l| lang::autonym(l)).collect::<Vec<_>>(),
-                    "source": r.origin,
-                    "last_written": last_written.get(&r.id).map(|d| d.to_string()),
-                });
-                crate::feed::shelf::add_list_fields(&mut row, &r.provenance, library);
-                row["shadows"] = json!(r.shadows_built_in.then_some("built-in"));
-                row
+            .map(|r| RowJson {
+                id: &r.id,
+                title: &r.title.0,
+                title_in_source_language: r.title.1,
+                deadline: r.deadline.map(|d| d.to_string()),
+                days_left: r.days_left(today),
+                deadline_passed: r.days_left(today).is_some_and(|n| n < 0),
+                preferred_language: r.preferred_language.as_deref(),
+                languages: &r.languages,
+                language_names: r.languages.iter().map(|l| lang::autonym(l)).collect(),
+                source: &r.origin,
+                last_written: last_written.get(&r.id).map(|d| d.to_string()),
+                from: ListFields::of(&r.provenance, library),
+                shadows: r.shadows_built_in.then_some("built-in"),
             })
             .collect();
-        print_json(&json!(list))?;
+        print_json(&list)?;
     } else {
         let table: Vec<[String; 6]> = rows
             .iter()
@@ -144,7 +141,9 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
             "list-last-written",
         ]
         .map(|id| crate::ui::text(id, &[]));
-        print(&format_table(header.each_ref().map(String::as_str), &table))?;
+        let header = header.each_ref().map(String::as_str);
+        let width = crate::terminal::table_width();
+        print(&table::format(header, &table, width, TITLE))?;
         crate::feed::shelf::say_notes(library);
     }
     match broken {
@@ -152,6 +151,30 @@ pub fn run(library: &Library, json: bool, open: bool) -> Result<()> {
         n => Err(Error::Unreadable(n)),
     }
 }
+
+/// An action as `list --json` gives it.
+#[derive(Serialize)]
+struct RowJson<'a> {
+    id: &'a str,
+    /// In the writer's language where translated (not the interface's).
+    title: &'a str,
+    title_in_source_language: bool,
+    deadline: Option<String>,
+    days_left: Option<i64>,
+    deadline_passed: bool,
+    preferred_language: Option<&'a str>,
+    languages: &'a [String],
+    language_names: Vec<Option<String>>,
+    source: &'a str,
+    last_written: Option<String>,
+    #[serde(flatten)]
+    from: ListFields<'a>,
+    /// `built-in` when it stands in place of a built-in action of its id.
+    shadows: Option<&'static str>,
+}
+
+/// The table's column that gives way first.
+const TITLE: usize = 1;
 
 /// One row of the table: the title marked when untranslated, the
 /// deadline with the days left, the languages by their own names.
@@ -189,27 +212,4 @@ fn table_row(r: &Row, today: NaiveDate, last: Option<&NaiveDate>) -> [String; 6]
         },
         last.map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string()),
     ]
-}
-
-/// Left-aligned columns, two spaces apart, sized to their widest cell.
-pub(super) fn format_table<const N: usize>(header: [&str; N], rows: &[[String; N]]) -> String {
-    let mut widths = header.map(measure_text_width);
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(measure_text_width(cell));
-        }
-    }
-    let line = |cells: [&str; N]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| pad_str(c, w, Alignment::Left, None).into_owned())
-            .collect();
-        format!("{}\n", padded.join("  ").trim_end())
-    };
-    let mut out = line(header);
-    for row in rows {
-        out.push_str(&line(row.each_ref().map(String::as_str)));
-    }
-    out
 }

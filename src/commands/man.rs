@@ -6,7 +6,6 @@ use clap::CommandFactory;
 
 use super::print;
 use crate::cli::Cli;
-use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::talk;
 
@@ -30,17 +29,7 @@ pub fn run(dir: Option<&Path>, force: bool) -> Result<()> {
     for page_of in std::iter::once(command).chain(subcommands) {
         let path = dir.join(format!("{}.1", page_of.get_name()));
         let bytes = page(page_of)?;
-        write_atomic(&path, &bytes, force).map_err(|e| {
-            let shown = path.display().to_string();
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Usage(format!("{shown}: {}", crate::ui::tr!("command-exists")))
-            } else {
-                Error::Io {
-                    doing: crate::ui::tr!("command-writing", path = shown),
-                    message: e.to_string(),
-                }
-            }
-        })?;
+        crate::fs::write_new(&path, &bytes, force)?;
     }
     talk::say(crate::ui::tr!(
         "man-wrote",

@@ -11,6 +11,7 @@ pub mod new;
 pub mod preview;
 pub mod remind;
 pub mod show;
+mod table;
 pub mod update;
 
 use crate::destination::stdout;
@@ -24,8 +25,11 @@ fn print(text: &str) -> Result<()> {
     })
 }
 
-/// Prints a JSON value, pretty, on stdout; nothing in it reaches the
-/// terminal raw (see [`crate::json`]).
-fn print_json(value: &serde_json::Value) -> Result<()> {
-    print(&format!("{}\n", crate::json::pretty(value)))
+/// Prints `value` as JSON, pretty, on stdout; nothing in it reaches the
+/// terminal raw (see [`crate::json`]). An object's keys come out in
+/// alphabetical order, as they always have, whatever order its struct
+/// declares them in.
+fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<()> {
+    let value = serde_json::to_value(value).expect("appeal's own JSON always serialises");
+    print(&format!("{}\n", crate::json::pretty(&value)))
 }

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::talk;
 
@@ -13,7 +12,7 @@ pub fn run(id: &str, dir: &Path, force: bool) -> Result<()> {
     check_id(id)?;
     let path: PathBuf = dir.join(format!("{id}.yaml"));
     let text = SKELETON.replace("{id}", id);
-    write_new(&path, &text, force)?;
+    crate::fs::write_new(&path, text.as_bytes(), force)?;
     talk::say(crate::ui::tr!(
         "new-wrote",
         path = path.display().to_string()
@@ -31,19 +30,4 @@ pub fn check_id(id: &str) -> Result<()> {
         return Err(Error::Usage(crate::ui::tr!("new-bad-id", id = id)));
     }
     Ok(())
-}
-
-/// Writes a new action file atomically; an existing one only with `force`.
-pub fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
-    write_atomic(path, text.as_bytes(), force).map_err(|e| {
-        let path = path.display().to_string();
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage(format!("{path}: {}", crate::ui::tr!("command-exists")))
-        } else {
-            Error::Io {
-                doing: crate::ui::tr!("command-writing", path = path),
-                message: e.to_string(),
-            }
-        }
-    })
 }

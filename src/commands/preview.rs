@@ -26,11 +26,9 @@ pub struct Options<'a> {
 }
 
 pub fn run(library: &Library, options: &Options) -> Result<()> {
-    let width = options.width.unwrap_or_else(|| {
-        console::Term::stdout()
-            .size_checked()
-            .map_or(80, |(_, cols)| usize::from(cols))
-    });
+    let width = options
+        .width
+        .unwrap_or_else(|| crate::terminal::stdout_columns().unwrap_or(80));
     if !options.watch {
         let files = library.files(options.spec)?;
         return print(&render(&files, options, width)?);

@@ -1,9 +1,6 @@
 //! `appeal remind`: an iCalendar event on an action's deadline, with alarms
 //! 7 days and 1 day before, to import into any calendar.
 
-use std::io;
-use std::path::Path;
-
 use chrono::{Duration, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
@@ -11,21 +8,20 @@ use super::print;
 use crate::action::Action;
 use crate::dates::format_date;
 use crate::deadline::today;
-use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
+use crate::fs::Output;
 use crate::library::Library;
 use crate::talk;
 
 /// How long before the deadline each alarm rings.
 pub const ALARM_DAYS: [i64; 2] = [7, 1];
 
-/// `action`: one action, or `all`: every open one. `output`: a file, or
-/// stdout when none or `-`.
+/// `action`: one action, or `all`: every open one.
 pub fn run(
     library: &Library,
     action: Option<&str>,
     all: bool,
-    output: Option<&Path>,
+    output: &Output,
     force: bool,
 ) -> Result<()> {
     let today = today()?;
@@ -71,15 +67,8 @@ pub fn run(
     };
     let text = calendar(&actions).to_string();
     match output {
-        Some(path) if path.as_os_str() != "-" => {
-            write_atomic(path, text.as_bytes(), force).map_err(|e| Error::File {
-                path: path.display().to_string(),
-                message: if e.kind() == io::ErrorKind::AlreadyExists {
-                    crate::ui::tr!("command-exists")
-                } else {
-                    crate::ui::tr!("remind-write-failed", error = e.to_string())
-                },
-            })?;
+        Output::File(path) => {
+            crate::fs::write_new(path, text.as_bytes(), force)?;
             talk::say(crate::ui::tr!(
                 "remind-wrote",
                 path = path.display().to_string(),
@@ -87,7 +76,7 @@ pub fn run(
             ));
             Ok(())
         }
-        _ => print(&text),
+        Output::Stdout => print(&text),
     }
 }
 

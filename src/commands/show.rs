@@ -1,6 +1,8 @@
 //! `appeal show`: whom to write to, by when, and why.
 
-use serde_json::json;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use super::{print, print_json};
 use crate::action::{Action, Recipient, Salutation, Shown, Translated};
@@ -23,7 +25,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
         })
         .transpose()?;
     if json {
-        return print_json(&to_json(&action, today, choice.as_ref()));
+        return to_json(&action, today, choice.as_ref());
     }
     // A person reads the action in the interface's language when it has
     // been translated into it; scripts (`--json`) get the source unless
@@ -33,9 +35,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
         (ui != action.default_language() && action.letters.contains_key(ui))
             .then(|| action.choose_letter(ui))
     });
-    let width = console::Term::stdout()
-        .size_checked()
-        .map_or(80, |(_, cols)| usize::from(cols).min(100));
+    let width = crate::terminal::stdout_columns().map_or(80, |c| c.min(100));
     print(&to_text(&action, today, choice.as_ref(), width))
 }
 
@@ -52,62 +52,112 @@ fn texts<'a>(action: &'a Action, choice: Option<&'a lang::Choice>) -> Translated
     action.translated(choice.map_or(&action.source_language, |c| &c.chosen))
 }
 
-/// A target or copy as `--json` gives it: `salutation` in the language
-/// shown, and `salutations` by language (`{}` for a copy without one).
-fn recipient_json(r: &Recipient, action: &Action, lang: &str) -> serde_json::Value {
-    let salutation = r.salutation_for(lang, action.default_language());
-    let mut value = recipient_data(r, salutation.into());
-    value["salutations"] = match &r.salutation {
-        Some(Salutation::ByLanguage(map)) => json!(map),
-        Some(Salutation::Text(text)) => json!({ &action.source_language: text }),
-        None => json!({}),
-    };
-    value
+/// A target or copy as `--json` gives it: the fields a letter sees, with
+/// `salutation` in the language shown, and `salutations` by language (`{}`
+/// for a copy without one).
+#[derive(Serialize)]
+struct RecipientJson<'a> {
+    #[serde(flatten)]
+    data: serde_json::Value,
+    salutations: BTreeMap<&'a str, &'a str>,
 }
 
-fn to_json(
-    action: &Action,
-    today: chrono::NaiveDate,
-    choice: Option<&lang::Choice>,
-) -> serde_json::Value {
+impl<'a> RecipientJson<'a> {
+    fn of(r: &'a Recipient, action: &'a Action, lang: &str) -> RecipientJson<'a> {
+        let salutation = r.salutation_for(lang, action.default_language());
+        let salutations = match &r.salutation {
+            Some(Salutation::ByLanguage(map)) => {
+                map.iter().map(|(l, s)| (l.as_str(), s.as_str())).collect()
+            }
+            Some(Salutation::Text(text)) => {
+                BTreeMap::from([(action.source_language.as_str(), text.as_str())])
+            }
+            None => BTreeMap::new(),
+        };
+        RecipientJson {
+            data: recipient_data(r, salutation.into()),
+            salutations,
+        }
+    }
+}
+
+/// `show --json`: the action, its texts in the language shown.
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    people: &'a str,
+    deadline: Option<String>,
+    days_left: Option<i64>,
+    deadline_passed: bool,
+    deadline_advice: Option<&'a str>,
+    preferred_language: Option<&'a str>,
+    accepted_languages: &'a [String],
+    own_language_welcome: bool,
+    languages: Vec<&'a str>,
+    reference: Option<&'a str>,
+    previous_ua: Option<&'a str>,
+    issued: Option<String>,
+    /// The first of `targets`, for scripts written before there were several.
+    target: &'a RecipientJson<'a>,
+    targets: &'a [RecipientJson<'a>],
+    copies: Vec<RecipientJson<'a>>,
+    copies_note: Option<&'a str>,
+    points: &'a [String],
+    background: Vec<String>,
+    source: &'a str,
+    /// With `--lang`: the letter chosen, and the fields left in the source's
+    /// language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    letter: Option<LetterJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    untranslated: Option<Vec<&'static str>>,
+}
+
+#[derive(Serialize)]
+struct LetterJson<'a> {
+    requested: &'a str,
+    lang: &'a str,
+    subject: &'a str,
+}
+
+fn to_json(action: &Action, today: chrono::NaiveDate, choice: Option<&lang::Choice>) -> Result<()> {
     let texts = texts(action, choice);
     let lang = choice.map_or(action.default_language(), |c| &c.chosen);
-    let json_of = |r| recipient_json(r, action, lang);
+    let json_of = |r| RecipientJson::of(r, action, lang);
     let targets: Vec<_> = action.targets.iter().map(json_of).collect();
-    let copies: Vec<_> = action.copies.iter().map(json_of).collect();
-    let mut value = json!({
-        "id": action.id,
-        "title": texts.title.text,
-        "summary": texts.summary.text.trim(),
-        "people": texts.people.text,
-        "deadline": action.deadline.map(|d| d.to_string()),
-        "days_left": action.days_left(today),
-        "deadline_passed": action.has_passed(today),
-        "deadline_advice": texts.deadline_advice.map(|s| s.text),
-        "preferred_language": action.preferred_language,
-        "accepted_languages": action.accepted_languages,
-        "own_language_welcome": action.own_language_welcome,
-        "languages": action.languages(),
-        "reference": action.reference,
-        "previous_ua": action.previous_ua,
-        "issued": action.issued.map(|d| d.to_string()),
-        "target": targets[0],
-        "targets": targets,
-        "copies": copies,
-        "copies_note": action.copies_note.as_deref().map(str::trim),
-        "points": action.points,
-        "background": paragraphs(texts.background.text),
-        "source": action.origin,
-    });
-    if let Some(choice) = choice {
-        value["letter"] = json!({
-            "requested": choice.requested,
-            "lang": choice.chosen,
-            "subject": action.letters[&choice.chosen].subject,
-        });
-        value["untranslated"] = json!(texts.untranslated());
-    }
-    value
+    let value = ActionJson {
+        id: &action.id,
+        title: texts.title.text,
+        summary: texts.summary.text.trim(),
+        people: texts.people.text,
+        deadline: action.deadline.map(|d| d.to_string()),
+        days_left: action.days_left(today),
+        deadline_passed: action.has_passed(today),
+        deadline_advice: texts.deadline_advice.map(|s| s.text),
+        preferred_language: action.preferred_language.as_deref(),
+        accepted_languages: &action.accepted_languages,
+        own_language_welcome: action.own_language_welcome,
+        languages: action.languages(),
+        reference: action.reference.as_deref(),
+        previous_ua: action.previous_ua.as_deref(),
+        issued: action.issued.map(|d| d.to_string()),
+        target: &targets[0],
+        targets: &targets,
+        copies: action.copies.iter().map(json_of).collect(),
+        copies_note: action.copies_note.as_deref().map(str::trim),
+        points: &action.points,
+        background: paragraphs(texts.background.text),
+        source: &action.origin,
+        letter: choice.map(|c| LetterJson {
+            requested: &c.requested,
+            lang: &c.chosen,
+            subject: &action.letters[&c.chosen].subject,
+        }),
+        untranslated: choice.map(|_| texts.untranslated()),
+    };
+    print_json(&value)
 }
 
 /// A recipient's lines: name, title, organisation, address, then how else
@@ -129,6 +179,7 @@ fn recipient_lines(r: &Recipient) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// The action as a person reads it: labelled fields, then its sections.
 fn to_text(
     action: &Action,
     today: chrono::NaiveDate,
@@ -136,38 +187,93 @@ fn to_text(
     width: usize,
 ) -> String {
     let texts = texts(action, choice);
-    // Labels are as long as the interface's language makes them: the
-    // column of values starts after the longest.
-    let column = [
-        "show-write-to",
-        "show-copy-to",
-        "show-deadline",
-        "show-language",
-        "show-subject",
-        "show-follows",
-    ]
-    .iter()
-    .map(|id| crate::ui::text(id, &[]).chars().count() + 1)
-    .chain([
-        crate::ui::tr!("show-target", number = 10).chars().count() + 1,
-        11,
-    ])
-    .max()
-    .unwrap_or(11);
-    let indent = " ".repeat(column);
-    let mut out = format!("{}  ({})\n\n", texts.title.text, action.id);
-    let text_width = width.saturating_sub(indent.len()).max(20);
-    let mut field = |label: &str, lines: &[String]| {
-        let wrapped = wrap::wrap(&lines.join("\n"), text_width);
-        for (i, line) in wrapped.lines().enumerate() {
-            let head = if i == 0 {
-                format!("{label:<column$}")
-            } else {
-                indent.clone()
-            };
-            out.push_str(&format!("{head}{line}\n"));
+    let head = format!("{}  ({})\n\n", texts.title.text, action.id);
+    let mut fields = Fields::new(head, width);
+    recipients(&mut fields, action);
+    fields.add(
+        &crate::ui::tr!("show-deadline"),
+        &deadline_lines(action, &texts, today),
+    );
+    fields.add(&crate::ui::tr!("show-language"), &language_lines(action));
+    fields.add(
+        &crate::ui::tr!("show-for"),
+        &[texts.people.text.to_string()],
+    );
+    if let Some(previous) = &action.previous_ua {
+        fields.add(
+            &crate::ui::tr!("show-follows"),
+            std::slice::from_ref(previous),
+        );
+    }
+    if let Some(choice) = choice {
+        letter_fields(&mut fields, action, choice, &texts);
+    }
+    let mut out = fields.out;
+    for (heading, body) in sections(action, texts) {
+        out.push_str(&format!("\n{heading}\n\n"));
+        out.push_str(&wrap::wrap(&body, width));
+        out.push('\n');
+    }
+    out
+}
+
+/// Labels in a column as wide as the longest, and their values beside
+/// them, wrapped to the width left.
+struct Fields {
+    out: String,
+    column: usize,
+    text_width: usize,
+}
+
+impl Fields {
+    fn new(head: String, width: usize) -> Fields {
+        // Labels are as long as the interface's language makes them: the
+        // column of values starts after the longest.
+        let column = [
+            "show-write-to",
+            "show-copy-to",
+            "show-deadline",
+            "show-language",
+            "show-subject",
+            "show-follows",
+        ]
+        .iter()
+        .map(|id| crate::ui::text(id, &[]).chars().count() + 1)
+        .chain([
+            crate::ui::tr!("show-target", number = 10).chars().count() + 1,
+            11,
+        ])
+        .max()
+        .unwrap_or(11);
+        Fields {
+            out: head,
+            column,
+            text_width: width.saturating_sub(column).max(20),
         }
-    };
+    }
+
+    fn add(&mut self, label: &str, lines: &[String]) {
+        let column = self.column;
+        let wrapped = wrap::wrap(&lines.join("\n"), self.text_width);
+        for (i, line) in wrapped.lines().enumerate() {
+            if i == 0 {
+                self.out.push_str(&format!("{label:<column$}{line}\n"));
+            } else {
+                self.out.push_str(&format!("{:column$}{line}\n", ""));
+            }
+        }
+    }
+
+    /// A recipient under `label`, then each way to reach them under its own.
+    fn recipient(&mut self, label: &str, r: &Recipient) {
+        for (sub, lines) in recipient_lines(r) {
+            self.add(if sub.is_empty() { label } else { &sub }, &lines);
+        }
+    }
+}
+
+/// Whom to write to, numbered when there are several, then the copies.
+fn recipients(fields: &mut Fields, action: &Action) {
     let several = action.targets.len() > 1;
     for (i, target) in action.targets.iter().enumerate() {
         let label = if several {
@@ -175,19 +281,18 @@ fn to_text(
         } else {
             crate::ui::tr!("show-write-to")
         };
-        for (sub, lines) in recipient_lines(target) {
-            field(if sub.is_empty() { &label } else { &sub }, &lines);
-        }
+        fields.recipient(&label, target);
     }
     for copy in &action.copies {
-        let label = crate::ui::tr!("show-copy-to");
-        for (sub, lines) in recipient_lines(copy) {
-            field(if sub.is_empty() { &label } else { &sub }, &lines);
-        }
+        fields.recipient(&crate::ui::tr!("show-copy-to"), copy);
     }
     if let Some(note) = &action.copies_note {
-        field(&crate::ui::tr!("show-copies"), &[note.trim().to_string()]);
+        fields.add(&crate::ui::tr!("show-copies"), &[note.trim().to_string()]);
     }
+}
+
+/// The deadline with the days left; once it has passed, what to do instead.
+fn deadline_lines(action: &Action, texts: &Translated, today: chrono::NaiveDate) -> Vec<String> {
     let mut deadline = vec![match action.deadline {
         Some(d) => format!(
             "{} ({})",
@@ -199,7 +304,12 @@ fn to_text(
     if action.has_passed(today) {
         deadline.extend(texts.deadline_advice.map(|s| s.text.to_string()));
     }
-    field(&crate::ui::tr!("show-deadline"), &deadline);
+    deadline
+}
+
+/// The language to write in, the others accepted, and whether one's own is
+/// welcome.
+fn language_lines(action: &Action) -> Vec<String> {
     let languages = action.languages().join(", ");
     let mut language = vec![match action.preferred_language.as_deref() {
         Some(preferred) if action.letters.contains_key(preferred) => crate::ui::tr!(
@@ -223,40 +333,38 @@ fn to_text(
     if action.own_language_welcome {
         language.push(crate::ui::tr!("show-own-language"));
     }
-    field(&crate::ui::tr!("show-language"), &language);
-    field(
-        &crate::ui::tr!("show-for"),
-        &[texts.people.text.to_string()],
-    );
-    if let Some(previous) = &action.previous_ua {
-        field(
-            &crate::ui::tr!("show-follows"),
-            std::slice::from_ref(previous),
+    language
+}
+
+/// With `--lang`: the chosen letter's subject, and what is shown in the
+/// source's language instead.
+fn letter_fields(fields: &mut Fields, action: &Action, choice: &lang::Choice, texts: &Translated) {
+    let mut letter = vec![action.letters[&choice.chosen].subject.clone()];
+    if choice.is_fallback() {
+        letter.push(crate::ui::tr!(
+            "show-no-letter",
+            requested = choice.requested.as_str(),
+            chosen = choice.chosen.as_str()
+        ));
+    }
+    fields.add(&crate::ui::tr!("show-subject"), &letter);
+    let untranslated = texts.untranslated();
+    if !untranslated.is_empty() {
+        fields.add(
+            &crate::ui::tr!("show-shown-in"),
+            &[crate::ui::tr!(
+                "show-except",
+                chosen = choice.chosen.as_str(),
+                fields = untranslated.join(", "),
+                source = action.source_language.as_str()
+            )],
         );
     }
-    if let Some(choice) = choice {
-        let mut letter = vec![action.letters[&choice.chosen].subject.clone()];
-        if choice.is_fallback() {
-            letter.push(crate::ui::tr!(
-                "show-no-letter",
-                requested = choice.requested.as_str(),
-                chosen = choice.chosen.as_str()
-            ));
-        }
-        field(&crate::ui::tr!("show-subject"), &letter);
-        let untranslated = texts.untranslated();
-        if !untranslated.is_empty() {
-            field(
-                &crate::ui::tr!("show-shown-in"),
-                &[crate::ui::tr!(
-                    "show-except",
-                    chosen = choice.chosen.as_str(),
-                    fields = untranslated.join(", "),
-                    source = action.source_language.as_str()
-                )],
-            );
-        }
-    }
+}
+
+/// The summary, the points to make, and the background, each a heading
+/// and its text.
+fn sections(action: &Action, texts: Translated) -> Vec<(String, String)> {
     let mut sections = vec![section(
         &crate::ui::tr!("show-summary"),
         texts.summary,
@@ -271,12 +379,7 @@ fn to_text(
         texts.background,
         action,
     ));
-    for (heading, body) in sections {
-        out.push_str(&format!("\n{heading}\n\n"));
-        out.push_str(&wrap::wrap(&body, width));
-        out.push('\n');
-    }
-    out
+    sections
 }
 
 /// A heading and its paragraphs; the heading says when the text is the

@@ -146,11 +146,12 @@ impl Plan {
         } else if let Some(dir) = &args.out_dir {
             Some(To::Folder(dir.clone()))
         } else if let Some(path) = &args.output {
-            Some(if path.as_os_str() == "-" {
-                To::Stdout
-            } else {
-                To::File(path.clone())
-            })
+            Some(
+                match crate::fs::Output::from(path.clone().into_os_string()) {
+                    crate::fs::Output::Stdout => To::Stdout,
+                    crate::fs::Output::File(path) => To::File(path),
+                },
+            )
         } else if interactive && rows == Rows::Here && flags.format.is_none() && !args.jsonl {
             None
         } else {

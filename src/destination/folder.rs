@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-use super::file::write_entry;
 use super::names::Names;
+use crate::fs::{make_private_dir, write_entry};
 
 pub struct Folder {
     dir: PathBuf,
@@ -47,7 +47,7 @@ impl Folder {
                 message: crate::ui::tr!("delivery-out-dir-is-file"),
             });
         }
-        let unusable = super::make_private_dir(dir).err().map(|e| {
+        let unusable = make_private_dir(dir).err().map(|e| {
             crate::ui::tr!(
                 "delivery-folder-not-made",
                 folder = dir.display().to_string(),
@@ -83,7 +83,7 @@ impl Folder {
                 match write_entry(&path, bytes, self.force) {
                     Ok(()) => return Ok(Put::Written),
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                        crate::ui::tr!("delivery-exists", path = path.display().to_string())
+                        Error::Exists { path }.to_string()
                     }
                     Err(e) => crate::ui::tr!(
                         "delivery-not-written",

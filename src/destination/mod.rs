@@ -1,12 +1,10 @@
 //! Where a letter's bytes go: stdout, a file, the clipboard, or for a batch
-//! a folder or a stream. This is the only module that writes outside the
-//! process, and it owns what every write must respect: files are written
-//! atomically and never replaced without `--force`, a closed pipe ends
-//! output quietly, and a letter that can't go where it was asked is saved in
-//! the rescue folder, with its path reported.
+//! a folder or a stream. Files are written through [`crate::fs`] (atomic,
+//! never replaced without `--force`); this module adds what letters need: a
+//! closed pipe ends output quietly, and a letter that can't go where it was
+//! asked is saved in the rescue folder, with its path reported.
 
 pub mod clipboard;
-pub mod file;
 pub mod folder;
 pub mod names;
 pub mod stdout;
@@ -15,12 +13,23 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::fs::{Output, make_new_private_dir, make_private_dir, write_atomic};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
     Stdout,
     File(PathBuf),
     Clipboard,
+}
+
+/// `-o -` is stdout, `-o FILE` a file.
+impl From<Output> for Destination {
+    fn from(output: Output) -> Destination {
+        match output {
+            Output::Stdout => Destination::Stdout,
+            Output::File(path) => Destination::File(path),
+        }
+    }
 }
 
 /// Delivers `bytes`; `name` (`cecot-2026-11-28.txt`) names the rescue file if needed.
@@ -30,10 +39,10 @@ pub fn deliver(bytes: &[u8], destination: &Destination, force: bool, name: &str)
             Ok(()) => return Ok(()),
             Err(e) => crate::ui::tr!("delivery-stdout-failed", error = e.to_string()),
         },
-        Destination::File(path) => match file::write_atomic(path, bytes, force) {
+        Destination::File(path) => match write_atomic(path, bytes, force) {
             Ok(()) => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                crate::ui::tr!("delivery-exists", path = path.display().to_string())
+                Error::Exists { path: path.clone() }.to_string()
             }
             Err(e) => crate::ui::tr!(
                 "delivery-not-written",
@@ -102,7 +111,7 @@ pub fn rescue_folder(stem: &str) -> io::Result<PathBuf> {
                 1 => dir.join(stem),
                 n => dir.join(format!("{stem}-{n}")),
             };
-            match private_dir_builder().create(&path) {
+            match make_new_private_dir(&path) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => {
@@ -113,19 +122,6 @@ pub fn rescue_folder(stem: &str) -> io::Result<PathBuf> {
         }
     }
     Err(last)
-}
-
-fn private_dir_builder() -> std::fs::DirBuilder {
-    let mut builder = std::fs::DirBuilder::new();
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-}
-
-/// Makes `dir` and its parents, readable by their owner only: which
-/// actions someone writes about is their own business.
-pub fn make_private_dir(dir: &Path) -> io::Result<()> {
-    private_dir_builder().recursive(true).create(dir)
 }
 
 /// Makes a rescue folder. In the shared temporary folder, one that is
@@ -165,7 +161,7 @@ fn save_new(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
             format!("{stem}-{n}.{ext}")
         };
         let path = dir.join(file);
-        match file::write_atomic(&path, bytes, false) {
+        match write_atomic(&path, bytes, false) {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             other => return other.map(|()| path),
         }

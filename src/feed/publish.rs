@@ -15,7 +15,6 @@ use super::index::{FORMAT_VERSION, FileEntry, Index, Item, ItemAction, JSON_FEED
 use super::index::{Publication, Status};
 use super::store::swap_in;
 use crate::action::Action;
-use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
 use crate::history::sha256_hex;
 use crate::library::{ActionFiles, closest, read_folder, read_limited};
@@ -41,11 +40,9 @@ pub fn keygen(dir: &Path, password: Option<String>, force: bool) -> Result<Strin
     let secret = dir.join(SECRET_KEY_FILE);
     for path in [&public, &secret] {
         if !force && path.exists() {
-            return Err(Error::Usage(format!(
-                "{}: {}",
-                path.display(),
-                crate::ui::tr!("command-exists")
-            )));
+            return Err(Error::Exists {
+                path: path.to_path_buf(),
+            });
         }
     }
     let encrypted = password.is_some();
@@ -65,7 +62,7 @@ pub fn keygen(dir: &Path, password: Option<String>, force: bool) -> Result<Strin
     let public_text = format!("untrusted comment: minisign public key {id}\n{key}\n");
     fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
     for (path, text) in [(&secret, secret_text), (&public, public_text)] {
-        write_atomic(path, text.as_bytes(), force).map_err(|e| write_error(path, e))?;
+        crate::fs::write_new(path, text.as_bytes(), force)?;
     }
     Ok(id)
 }

@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
 
 use super::index::Item;
 use super::store::{Installed, Subscriptions};
@@ -158,26 +157,32 @@ pub fn say_notes(library: &Library) {
 /// Days after which `list` suggests `appeal update`.
 pub const STALE_DAYS: i64 = 7;
 
-/// Adds to an action's `list --json` object where it comes from: `from`
-/// (`built-in`, `actions-dir`, `imported`, `file`, `feed`), `feed` (its
-/// name or `null`), `feed_updated` (RFC 3339 or `null`) and `status`
-/// (`active` or `closed`).
-pub fn add_list_fields(row: &mut Value, provenance: &Provenance, library: &Library) {
-    let feed = provenance.feed();
-    let updated = feed.and_then(|f| library.feeds().checked(&f.feed));
-    let status = if feed.is_some_and(|f| f.closed) {
-        "closed"
-    } else {
-        "active"
-    };
-    if let Value::Object(map) = row {
-        for (key, value) in [
-            ("from", json!(provenance.key())),
-            ("feed", json!(feed.map(|f| &f.feed))),
-            ("feed_updated", json!(updated.map(|t| t.to_rfc3339()))),
-            ("status", json!(status)),
-        ] {
-            map.insert(key.to_string(), value);
+/// Where an action of `list --json` comes from.
+#[derive(Debug, serde::Serialize)]
+pub struct ListFields<'a> {
+    /// `built-in`, `actions-dir`, `imported`, `file` or `feed`.
+    pub from: &'static str,
+    /// The feed's name.
+    pub feed: Option<&'a str>,
+    /// When the feed was last checked, RFC 3339.
+    pub feed_updated: Option<String>,
+    /// `active`, or `closed` by its feed.
+    pub status: &'static str,
+}
+
+impl<'a> ListFields<'a> {
+    pub fn of(provenance: &'a Provenance, library: &Library) -> ListFields<'a> {
+        let feed = provenance.feed();
+        let updated = feed.and_then(|f| library.feeds().checked(&f.feed));
+        ListFields {
+            from: provenance.key(),
+            feed: feed.map(|f| f.feed.as_str()),
+            feed_updated: updated.map(|t| t.to_rfc3339()),
+            status: if feed.is_some_and(|f| f.closed) {
+                "closed"
+            } else {
+                "active"
+            },
         }
     }
 }

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::fetch::Source;
 use super::index::Index;
 use crate::config::{read_settings, write_settings};
-use crate::destination::file::write_atomic;
 use crate::error::{Error, Result};
+use crate::fs::write_atomic;
 use crate::library::{closest, read_limited};
 
 /// `feeds.yaml`.

@@ -58,7 +58,7 @@ pub fn update(sub: &Subscription, timeout: Duration) -> Result<Outcome> {
         doing: crate::ui::tr!("feed-doing-update", feed = sub.name.as_str()),
         message: e.to_string(),
     };
-    crate::destination::make_private_dir(&root).map_err(io)?;
+    crate::fs::make_private_dir(&root).map_err(io)?;
     // One update of a feed at a time: the second waits for the first.
     let lock = fs::File::create(root.join(format!(".{}.lock", sub.name))).map_err(io)?;
     lock.lock().map_err(io)?;

@@ -1092,7 +1092,7 @@ fn a_password_protected_key_signs_what_minisign_verifies() {
     let said = fails(
         &sb,
         &["feed", "keygen", "-o", "keys", "--no-password"],
-        exit::USAGE,
+        exit::DELIVERY,
     );
     assert!(said.contains("already exists"), "{said}");
 }

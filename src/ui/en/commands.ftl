@@ -4,7 +4,6 @@
 ## Shared by several commands
 command-writing-stdout = writing to stdout
 command-writing = writing { $path }
-command-exists = already exists; not overwritten (use --force to replace it)
 command-not-a-language-tag = `{ $tag }` is not a language tag (e.g. `es`)
 interrupt-cancelled = cancelled
 deadline-today-invalid = APPEAL_TODAY=`{ $value }` is not a date like 2026-11-28: { $error }
@@ -64,7 +63,6 @@ history-not-a-file = it is not a regular file (a pipe or a device, perhaps): mov
 remind-none-open = no action is open: every deadline has passed (see `appeal list`)
 remind-passed = the deadline for `{ $id }` was { $date }: there is nothing left to remind you of
 remind-no-deadline = `{ $id }` has no deadline: there is nothing to remind you of
-remind-write-failed = the calendar could not be written: { $error }
 remind-wrote = wrote { $path } with { $count ->
     [one] 1 reminder
    *[other] { $count } reminders

@@ -3,7 +3,6 @@
 ## Compartidos por varias órdenes
 command-writing-stdout = al escribir en la salida estándar
 command-writing = al escribir { $path }
-command-exists = ya existe; no se sobrescribió (use --force para reemplazarlo)
 command-not-a-language-tag = `{ $tag }` no es una etiqueta de idioma (p. ej. `es`)
 interrupt-cancelled = cancelado
 deadline-today-invalid = APPEAL_TODAY=`{ $value }` no es una fecha como 2026-11-28: { $error }
@@ -61,7 +60,6 @@ history-not-a-file = no es un archivo normal (quizá una tubería o un dispositi
 remind-none-open = no hay ninguna acción abierta: todos los plazos vencieron (vea `appeal list`)
 remind-passed = el plazo de `{ $id }` fue el { $date }: ya no queda nada que recordarle
 remind-no-deadline = `{ $id }` no tiene fecha límite: no hay nada que recordarle
-remind-write-failed = no se pudo escribir el calendario: { $error }
 remind-wrote = se escribió { $path } con { $count ->
     [one] { $count } recordatorio
    *[other] { $count } recordatorios

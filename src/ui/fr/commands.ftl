@@ -3,7 +3,6 @@
 ## Communs à plusieurs commandes
 command-writing-stdout = écriture sur la sortie standard
 command-writing = écriture de { $path }
-command-exists = existe déjà ; non écrasé (utilisez --force pour le remplacer)
 command-not-a-language-tag = `{ $tag }` n'est pas une étiquette de langue (p. ex. `es`)
 interrupt-cancelled = annulé
 deadline-today-invalid = APPEAL_TODAY=`{ $value }` n'est pas une date comme 2026-11-28 : { $error }
@@ -61,7 +60,6 @@ history-not-a-file = ce n'est pas un fichier ordinaire (un tube ou un périphér
 remind-none-open = aucune action n'est ouverte : toutes les dates limites sont passées (voir `appeal list`)
 remind-passed = la date limite de `{ $id }` était le { $date } : il n'y a plus rien à vous rappeler
 remind-no-deadline = `{ $id }` n'a pas de date limite : il n'y a rien à vous rappeler
-remind-write-failed = le calendrier n'a pas pu être écrit : { $error }
 remind-wrote = { $path } écrit, avec { $count ->
     [one] { $count } rappel
    *[other] { $count } rappels

@@ -1,9 +1,72 @@
-//! Writing a file atomically: a temporary file beside the target, then a
-//! rename, so that a reader never sees half a letter and a failure leaves
-//! nothing behind.
+//! Writing files: atomically and never over a file that is there unless
+//! asked (a temporary file beside the target, then a rename that refuses to
+//! replace), devices and FIFOs as streams, folders readable by their owner
+//! only, and `-` for stdout. Every command that writes a file writes it
+//! here, and refuses an existing one with the one error [`Error::Exists`].
+//! It sits low: it knows nothing of the project above errors and messages.
 
+use std::ffi::OsString;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Where a command's output goes, told once from its argument: `-` is
+/// stdout, anything else a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Stdout,
+    File(PathBuf),
+}
+
+/// For clap (`Option<Output>` arguments) and for paths: `-` is stdout.
+impl From<OsString> for Output {
+    fn from(arg: OsString) -> Output {
+        if arg == "-" {
+            Output::Stdout
+        } else {
+            Output::File(PathBuf::from(arg))
+        }
+    }
+}
+
+/// Writes a command's file (an action, a calendar, a manual page)
+/// atomically; an existing one only with `force`. The refusal is
+/// [`Error::Exists`], any other failure [`Error::Io`].
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_atomic(path, bytes, force).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            Error::Exists {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::Io {
+                doing: crate::ui::tr!("command-writing", path = path.display().to_string()),
+                message: e.to_string(),
+            }
+        }
+    })
+}
+
+/// Makes `dir` and its parents; the folders made are readable by their
+/// owner only (which actions someone writes about is their own business).
+/// An existing folder is left as it is.
+pub fn make_private_dir(dir: &Path) -> io::Result<()> {
+    private_dir_builder().recursive(true).create(dir)
+}
+
+/// Makes the folder `dir`, readable by its owner only, in a folder that is
+/// there; `AlreadyExists` when something is at `dir`.
+pub fn make_new_private_dir(dir: &Path) -> io::Result<()> {
+    private_dir_builder().create(dir)
+}
+
+fn private_dir_builder() -> std::fs::DirBuilder {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+}
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 /// Without `overwrite`, an existing file is left alone and the error's kind
@@ -183,6 +246,51 @@ mod tests {
         assert!(!outside.path().join("new.txt").exists());
         let err = write_entry(dir.path(), b"letter", true).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
+    }
+
+    #[test]
+    fn a_dash_is_stdout_and_anything_else_a_file() {
+        assert_eq!(Output::from(OsString::from("-")), Output::Stdout);
+        assert_eq!(
+            Output::from(OsString::from("./-")),
+            Output::File(PathBuf::from("./-"))
+        );
+        assert_eq!(
+            Output::from(OsString::from("cal.ics")),
+            Output::File(PathBuf::from("cal.ics"))
+        );
+    }
+
+    #[test]
+    fn an_existing_file_is_the_one_exists_error_with_the_delivery_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("river.yaml");
+        std::fs::write(&path, b"theirs").unwrap();
+        let err = write_new(&path, b"ours", false).unwrap_err();
+        assert!(
+            matches!(&err, Error::Exists { path: p } if *p == path),
+            "{err:?}"
+        );
+        assert_eq!(err.exit_code(), crate::error::exit::DELIVERY);
+        assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+        write_new(&path, b"ours", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_folders_are_their_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b");
+        make_private_dir(&deep).unwrap();
+        make_private_dir(&deep).unwrap();
+        for made in [dir.path().join("a"), deep.clone()] {
+            let mode = std::fs::metadata(&made).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700, "{made:?}");
+        }
+        let err = make_new_private_dir(&deep).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
     }
 
     #[test]
