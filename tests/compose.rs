@@ -401,6 +401,8 @@ fn output_file_is_written_wrapped_at_72_and_never_clobbered() {
         saved.starts_with(sb.path("data/appeal/unsent").to_str().unwrap()),
         "{saved}"
     );
+    // The temporary folder is the rescue's last resort, not made for nothing.
+    assert!(!sb.path("tmp/appeal-unsent").exists());
     assert!(
         std::fs::read_to_string(saved)
             .unwrap()

@@ -73,15 +73,18 @@ pub fn deliver(bytes: &[u8], destination: &Destination, force: bool, name: &str)
     }
 }
 
-/// The folder where letters that could not be delivered are kept:
-/// `$XDG_DATA_HOME/appeal/unsent`, else the system's temporary folder.
-pub fn rescue_dirs() -> Vec<PathBuf> {
+/// The folders where letters that could not be delivered are kept, in
+/// order: `$XDG_DATA_HOME/appeal/unsent`, else the system's temporary
+/// folder. Each is made only when the one before it could not be: a
+/// rescue never leaves an empty folder in the shared temporary one.
+fn rescue_dirs() -> impl Iterator<Item = PathBuf> {
     dirs::data_local_dir()
         .map(|d| d.join("appeal").join("unsent"))
         .into_iter()
-        .chain(std::iter::once(std::env::temp_dir().join("appeal-unsent")))
+        .chain(std::iter::once_with(|| {
+            std::env::temp_dir().join("appeal-unsent")
+        }))
         .filter(|dir| make_rescue_dir(dir).is_ok())
-        .collect()
 }
 
 /// Saves `bytes` as a new file in the first rescue folder that takes it.
