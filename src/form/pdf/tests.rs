@@ -211,6 +211,37 @@ fn no_break_spaces_hold_words_together() {
 }
 
 #[test]
+fn a_date_with_no_break_spaces_stays_on_one_line() {
+    let faces = Faces::primary().expect("the embedded font loads");
+    let date = "16\u{A0}mars\u{A0}2025";
+    let text = format!("Depuis le {date}, les personnes expulsées attendent.");
+    // Every width from the date's own up to the whole sentence's.
+    let narrowest = faces.width(date, SIZE);
+    for step in 0..40 {
+        let width = narrowest + 6.0 * step as f32;
+        let lines = faces.wrap(&text, width);
+        assert!(
+            lines.iter().any(|l| l.text.contains(date)),
+            "the date broke at {width} pt: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn lines_are_evened_out_as_textwrap_evens_text() {
+    // Greedy filling gives `nnn nn` / `nn` / `nnnnn`; the optimal fit, as
+    // `.txt` letters have it, leaves the gaps more even.
+    let faces = Faces::primary().expect("the embedded font loads");
+    let width = faces.width("nnn nn", SIZE) + 0.01;
+    let lines: Vec<String> = faces
+        .wrap("nnn nn nn nnnnn", width)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert_eq!(lines, ["nnn", "nn nn", "nnnnn"]);
+}
+
+#[test]
 fn splits_only_words_wider_than_the_line() {
     let faces = Faces::primary().expect("the embedded font loads");
     let long = "https://www.example.org/a/very/long/path/that/does/not/fit/on/one/line/at/all";
