@@ -1,8 +1,10 @@
 //! Reading single facts out of a document's lines: labelled lines
 //! (`Email:`, `Fax:`), email addresses and telephone numbers, dates after
-//! a phrase, languages named in a sentence, UA numbers, and the title's
-//! spelling. Each fact is copied as the document writes it; what cannot be
-//! read is left out, never guessed.
+//! a phrase, languages named in a sentence, UA numbers, the title's
+//! spelling, and whether a line is in capitals. Each fact is copied as the
+//! document writes it; what cannot be read is left out, never guessed.
+//! Dates are read by `dates::read`, addresses checked by `email`, language
+//! names looked up in `lang`: this module only finds where they stand.
 
 use std::sync::LazyLock;
 
