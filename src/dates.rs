@@ -1,9 +1,11 @@
 //! Dates in a letter's language: strftime patterns with month and day names
 //! from CLDR, one token of appeal's own for languages that write the first
-//! of a month as an ordinal, and month names read back.
+//! of a month as an ordinal, and month names read back; [`read`] reads
+//! dates written in prose.
 
 #[rustfmt::skip]
 mod names;
+pub mod read;
 
 use std::borrow::Cow;
 use std::fmt::Write;

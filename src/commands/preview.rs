@@ -118,8 +118,12 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
 fn side_by_side(left: (&str, &str, &str), right: (&str, &str, &str), width: usize) -> String {
     const GAP: &str = " │ ";
     let column = (width.saturating_sub(GAP.len()) / 2).max(20);
-    let paragraphs =
-        |body: &str| -> Vec<String> { body.trim_end().split("\n\n").map(str::to_string).collect() };
+    let paragraphs = |body: &str| -> Vec<String> {
+        crate::paragraphs::split(body)
+            .iter()
+            .map(crate::paragraphs::Paragraph::text)
+            .collect()
+    };
     let subject = crate::ui::tr!("show-subject");
     let mut rows: Vec<(String, String)> = vec![
         (format!("[{}]", left.0), format!("[{}]", right.0)),

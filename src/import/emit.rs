@@ -117,7 +117,25 @@ pub fn emit(draft: &Draft, source: &str, id: Option<&str>) -> Emitted {
 /// The file's fields, in the order the shipped actions use, and the
 /// model letter's language.
 fn build(d: &Draft) -> (Vec<Entry>, String) {
-    let mut root = Vec::new();
+    let mut root = about(d);
+    root.push(deadline(d));
+    if let Some(advice) = &d.deadline_advice {
+        root.push(entry("deadline_advice", prose(advice.clone())));
+    }
+    let letter_lang = language_entries(d, &mut root);
+    if let Some(p) = &d.previous_ua {
+        root.push(entry("previous_ua", text(p.clone())));
+    }
+    recipients(d, &mut root);
+    root.extend(points(d));
+    root.push(background(d));
+    root.push(letters(d, &letter_lang));
+    (root, letter_lang)
+}
+
+/// What the action is about: its title, summary, people, reference and
+/// date of issue.
+fn about(d: &Draft) -> Vec<Entry> {
     let mut title = entry(
         "title",
         text(d.title.clone().unwrap_or_else(|| placeholder("title"))),
@@ -128,83 +146,86 @@ fn build(d: &Draft) -> (Vec<Entry>, String) {
                 .to_string(),
         );
     }
-    root.push(title);
-    root.push(entry(
-        "summary",
-        prose(
-            d.summary
-                .clone()
-                .unwrap_or_else(|| placeholder("summary, one paragraph")),
-        ),
-    ));
-    root.push(entry(
-        "people",
-        text(
-            d.people
-                .clone()
-                .unwrap_or_else(|| placeholder("the people at risk, and their pronouns")),
-        ),
-    ));
+    let summary = d
+        .summary
+        .clone()
+        .unwrap_or_else(|| placeholder("summary, one paragraph"));
+    let people = d
+        .people
+        .clone()
+        .unwrap_or_else(|| placeholder("the people at risk, and their pronouns"));
+    let mut out = vec![
+        title,
+        entry("summary", prose(summary)),
+        entry("people", text(people)),
+    ];
     if let Some(r) = &d.reference {
-        root.push(entry("reference", text(r.clone())));
+        out.push(entry("reference", text(r.clone())));
     }
     if let Some(issued) = &d.issued {
-        match issued.date {
-            Some(date) => root.push(entry("issued", text(date.to_string()))),
+        out.push(match issued.date {
+            Some(date) => entry("issued", text(date.to_string())),
             None => {
                 let mut e = entry(
                     "issued",
                     text(placeholder("publication date as YYYY-MM-DD")),
                 );
                 e.comment = Some(format!("The document says: {}", issued.text));
-                root.push(e);
+                e
             }
-        }
+        });
     }
-    root.push(deadline(d));
-    if let Some(advice) = &d.deadline_advice {
-        root.push(entry("deadline_advice", prose(advice.clone())));
-    }
+    out
+}
+
+/// The languages to write in, added to `root`: the preferred one (or,
+/// when none is stated, that none is marked), those also accepted, and
+/// whether one's own is welcome. Returns the model letter's language.
+fn language_entries(d: &Draft, root: &mut Vec<Entry>) -> String {
     let (preferred, accepted, note) = languages(d);
     let letter_lang = letter_language(d, preferred.as_deref());
-    match preferred {
+    let own = entry("own_language_welcome", Node::Bool(d.own_language_welcome));
+    let own = match preferred {
         Some(tag) => {
             let mut pref = entry("preferred_language", text(tag));
             pref.comment = note;
             root.push(pref);
+            Some(own)
         }
         None => {
             // No language stated: none is marked, and none is made up.
-            let mut own = entry("own_language_welcome", Node::Bool(d.own_language_welcome));
+            let mut own = own;
             own.comment = Some("The document names no language to write in.".to_string());
             root.push(own);
+            None
         }
-    }
+    };
     if !accepted.is_empty() {
         root.push(entry(
             "accepted_languages",
             Node::List(accepted.into_iter().map(text).collect()),
         ));
     }
-    if !root.iter().any(|e| e.key == "own_language_welcome") {
-        root.push(entry(
-            "own_language_welcome",
-            Node::Bool(d.own_language_welcome),
-        ));
+    root.extend(own);
+    letter_lang
+}
+
+/// What the document asks for, when it asks for anything.
+fn points(d: &Draft) -> Option<Entry> {
+    if d.points.is_empty() {
+        return None;
     }
-    if let Some(p) = &d.previous_ua {
-        root.push(entry("previous_ua", text(p.clone())));
-    }
-    recipients(d, &mut root);
-    if !d.points.is_empty() {
-        let mut p = entry(
-            "points",
-            Node::List(d.points.iter().map(|p| text(p.clone())).collect()),
-        );
-        p.blank_before = true;
-        p.comment = Some("What the document asks for, one point a line.".to_string());
-        root.push(p);
-    }
+    let mut p = entry(
+        "points",
+        Node::List(d.points.iter().map(|p| text(p.clone())).collect()),
+    );
+    p.blank_before = true;
+    p.comment = Some("What the document asks for, one point a line.".to_string());
+    Some(p)
+}
+
+/// The background, paragraph by paragraph, or a placeholder.
+fn background(d: &Draft) -> Entry {
     let background = if d.background.is_empty() {
         placeholder("background: the document has none")
     } else {
@@ -215,9 +236,7 @@ fn build(d: &Draft) -> (Vec<Entry>, String) {
         Node::Str(format!("{background}\n"), Style::Literal),
     );
     b.blank_before = true;
-    root.push(b);
-    root.push(letters(d, &letter_lang));
-    (root, letter_lang)
+    b
 }
 
 /// The deadline: a date, or a placeholder (which reads as no deadline)

@@ -1,12 +1,16 @@
 //! Reading single facts out of a document's lines: labelled lines
 //! (`Email:`, `Fax:`), email addresses and telephone numbers, dates after
-//! a phrase, languages named in a sentence, UA numbers, and the title's
-//! spelling. Each fact is copied as the document writes it; what cannot be
-//! read is left out, never guessed.
+//! a phrase, languages named in a sentence, UA numbers, the title's
+//! spelling, and whether a line is in capitals. Each fact is copied as the
+//! document writes it; what cannot be read is left out, never guessed.
+//! Dates are read by `dates::read`, addresses checked by `email`, language
+//! names looked up in `lang`: this module only finds where they stand.
+
+use std::sync::LazyLock;
 
 use super::DocDate;
 use super::cues::fold;
-use super::lines::is_capitals;
+use crate::dates::read::DateReader;
 
 /// What a labelled line gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +143,7 @@ pub fn emails(value: &str) -> (Vec<String>, bool) {
         .split(|c: char| c == ',' || c == ';' || c == '/' || c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| "()<>.\"'".contains(c)))
         .map(|w| w.strip_prefix("mailto:").unwrap_or(w))
-        .filter(|w| crate::action::is_email(w))
+        .filter(|w| crate::email::is_address(w))
         .map(str::to_string)
         .collect();
     (found, hidden)
@@ -166,11 +170,16 @@ pub fn phones(value: &str) -> Vec<String> {
 /// and those urgent actions are often written to.
 const DATE_LANGUAGES: &[&str] = &["en", "es", "fr", "pt", "nl", "de", "it"];
 
+/// The reader of dates in documents, built once.
+fn dates() -> &'static DateReader {
+    static READER: LazyLock<DateReader> =
+        LazyLock::new(|| DateReader::with_abbreviations(DATE_LANGUAGES));
+    &READER
+}
+
 /// The first date in `text`, whole or not; `None` when there is none.
 pub fn first_date(text: &str) -> Option<DocDate> {
-    let found = crate::facts::find_dates(text, DATE_LANGUAGES)
-        .into_iter()
-        .next()?;
+    let found = dates().dates(text).into_iter().next()?;
     Some(DocDate {
         text: text[found.at.clone()].to_string(),
         date: found.whole(),
@@ -187,9 +196,7 @@ pub fn date_after(text: &str, after: usize) -> Option<DocDate> {
         end -= 1;
     }
     let rest = &text[after..end];
-    let found = crate::facts::find_dates(rest, DATE_LANGUAGES)
-        .into_iter()
-        .next()?;
+    let found = dates().dates(rest).into_iter().next()?;
     let between = &rest[..found.at.start];
     if between.split_whitespace().count() > 3 || between.contains(['.', ';']) {
         return None;
@@ -444,6 +451,20 @@ pub fn tail(s: &str, n: usize) -> &str {
     let count = s.chars().count();
     let skip = count.saturating_sub(n);
     s.char_indices().nth(skip).map_or(s, |(i, _)| &s[i..])
+}
+
+/// A line written all in capitals, with at least two letters: a heading.
+pub fn is_capitals(t: &str) -> bool {
+    let mut letters = 0;
+    for c in t.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// A date read from a labelled value, as a [`DocDate`].

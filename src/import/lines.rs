@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::cues::fold;
 use super::document::{DocLine, Document, Kind, Role};
+use super::fields::{is_capitals, label};
 
 /// A line as the reader sees it, and the document lines (from 1) it was
 /// made from, `from..=to`.
@@ -540,21 +541,7 @@ fn starts_block(t: &str) -> bool {
             && t.split_once(['.', ')'])
                 .is_some_and(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
         || (is_capitals(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        || super::fields::label(t).is_some()
-}
-
-/// A line written all in capitals, with at least two letters: a heading.
-pub fn is_capitals(t: &str) -> bool {
-    let mut letters = 0;
-    for c in t.chars() {
-        if c.is_lowercase() {
-            return false;
-        }
-        if c.is_alphabetic() {
-            letters += 1;
-        }
-    }
-    letters >= 2
+        || label(t).is_some()
 }
 
 /// Several blank lines become one; none at the start or end.

@@ -275,7 +275,7 @@ fn cloudflare_email(e: &scraper::node::Element) -> Option<String> {
     let (key, rest) = bytes.split_first()?;
     let address: Vec<u8> = rest.iter().map(|b| b ^ key).collect();
     let address = String::from_utf8(address).ok()?;
-    (address.contains('@') && !address.chars().any(char::is_control)).then_some(address)
+    crate::email::is_address(&address).then_some(address)
 }
 
 /// An open element, as the writer needs it.

@@ -73,7 +73,7 @@ impl Reader<'_> {
     /// COUNTRY`: the instruction, in sentence case, is the copies note.
     fn diplomats_note(&mut self, h: usize) {
         let t = self.text(h);
-        let note = if super::super::lines::is_capitals(t) {
+        let note = if super::super::fields::is_capitals(t) {
             super::super::fields::sentence_case(t)
         } else {
             t.to_string()

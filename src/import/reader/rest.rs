@@ -3,8 +3,9 @@
 
 use super::super::cues::{Cue, fold};
 use super::super::document::Role;
+use super::super::fields::is_capitals;
 use super::super::fields::{Label, label};
-use super::super::lines::{Reason, is_capitals};
+use super::super::lines::Reason;
 use super::super::placeholder;
 use super::{Reader, Use, is_prose};
 

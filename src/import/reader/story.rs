@@ -7,8 +7,9 @@
 
 use super::super::cues::{Cue, fold};
 use super::super::document::Role;
+use super::super::fields::is_capitals;
 use super::super::fields::{index_number, languages, recase_title, ua_number};
-use super::super::lines::{Reason, is_capitals};
+use super::super::lines::Reason;
 use super::{Reader, Use, is_prose};
 
 /// Phrases that say one's own language is welcome, on a line of their own.

@@ -1,6 +1,8 @@
 //! The rules of `appeal check`: a linter for action files and their
 //! translations, reporting each problem with its file and line.
 
+pub mod facts;
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -14,11 +16,12 @@ use crate::action::{
 use crate::answers::Signer;
 use crate::deadline::days_left;
 use crate::error::{Error, Part, TemplateAt};
-use crate::facts::{Missing, TextDate};
 use crate::letter::{Renderer, VARIABLES, syntax_message};
 use crate::library::{ActionFiles, SourceFile, closest};
 use crate::markers::{bracket_markers, todo_marker};
-use crate::placeholders::{paragraphs, prose_paragraphs, tags};
+use crate::paragraphs;
+use crate::placeholders::{prose_paragraphs, tags};
+use facts::{Missing, TextDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -386,7 +389,7 @@ impl Findings {
                     )
                 });
             } else {
-                let (our_paras, their_paras) = (paragraphs(ours), paragraphs(theirs));
+                let (our_paras, their_paras) = (paragraphs::split(ours), paragraphs::split(theirs));
                 if our_paras.len() != their_paras.len() {
                     if name == "background" {
                         self.push(&file.origin, line, Level::Error, |v| {
@@ -403,15 +406,14 @@ impl Findings {
                 }
                 let lang = file.lang.as_deref().unwrap_or_default();
                 let base = spans.as_ref().and_then(|s| s.at(name)).map(|n| n.line);
-                for (n, ((at, ours), (_, theirs))) in our_paras.iter().zip(&their_paras).enumerate()
-                {
-                    let where_ = base.map_or(line, |b| b + at - 1);
+                for (n, (ours, theirs)) in our_paras.iter().zip(&their_paras).enumerate() {
+                    let where_ = base.map_or(line, |b| b + ours.line - 1);
                     self.facts(
                         file,
                         where_,
                         (name, n + 1),
-                        (theirs, source_lang),
-                        (ours, lang),
+                        (&theirs.text(), source_lang),
+                        (&ours.text(), lang),
                     );
                 }
             }
@@ -440,7 +442,7 @@ impl Findings {
         (source, source_lang): (&str, &str),
         (translation, lang): (&str, &str),
     ) {
-        let missing = crate::facts::missing(source, source_lang, translation, lang);
+        let missing = facts::missing(source, source_lang, translation, lang);
         if missing.is_empty() {
             return;
         }
@@ -559,16 +561,16 @@ impl Findings {
                 )
             });
         }
-        let ours = paragraphs(&letter.body);
-        let theirs = paragraphs(&source.body);
+        let ours = paragraphs::split(&letter.body);
+        let theirs = paragraphs::split(&source.body);
         if ours.len() == theirs.len() {
-            for (n, ((at, our), (_, their))) in ours.iter().zip(&theirs).enumerate() {
+            for (n, (our, their)) in ours.iter().zip(&theirs).enumerate() {
                 self.facts(
                     file,
-                    place.line(*at),
+                    place.line(our.line),
                     (&body.to_string(), n + 1),
-                    (their, source_lang),
-                    (our, lang),
+                    (&their.text(), source_lang),
+                    (&our.text(), lang),
                 );
             }
         }
