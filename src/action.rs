@@ -303,9 +303,14 @@ impl Recipient {
     }
 
     /// Checks one recipient; `at` is its path in the file (`targets[1]`).
-    fn validate(&mut self, at: &str, is_target: bool) -> std::result::Result<(), (String, String)> {
-        let fail = |field: &str, message: String| Err((format!("{at}.{field}"), message));
-        let empty = || crate::ui::tr!("action-empty");
+    fn validate(
+        &mut self,
+        at: &str,
+        is_target: bool,
+    ) -> std::result::Result<(), (String, crate::ui::Message)> {
+        let fail =
+            |field: &str, message: crate::ui::Message| Err((format!("{at}.{field}"), message));
+        let empty = || crate::ui::msg!("action-empty");
         let title = (is_target || !self.title.is_empty()).then_some(&self.title);
         for (name, value) in [("name", Some(&self.name)), ("title", title)]
             .into_iter()
@@ -319,10 +324,10 @@ impl Recipient {
             }
         }
         if !self.address.is_empty() && self.address.iter().all(|l| l.trim().is_empty()) {
-            return fail("address", crate::ui::tr!("action-address-empty"));
+            return fail("address", crate::ui::msg!("action-address-empty"));
         }
         if self.address.is_empty() && self.email.is_empty() && self.fax.is_empty() {
-            return fail("address", crate::ui::tr!("action-unreachable"));
+            return fail("address", crate::ui::msg!("action-unreachable"));
         }
         for (name, list) in [
             ("email", &self.email),
@@ -332,7 +337,7 @@ impl Recipient {
             if list.len() > MAX_RECIPIENTS {
                 return fail(
                     name,
-                    crate::ui::tr!("action-too-many-entries", max = MAX_RECIPIENTS),
+                    crate::ui::msg!("action-too-many-entries", max = MAX_RECIPIENTS),
                 );
             }
             for value in list {
@@ -343,9 +348,9 @@ impl Recipient {
                 };
                 if !good {
                     let message = if name == "email" {
-                        crate::ui::tr!("action-not-email", value = value)
+                        crate::ui::msg!("action-not-email", value = value)
                     } else {
-                        crate::ui::tr!("action-not-phone", value = value)
+                        crate::ui::msg!("action-not-phone", value = value)
                     };
                     return fail(name, message);
                 }
@@ -357,7 +362,7 @@ impl Recipient {
                 if map.is_empty() {
                     return fail(
                         "salutation",
-                        crate::ui::tr!("action-salutation-no-language"),
+                        crate::ui::msg!("action-salutation-no-language"),
                     );
                 }
                 let mut normalized = BTreeMap::new();
@@ -365,7 +370,7 @@ impl Recipient {
                     let Some(norm) = lang::normalize(&tag) else {
                         return fail(
                             &format!("salutation.{tag}"),
-                            crate::ui::tr!("action-salutation-not-tag"),
+                            crate::ui::msg!("action-salutation-not-tag"),
                         );
                     };
                     if text.trim().is_empty() {
@@ -436,7 +441,7 @@ impl Action {
                 return Err(Error::Field {
                     path: origin.to_string(),
                     field: name.to_string(),
-                    message: crate::ui::tr!("action-translation-empty"),
+                    message: crate::ui::msg!("action-translation-empty"),
                 });
             }
         }
@@ -567,7 +572,7 @@ impl Action {
     /// Turns `target:` into a one-entry `targets:`; both, or neither, or
     /// too many, is an error.
     fn gather_targets(&mut self, text: &str) -> Result<()> {
-        let field = |message: String| Error::Field {
+        let field = |message: crate::ui::Message| Error::Field {
             path: self.origin.clone(),
             field: "targets".to_string(),
             message,
@@ -584,7 +589,7 @@ impl Action {
                     path: self.origin.clone(),
                     line: target.max(targets),
                     column: 1,
-                    message: crate::ui::tr!(
+                    message: crate::ui::msg!(
                         "action-target-and-targets",
                         target = target,
                         targets = targets
@@ -596,7 +601,7 @@ impl Action {
                 self.written_as_single = true;
             }
             None if self.targets.is_empty() => {
-                return Err(field(crate::ui::tr!("action-no-target")));
+                return Err(field(crate::ui::msg!("action-no-target")));
             }
             None => {}
         }
@@ -608,7 +613,7 @@ impl Action {
                 return Err(Error::Field {
                     path: self.origin.clone(),
                     field: name.to_string(),
-                    message: crate::ui::tr!(
+                    message: crate::ui::msg!(
                         "action-too-many-recipients",
                         count = count,
                         max = MAX_RECIPIENTS
@@ -628,12 +633,12 @@ impl Action {
         self.refuse_controls()?;
         self.source_language = self
             .source_of_letters()
-            .ok_or_else(|| self.field_error("letters", crate::ui::tr!("action-no-letter")))?;
+            .ok_or_else(|| self.field_error("letters", crate::ui::msg!("action-no-letter")))?;
         Ok(())
     }
 
     /// An error in the field named `field` of this action's file.
-    fn field_error(&self, field: &str, message: String) -> Error {
+    fn field_error(&self, field: &str, message: crate::ui::Message) -> Error {
         Error::Field {
             path: self.origin.clone(),
             field: field.to_string(),
@@ -650,7 +655,7 @@ impl Action {
             ("background", &self.background),
         ] {
             if value.trim().is_empty() {
-                return Err(self.field_error(name, crate::ui::tr!("action-empty")));
+                return Err(self.field_error(name, crate::ui::msg!("action-empty")));
             }
         }
         Ok(())
@@ -660,7 +665,7 @@ impl Action {
     fn refuse_empty_points(&self) -> Result<()> {
         match self.points.iter().position(|p| p.trim().is_empty()) {
             Some(i) => {
-                Err(self.field_error(&format!("points[{i}]"), crate::ui::tr!("action-empty")))
+                Err(self.field_error(&format!("points[{i}]"), crate::ui::msg!("action-empty")))
             }
             None => Ok(()),
         }
@@ -699,7 +704,7 @@ impl Action {
                 return Err(Error::Field {
                     path: self.origin.clone(),
                     field: format!("accepted_languages[{i}]"),
-                    message: crate::ui::tr!("action-accepted-not-tag", tag = tag.as_str()),
+                    message: crate::ui::msg!("action-accepted-not-tag", tag = tag.as_str()),
                 });
             };
             *tag = norm;
@@ -708,7 +713,7 @@ impl Action {
             let Some(preferred) = lang::normalize(&given) else {
                 return Err(self.field_error(
                     "preferred_language",
-                    crate::ui::tr!("action-preferred-not-tag", tag = given.as_str()),
+                    crate::ui::msg!("action-preferred-not-tag", tag = given.as_str()),
                 ));
             };
             self.preferred_language = Some(preferred);
@@ -724,14 +729,14 @@ impl Action {
             let Some(norm) = lang::normalize(&tag) else {
                 return Err(self.field_error(
                     &format!("letters.{tag}"),
-                    crate::ui::tr!("action-letter-not-tag"),
+                    crate::ui::msg!("action-letter-not-tag"),
                 ));
             };
             check_letter(&self.origin, &tag, false, &letter)?;
             if letters.contains_key(&norm) {
                 return Err(self.field_error(
                     &format!("letters.{tag}"),
-                    crate::ui::tr!("action-letter-twice", tag = norm),
+                    crate::ui::msg!("action-letter-twice", tag = norm),
                 ));
             }
             letters.insert(norm, letter);
@@ -767,14 +772,14 @@ fn check_controls<'a>(
         if let Some(refused) = first_refused(text, shape) {
             let (line, column) = line_and_column(text, refused.at);
             let message = if text.contains('\n') {
-                crate::ui::tr!(
+                crate::ui::msg!(
                     "action-refused-char-at",
                     what = refused.what(),
                     line = line,
                     column = column
                 )
             } else {
-                crate::ui::tr!("action-refused-char", what = refused.what())
+                crate::ui::msg!("action-refused-char", what = refused.what())
             };
             return Err(Error::Field {
                 path: origin.to_string(),
@@ -813,7 +818,7 @@ fn check_letter(
     in_translation: bool,
     letter: &LetterTemplate,
 ) -> Result<()> {
-    let field = |name: &str, message: String| Error::Field {
+    let field = |name: &str, message: crate::ui::Message| Error::Field {
         path: origin.to_string(),
         field: if in_translation {
             name.to_string()
@@ -824,7 +829,7 @@ fn check_letter(
     };
     for (part, value) in [(Part::Subject, &letter.subject), (Part::Body, &letter.body)] {
         if value.trim().is_empty() {
-            return Err(field(part.key(), crate::ui::tr!("action-empty")));
+            return Err(field(part.key(), crate::ui::msg!("action-empty")));
         }
         // Within bounds, refused before anything parses it; what the parsed
         // template uses is checked when it is compiled.
@@ -847,7 +852,7 @@ fn check_letter(
         .as_deref()
         .and_then(crate::dates::date_format_error)
     {
-        return Err(field("date_format", problem));
+        return Err(field("date_format", crate::ui::Message::from(problem)));
     }
     Ok(())
 }
@@ -856,7 +861,7 @@ fn check_letter(
 pub fn translation_tag(origin: &str, lang: &str) -> Result<String> {
     lang::normalize(lang).ok_or_else(|| Error::File {
         path: origin.to_string(),
-        message: crate::ui::tr!("action-file-name-not-tag", tag = lang),
+        message: crate::ui::msg!("action-file-name-not-tag", tag = lang),
     })
 }
 
@@ -871,7 +876,7 @@ fn refuse_hidden_text(origin: &str, text: &str) -> Result<()> {
         path: origin.to_string(),
         line: line as u64,
         column: column as u64,
-        message: crate::ui::tr!("action-hidden-bidi", code = format!("U+{:04X}", c as u32)),
+        message: crate::ui::msg!("action-hidden-bidi", code = format!("U+{:04X}", c as u32)),
     })
 }
 
@@ -900,7 +905,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             Ok(vec![v.to_string()])
         }
         fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
-            Err(E::custom(crate::ui::tr!("action-number-in-quotes")))
+            Err(crate::yaml::custom(crate::ui::msg!("action-number-in-quotes")))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
             self.visit_u64(v.unsigned_abs())
@@ -915,7 +920,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             let mut out = Vec::new();
             while let Some(item) = seq.next_element::<String>()? {
                 if out.len() == MAX_RECIPIENTS {
-                    return Err(serde::de::Error::custom(crate::ui::tr!(
+                    return Err(crate::yaml::custom(crate::ui::msg!(
                         "action-more-than-entries",
                         max = MAX_RECIPIENTS
                     )));
@@ -949,7 +954,7 @@ impl<'de> Deserialize<'de> for Salutation {
                 let mut out = BTreeMap::new();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
                     if out.insert(tag.clone(), text).is_some() {
-                        return Err(serde::de::Error::custom(crate::ui::tr!(
+                        return Err(crate::yaml::custom(crate::ui::msg!(
                             "action-language-twice",
                             tag = tag.as_str()
                         )));
@@ -966,7 +971,7 @@ impl<'de> Deserialize<'de> for Salutation {
 fn date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
     let text = String::deserialize(d)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        serde::de::Error::custom(crate::ui::tr!("action-not-a-date", text = text.as_str()))
+        crate::yaml::custom(crate::ui::msg!("action-not-a-date", text = text.as_str()))
     })
 }
 
@@ -988,7 +993,7 @@ fn deadline<'de, D: serde::Deserializer<'de>>(
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map(Some)
         .map_err(|_| {
-            serde::de::Error::custom(crate::ui::tr!("action-not-a-date", text = text.as_str()))
+            crate::yaml::custom(crate::ui::msg!("action-not-a-date", text = text.as_str()))
         })
 }
 

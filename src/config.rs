@@ -80,16 +80,19 @@ pub fn read_settings<T: DeserializeOwned + Default>(path: Option<&Path>) -> Resu
 /// Writes settings as YAML after `comment`, atomically, readable by their
 /// owner only.
 pub fn write_settings<T: Serialize>(path: &Path, comment: &str, value: &T) -> Result<()> {
-    let fail = |message: String| Error::File {
+    let fail = |message: crate::ui::Message| Error::File {
         path: path.display().to_string(),
         message,
     };
     if let Some(dir) = path.parent() {
-        crate::fs::make_private_dir(dir).map_err(|e| fail(e.to_string()))?;
+        crate::fs::make_private_dir(dir)
+            .map_err(|e| fail(crate::ui::Message::from(e.to_string())))?;
     }
-    let text = serde_saphyr::to_string(value).map_err(|e| fail(e.to_string()))?;
+    let text = serde_saphyr::to_string(value)
+        .map_err(|e| fail(crate::ui::Message::from(e.to_string())))?;
     let text = format!("{comment}{text}");
-    write_atomic(path, text.as_bytes(), true).map_err(|e| fail(e.to_string()))
+    write_atomic(path, text.as_bytes(), true)
+        .map_err(|e| fail(crate::ui::Message::from(e.to_string())))
 }
 
 impl Remembered {

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 pub fn today() -> Result<NaiveDate> {
     match std::env::var("APPEAL_TODAY") {
         Ok(s) if !s.is_empty() => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
-            Error::Usage(crate::ui::tr!(
+            Error::Usage(crate::ui::msg!(
                 "deadline-today-invalid",
                 value = s.as_str(),
                 error = e.to_string()

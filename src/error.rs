@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::ui::Message;
+
 /// Exit codes, documented in the README. Scripts rely on them: never renumber.
 pub mod exit {
     /// The letter was delivered, or the command did what it was asked.
@@ -31,18 +33,18 @@ pub enum Error {
         path: String,
         line: u64,
         column: u64,
-        message: String,
+        message: Message,
     },
 
     Field {
         path: String,
         field: String,
-        message: String,
+        message: Message,
     },
 
     File {
         path: String,
-        message: String,
+        message: Message,
     },
 
     UnknownAction {
@@ -51,11 +53,11 @@ pub enum Error {
         available: Vec<String>,
     },
 
-    Usage(String),
+    Usage(Message),
 
     BadText {
         what: String,
-        message: String,
+        message: Message,
     },
 
     Template {
@@ -63,7 +65,7 @@ pub enum Error {
         at: TemplateAt,
         line: usize,
         column: usize,
-        message: String,
+        message: Message,
     },
 
     /// A file is already where output was to go, and `--force` was not
@@ -124,21 +126,36 @@ pub enum Error {
     },
 }
 
+/// In the interface's language.
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = match self {
+        f.write_str(&self.render(crate::ui::lang()))
+    }
+}
+
+impl Error {
+    /// The error in words, in language `lang`: the interface's for people,
+    /// English for output that scripts read (`check --json`).
+    pub fn render(&self, lang: &str) -> String {
+        // `say!("id", name = value, …)`: a message in `lang`.
+        macro_rules! say {
+            ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+                crate::ui::msg!($id $(, $name = $value)*).render(lang)
+            };
+        }
+        match self {
             Error::Yaml {
                 path,
                 line,
                 column,
                 message,
-            } => format!("{path}:{line}:{column}: {message}"),
+            } => format!("{path}:{line}:{column}: {}", message.render(lang)),
             Error::Field {
                 path,
                 field,
                 message,
-            } => crate::ui::tr!("error-field", path = path, field = field, message = message),
-            Error::File { path, message } => format!("{path}: {message}"),
+            } => say!("error-field", path = path, field = field, message = message),
+            Error::File { path, message } => format!("{path}: {}", message.render(lang)),
             Error::UnknownAction {
                 id,
                 suggestion,
@@ -146,24 +163,24 @@ impl std::fmt::Display for Error {
             } => {
                 let actions = available.join(", ");
                 match suggestion {
-                    Some(suggestion) => crate::ui::tr!(
+                    Some(suggestion) => say!(
                         "error-unknown-action-suggest",
                         id = id,
                         suggestion = suggestion,
                         actions = actions
                     ),
-                    None => crate::ui::tr!("error-unknown-action", id = id, actions = actions),
+                    None => say!("error-unknown-action", id = id, actions = actions),
                 }
             }
-            Error::Usage(message) => message.clone(),
-            Error::BadText { what, message } => format!("{what}: {message}"),
+            Error::Usage(message) => message.render(lang),
+            Error::BadText { what, message } => format!("{what}: {}", message.render(lang)),
             Error::Template {
                 path,
                 at,
                 line,
                 column,
                 message,
-            } => crate::ui::tr!(
+            } => say!(
                 "error-template",
                 path = path,
                 at = at.to_string(),
@@ -172,9 +189,9 @@ impl std::fmt::Display for Error {
                 message = message
             ),
             Error::Exists { path } => {
-                crate::ui::tr!("delivery-exists", path = path.display().to_string())
+                say!("delivery-exists", path = path.display().to_string())
             }
-            Error::Delivery { reason, saved } => crate::ui::tr!(
+            Error::Delivery { reason, saved } => say!(
                 "error-delivery",
                 reason = reason,
                 saved = saved.display().to_string()
@@ -185,13 +202,13 @@ impl std::fmt::Display for Error {
                 shown,
             } => {
                 if *shown {
-                    crate::ui::tr!(
+                    say!(
                         "error-delivery-unsaved-shown",
                         reason = reason,
                         error = rescue_error
                     )
                 } else {
-                    crate::ui::tr!(
+                    say!(
                         "error-delivery-unsaved",
                         reason = reason,
                         error = rescue_error
@@ -202,25 +219,24 @@ impl std::fmt::Display for Error {
                 reason,
                 count,
                 saved,
-            } => crate::ui::tr!(
+            } => say!(
                 "error-rescued",
                 reason = reason,
                 count = *count,
                 saved = saved.display().to_string()
             ),
             Error::Stopped { reason, written } => {
-                crate::ui::tr!("error-stopped", reason = reason, count = *written)
+                say!("error-stopped", reason = reason, count = *written)
             }
             Error::Io { doing, message } => format!("{doing}: {message}"),
-            Error::Interrupted => crate::ui::tr!("error-interrupted"),
-            Error::RowsFailed(count) => crate::ui::tr!("error-rows-failed", count = *count),
-            Error::CheckFailed(count) => crate::ui::tr!("error-check-failed", count = *count),
-            Error::Unreadable(count) => crate::ui::tr!("error-unreadable", count = *count),
+            Error::Interrupted => say!("error-interrupted"),
+            Error::RowsFailed(count) => say!("error-rows-failed", count = *count),
+            Error::CheckFailed(count) => say!("error-check-failed", count = *count),
+            Error::Unreadable(count) => say!("error-unreadable", count = *count),
             Error::FeedsFailed { count, .. } => {
-                crate::ui::tr!("feed-update-failed", count = *count)
+                say!("feed-update-failed", count = *count)
             }
-        };
-        f.write_str(&text)
+        }
     }
 }
 

@@ -253,7 +253,7 @@ impl History {
     /// Opens the history, creating it (folder 0700, file 0600) and bringing
     /// its schema up to date.
     pub fn open() -> Result<History> {
-        let path = path().ok_or_else(|| Error::Usage(crate::ui::tr!("history-no-data-folder")))?;
+        let path = path().ok_or_else(|| Error::Usage(crate::ui::msg!("history-no-data-folder")))?;
         History::open_at(&path)
     }
 
@@ -274,7 +274,7 @@ impl History {
         // Made if absent, so always there.
         History::open_with(path, true, BUSY_WAIT)?.ok_or_else(|| Error::File {
             path: path.display().to_string(),
-            message: crate::ui::tr!(
+            message: crate::ui::msg!(
                 "history-open-failed",
                 error = std::io::Error::from(std::io::ErrorKind::NotFound).to_string()
             ),
@@ -286,7 +286,7 @@ impl History {
     fn open_with(path: &Path, create: bool, wait: Duration) -> Result<Option<History>> {
         let fail = |e: &dyn std::fmt::Display| Error::File {
             path: path.display().to_string(),
-            message: crate::ui::tr!("history-open-failed", error = e.to_string()),
+            message: crate::ui::msg!("history-open-failed", error = e.to_string()),
         };
         match check_file(path, create) {
             Ok(()) => {}
@@ -500,7 +500,7 @@ impl History {
     fn error(&self, e: &rusqlite::Error) -> Error {
         Error::File {
             path: self.path.display().to_string(),
-            message: crate::ui::tr!("history-failed", error = e.to_string()),
+            message: crate::ui::msg!("history-failed", error = e.to_string()),
         }
     }
 }

@@ -111,7 +111,7 @@ impl<'a> Renderer<'a> {
             .get(lang)
             .zip(self.compiled.get(lang))
             .ok_or_else(|| {
-                Error::Usage(crate::ui::tr!(
+                Error::Usage(crate::ui::msg!(
                     "template-no-language",
                     id = self.action.id.as_str(),
                     lang = lang,
@@ -134,7 +134,7 @@ impl<'a> Renderer<'a> {
     pub fn render_for(&self, lang: &str, target: usize, signer: &Signer) -> Result<Letter> {
         let compiled = self.compiled(lang)?;
         let base = compiled.bases.get(target).ok_or_else(|| {
-            Error::Usage(crate::ui::tr!(
+            Error::Usage(crate::ui::msg!(
                 "template-no-target",
                 id = self.action.id.as_str(),
                 count = self.action.targets.len(),
@@ -386,30 +386,29 @@ fn with_signer(data: &mut Map<String, Value>, extras: &mut Vec<String>, signer: 
 }
 
 /// A rendering error in words a translator can act on.
-pub fn render_message(e: &handlebars::RenderError) -> String {
+pub fn render_message(e: &handlebars::RenderError) -> crate::ui::Message {
     match e.reason() {
         handlebars::RenderErrorReason::MissingVariable(Some(name)) => {
-            crate::ui::tr!("template-unknown-variable", name = name.as_str())
+            crate::ui::msg!("template-unknown-variable", name = name.as_str())
         }
-        other => other.to_string(),
+        other => other.to_string().into(),
     }
 }
 
 /// A template syntax error in words a translator can act on; handlebars'
 /// own message for a syntax error lists grammar rules.
-pub fn syntax_message(e: &handlebars::TemplateError) -> String {
+pub fn syntax_message(e: &handlebars::TemplateError) -> crate::ui::Message {
     match e.reason() {
-        handlebars::TemplateErrorReason::InvalidSyntax(_) => crate::ui::tr!(
+        handlebars::TemplateErrorReason::InvalidSyntax(_) => crate::ui::msg!(
             "template-syntax",
             block = "{{#…}}",
             open = "{{",
             close = "}}"
         ),
-        other => other.to_string(),
+        other => other.to_string().into(),
     }
 }
 
-/// Normalises line endings and blank edges: the body ends with one newline.
 /// `text` without the white space at its ends, in place.
 fn trimmed(mut text: String) -> String {
     let end = text.trim_end().len();
@@ -419,6 +418,7 @@ fn trimmed(mut text: String) -> String {
     text
 }
 
+/// Normalises line endings and blank edges: the body ends with one newline.
 fn tidy(mut body: String) -> String {
     if body.contains('\r') {
         body = body.replace("\r\n", "\n");

@@ -186,7 +186,7 @@ impl Shelf<'_> {
                 if total as u64 > MAX_ACTION_BYTES || translations.len() == MAX_TRANSLATIONS {
                     return Err(Error::File {
                         path: self.origin(name),
-                        message: crate::ui::tr!(
+                        message: crate::ui::msg!(
                             "library-too-many",
                             id = id,
                             files = MAX_TRANSLATIONS + 1,
@@ -542,25 +542,25 @@ fn looks_like_path(spec: &str) -> bool {
 /// A translation's path (`./cecot.es.yaml`) reads the action it translates.
 fn files_at(path: &Path) -> Result<ActionFiles> {
     let shown = path.display().to_string();
-    let not_found = |message: String| Error::File {
+    let not_found = |message: crate::ui::Message| Error::File {
         path: shown.clone(),
         message,
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let Some(stem) = name.strip_suffix(".yaml") else {
-        return Err(not_found(crate::ui::tr!("library-not-yaml")));
+        return Err(not_found(crate::ui::msg!("library-not-yaml")));
     };
     if path.is_dir() {
-        return Err(not_found(crate::ui::tr!("library-is-folder")));
+        return Err(not_found(crate::ui::msg!("library-is-folder")));
     }
     if !path.is_file() {
-        return Err(not_found(crate::ui::tr!("library-no-file")));
+        return Err(not_found(crate::ui::msg!("library-no-file")));
     }
     let id = stem.split('.').next().unwrap_or(stem);
     // An id is printed, written into calendars and JSON: a name that is no
     // id in a folder is none given by its path either.
     if !is_action_id(id) {
-        return Err(not_found(crate::ui::tr!(
+        return Err(not_found(crate::ui::msg!(
             "library-bad-id",
             id = crate::text::escaped(id, crate::text::Shape::Identifier).as_ref()
         )));
@@ -571,7 +571,7 @@ fn files_at(path: &Path) -> Result<ActionFiles> {
     };
     let named_lang = stem.split_once('.').map(|(_, lang)| lang.to_string());
     let files = Shelf::Disk(dir).files(id)?.ok_or_else(|| {
-        not_found(crate::ui::tr!(
+        not_found(crate::ui::msg!(
             "library-no-action",
             file = format!("{id}.yaml"),
             folder = dir.display().to_string()
@@ -594,7 +594,7 @@ pub fn read_limited(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
     let file = fs::File::open(path).map_err(|e| Error::File {
         path: shown.clone(),
-        message: e.to_string(),
+        message: e.to_string().into(),
     })?;
     read_limited_from(file, &shown)
 }
@@ -604,7 +604,7 @@ pub fn read_limited_from(reader: impl Read, shown: &str) -> Result<String> {
     let shown = shown.to_string();
     let io_err = |e: std::io::Error| Error::File {
         path: shown.clone(),
-        message: e.to_string(),
+        message: e.to_string().into(),
     };
     let mut bytes = Vec::new();
     reader
@@ -614,12 +614,12 @@ pub fn read_limited_from(reader: impl Read, shown: &str) -> Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::File {
             path: shown,
-            message: crate::ui::tr!("library-too-large", max = MAX_FILE_BYTES / 1024),
+            message: crate::ui::msg!("library-too-large", max = MAX_FILE_BYTES / 1024),
         });
     }
     String::from_utf8(bytes).map_err(|e| Error::File {
         path: shown,
-        message: crate::ui::tr!("library-not-utf8", offset = e.utf8_error().valid_up_to()),
+        message: crate::ui::msg!("library-not-utf8", offset = e.utf8_error().valid_up_to()),
     })
 }
 

@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 
 use crate::action::MAX_FILE_BYTES;
 use crate::error::{Error, Result};
+use crate::ui::Message;
 
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
@@ -23,10 +24,26 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
+thread_local! {
+    /// The last error a deserialiser of ours raised, as data: the YAML
+    /// crate carries an error's text only.
+    static RAISED: std::cell::RefCell<Option<Message>> = const { std::cell::RefCell::new(None) };
+}
+
+/// An error for a deserialiser to raise, such as "not a date". The YAML
+/// crate gets its text; `parse_yaml` takes the message back as data, so
+/// that it can be put in words in another language (`check --json`).
+pub fn custom<E: de::Error>(message: Message) -> E {
+    let text = message.to_string();
+    RAISED.with(|raised| *raised.borrow_mut() = Some(message));
+    E::custom(text)
+}
+
 /// Deserialises YAML with limits that stop alias bombs and deep nesting.
 /// Errors read `path:line:column: field `target.email`: message`.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> Result<T> {
     let options = options();
+    RAISED.with(|raised| raised.borrow_mut().take());
     let mut track = serde_path_to_error::Track::new();
     let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
         T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track))
@@ -51,6 +68,12 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
             })
             .collect();
         let field = track.path().to_string();
+        // Ours, when the error the crate reports is the one we raised (an
+        // untagged enum may have raised others on the way, and dropped them).
+        let raised = RAISED
+            .with(|raised| raised.borrow_mut().take())
+            .filter(|raised| message.contains(&raised.to_string()));
+        let message: Message = raised.unwrap_or_else(|| message.into());
         // Told by the error's kind, never by its words.
         let message = match e.without_snippet() {
             serde_saphyr::Error::SerdeMissingField { field: name, .. } => {
@@ -59,15 +82,15 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> R
                 } else {
                     format!("{field}.{name}")
                 };
-                crate::ui::tr!("yaml-missing-field", field = full)
+                crate::ui::msg!("yaml-missing-field", field = full)
             }
-            serde_saphyr::Error::SerdeUnknownField { expected, .. } => crate::ui::tr!(
+            serde_saphyr::Error::SerdeUnknownField { expected, .. } => crate::ui::msg!(
                 "yaml-unknown-field",
                 field = field,
                 expected = expected.join(", ")
             ),
             _ if field != "." && !field.is_empty() => {
-                crate::ui::tr!("yaml-field", field = field, message = message)
+                crate::ui::msg!("yaml-field", field = field, message = message)
             }
             _ => message,
         };

@@ -522,3 +522,58 @@ fn a_translation_that_changes_or_drops_a_fact_is_an_error_naming_the_paragraph()
             .contains("a otras.")
     );
 }
+
+/// `check --json` is for scripts, which read one language: every finding
+/// is in English whatever the interface speaks, parse errors of the YAML
+/// and of the templates included, while the people's report is translated.
+#[test]
+fn check_json_is_english_under_every_interface_language() {
+    let fixtures = [
+        "unknown-field.yaml",
+        "missing-field.yaml",
+        "bad-email.yaml",
+        "bad-date.yaml",
+        "template-syntax.yaml",
+        "unknown-variable.yaml",
+        "markers.yaml",
+        "untranslated.yaml",
+    ];
+    let run = |lang: &str, json: bool| {
+        let sb = Sandbox::new();
+        let mut cmd = sb.appeal();
+        cmd.env("APPEAL_UI_LANG", lang).arg("check");
+        if json {
+            cmd.arg("--json");
+        }
+        for name in fixtures {
+            cmd.arg(fixture(&format!("check/{name}")));
+        }
+        cmd.output().unwrap()
+    };
+    let english = stdout_of(&run("en", true));
+    let findings: serde_json::Value = serde_json::from_str(&english).expect("JSON");
+    assert!(
+        findings
+            .as_array()
+            .is_some_and(|a| a.len() >= fixtures.len()),
+        "{english}"
+    );
+    for lang in ["es", "fr"] {
+        assert_eq!(
+            stdout_of(&run(lang, true)),
+            english,
+            "check --json under {lang}"
+        );
+        // The same findings, for people, are in their language.
+        let text = stdout_of(&run(lang, false));
+        let english_text = stdout_of(&run("en", false));
+        let (ours, theirs): (Vec<_>, Vec<_>) =
+            (text.lines().collect(), english_text.lines().collect());
+        assert_eq!(ours.len(), theirs.len());
+        let translated = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
+        assert!(
+            translated * 2 > ours.len(),
+            "under {lang}, most lines are translated:\n{text}"
+        );
+    }
+}

@@ -129,7 +129,7 @@ fn target(what: &str, value: &str) -> Result<String> {
     match value.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n.to_string()),
         _ if value.is_empty() => Ok(String::new()),
-        _ => Err(Error::Usage(crate::ui::tr!(
+        _ => Err(Error::Usage(crate::ui::msg!(
             "answer-not-a-target",
             what = what,
             value = value
@@ -156,7 +156,7 @@ impl Field {
             Kind::Note => clean_note(what, value)?,
             Kind::Target => target(what, value)?,
             Kind::Lang => lang::normalize(value).ok_or_else(|| {
-                Error::Usage(crate::ui::tr!(
+                Error::Usage(crate::ui::msg!(
                     "answer-not-a-language",
                     what = what,
                     value = value.trim()
@@ -164,7 +164,7 @@ impl Field {
             })?,
         };
         if self.required && value.is_empty() {
-            return Err(Error::Usage(crate::ui::tr!("answer-empty", what = what)));
+            return Err(Error::Usage(crate::ui::msg!("answer-empty", what = what)));
         }
         Ok(value)
     }

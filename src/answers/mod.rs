@@ -147,8 +147,8 @@ pub fn unasked(field: &Field, preset: Option<Preset>, action: &Action) -> Result
     }
     if field.required {
         return Err(Error::Usage(match field.env {
-            Some(env) => crate::ui::tr!("answer-missing-or-env", flag = field.flag, env = env),
-            None => crate::ui::tr!("answer-missing", flag = field.flag),
+            Some(env) => crate::ui::msg!("answer-missing-or-env", flag = field.flag, env = env),
+            None => crate::ui::msg!("answer-missing", flag = field.flag),
         }));
     }
     Ok(match field.kind {

@@ -75,7 +75,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
     } else {
         Box::new(File::open(path).map_err(|e| Error::File {
             path: shown.clone(),
-            message: e.to_string(),
+            message: e.to_string().into(),
         })?)
     };
     let counted_handle = CountedHandle::default();
@@ -97,7 +97,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
                 .headers()
                 .map_err(|e| Error::File {
                     path: shown.clone(),
-                    message: crate::ui::tr!("batch-row-header", error = e.to_string()),
+                    message: crate::ui::msg!("batch-row-header", error = e.to_string()),
                 })?
                 .iter()
                 .map(str::to_string)
@@ -105,7 +105,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             if headers.len() > MAX_COLUMNS {
                 return Err(Error::File {
                     path: shown,
-                    message: crate::ui::tr!(
+                    message: crate::ui::msg!(
                         "batch-row-too-many-columns",
                         count = headers.len(),
                         max = MAX_COLUMNS
@@ -115,20 +115,23 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             if !headers.iter().any(|h| h.eq_ignore_ascii_case("name")) {
                 return Err(Error::File {
                     path: shown,
-                    message: crate::ui::tr!("batch-row-no-name-column", header = headers.join(",")),
+                    message: crate::ui::msg!(
+                        "batch-row-no-name-column",
+                        header = headers.join(",")
+                    ),
                 });
             }
             if let Some(message) = same_field(headers.iter().map(String::as_str)) {
                 return Err(Error::File {
                     path: shown,
-                    message,
+                    message: message.into(),
                 });
             }
             let next = reader.position().byte();
             if next > MAX_RECORD_BYTES {
                 return Err(Error::File {
                     path: shown,
-                    message: crate::ui::tr!("batch-row-header", error = too_long().to_string()),
+                    message: crate::ui::msg!("batch-row-header", error = too_long().to_string()),
                 });
             }
             reader.get_mut().record_start = next;

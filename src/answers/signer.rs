@@ -76,7 +76,7 @@ fn bad(what: &str, value: &str, refused: &Refused) -> Error {
     let (line, column) = line_and_column(value, refused.at);
     Error::BadText {
         what: what.to_string(),
-        message: crate::ui::tr!(
+        message: crate::ui::msg!(
             "text-refused",
             what = refused.what(),
             line = line,

@@ -115,14 +115,15 @@ fn password(new: bool) -> Result<String> {
         line.trim_end_matches(['\n', '\r']).to_string()
     };
     if typed.is_empty() {
-        return Err(Error::Usage(crate::ui::tr!("feed-password-empty")));
+        return Err(Error::Usage(crate::ui::msg!("feed-password-empty")));
     }
     Ok(typed)
 }
 
 fn add(name: &str, source: &str, keys: &[String], force: bool) -> Result<()> {
     crate::feed::check_name(name)?;
-    let parsed = Source::parse(source).map_err(|m| Error::Usage(format!("{source}: {m}")))?;
+    let parsed = Source::parse(source)
+        .map_err(|m| Error::Usage(crate::ui::Message::Verbatim(format!("{source}: {m}"))))?;
     let mut pinned: Vec<String> = Vec::new();
     for key in keys {
         let key = parse_key(key)?;
@@ -138,7 +139,7 @@ fn add(name: &str, source: &str, keys: &[String], force: bool) -> Result<()> {
     };
     match subs.feeds.iter().position(|f| f.name == name) {
         Some(_) if !force => {
-            return Err(Error::Usage(crate::ui::tr!("feed-exists", name = name)));
+            return Err(Error::Usage(crate::ui::msg!("feed-exists", name = name)));
         }
         Some(at) => subs.feeds[at] = sub.clone(),
         None => subs.feeds.push(sub.clone()),

@@ -91,15 +91,15 @@ fn show(history: Option<&History>, n: i64) -> Result<()> {
         None => None,
     };
     let Some(record) = record else {
-        return Err(Error::Usage(crate::ui::tr!(
+        return Err(Error::Usage(crate::ui::msg!(
             "history-no-record",
             number = n
         )));
     };
     let Some(text) = &record.text else {
         return Err(Error::Usage(match record.kind {
-            Kind::Batch => crate::ui::tr!("history-no-letter-batch", number = n),
-            Kind::Letter => crate::ui::tr!("history-no-letter-not-kept", number = n),
+            Kind::Batch => crate::ui::msg!("history-no-letter-batch", number = n),
+            Kind::Letter => crate::ui::msg!("history-no-letter-not-kept", number = n),
         }));
     };
     let mut text = printable(text);
@@ -117,10 +117,10 @@ fn forget(args: &HistoryArgs, named: &str) -> Result<()> {
         (None, true) => None,
         (Some(action), false) => Some(action),
         (Some(_), true) => {
-            return Err(Error::Usage(crate::ui::tr!("history-forget-both")));
+            return Err(Error::Usage(crate::ui::msg!("history-forget-both")));
         }
         (None, false) => {
-            return Err(Error::Usage(crate::ui::tr!("history-forget-what")));
+            return Err(Error::Usage(crate::ui::msg!("history-forget-what")));
         }
     };
     let Some(history) = History::open_existing()? else {

@@ -35,16 +35,20 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
     }
     let to_stdout = opts.output == Some(&Output::Stdout);
     if to_stdout && opts.json {
-        return Err(Error::Usage(crate::ui::tr!("import-json-and-stdout")));
+        return Err(Error::Usage(crate::ui::msg!("import-json-and-stdout")));
     }
     let (name, bytes) = read_input(opts.file)?;
-    let refused = |message: String| Error::File {
+    let refused = |message: crate::ui::Message| Error::File {
         path: crate::text::shown(&name).into_owned(),
         message,
     };
     if opts.text {
-        let doc = import::document::read(&name, &bytes)
-            .map_err(|why| refused(why.message(import::document::sniff(&name, &bytes).ok())))?;
+        let doc = import::document::read(&name, &bytes).map_err(|why| {
+            refused(
+                why.message(import::document::sniff(&name, &bytes).ok())
+                    .into(),
+            )
+        })?;
         let text: String = doc
             .lines
             .iter()
@@ -57,7 +61,8 @@ pub fn run(library: &Library, opts: &Options) -> Result<()> {
             .collect();
         return super::print(&text);
     }
-    let (_, draft) = import::read(&name, &bytes).map_err(|r| refused(r.message()))?;
+    let (_, draft) =
+        import::read(&name, &bytes).map_err(|r| refused(crate::ui::Message::from(r.message())))?;
     let shown_name = Path::new(&name)
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
@@ -133,7 +138,7 @@ fn destination(
                 .and_then(|n| n.to_str())
                 .and_then(|n| n.strip_suffix(".yaml"))
                 .ok_or_else(|| {
-                    Error::Usage(crate::ui::tr!(
+                    Error::Usage(crate::ui::msg!(
                         "import-not-yaml",
                         path = p.display().to_string()
                     ))
@@ -146,7 +151,7 @@ fn destination(
                 Some(d) => d.to_path_buf(),
                 None => {
                     let d = imported_dir()
-                        .ok_or_else(|| Error::Usage(crate::ui::tr!("import-no-data-folder")))?;
+                        .ok_or_else(|| Error::Usage(crate::ui::msg!("import-no-data-folder")))?;
                     create_private_dir(&d)?;
                     d
                 }
@@ -176,7 +181,7 @@ fn refuse_to_hide(library: &Library, id: &str, path: &Path, force: bool) -> Resu
         // The file itself: `fs::write_new` refuses to replace it.
         return Ok(());
     }
-    Err(Error::Usage(crate::ui::tr!(
+    Err(Error::Usage(crate::ui::msg!(
         "import-id-taken",
         id = id,
         existing = existing.main.origin.as_str(),
@@ -205,7 +210,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
     };
     let io_err = |e: std::io::Error| Error::File {
         path: crate::text::shown(&name).into_owned(),
-        message: e.to_string(),
+        message: e.to_string().into(),
     };
     let mut bytes = Vec::new();
     if stdin {
@@ -218,7 +223,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
         if file.is_dir() {
             return Err(Error::File {
                 path: crate::text::shown(&name).into_owned(),
-                message: crate::ui::tr!("import-is-folder"),
+                message: crate::ui::msg!("import-is-folder"),
             });
         }
         std::fs::File::open(file)
@@ -231,7 +236,7 @@ fn read_input(file: &Path) -> Result<(String, Vec<u8>)> {
 /// The user's own actions folder, readable by its owner only.
 fn create_private_dir(dir: &Path) -> Result<()> {
     crate::fs::make_private_dir(dir).map_err(|e| {
-        Error::Usage(crate::ui::tr!(
+        Error::Usage(crate::ui::msg!(
             "import-folder-failed",
             path = dir.display().to_string(),
             error = e.to_string()

@@ -19,7 +19,7 @@ pub fn run(dir: Option<&Path>, force: bool) -> Result<()> {
     };
     std::fs::create_dir_all(dir).map_err(|e| Error::File {
         path: dir.display().to_string(),
-        message: crate::ui::tr!("man-folder-failed", error = e.to_string()),
+        message: crate::ui::msg!("man-folder-failed", error = e.to_string()),
     })?;
     let subcommands: Vec<clap::Command> = command
         .get_subcommands()

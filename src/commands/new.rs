@@ -27,7 +27,7 @@ pub fn check_id(id: &str) -> Result<()> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
     {
-        return Err(Error::Usage(crate::ui::tr!("new-bad-id", id = id)));
+        return Err(Error::Usage(crate::ui::msg!("new-bad-id", id = id)));
     }
     Ok(())
 }

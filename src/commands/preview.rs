@@ -65,7 +65,7 @@ pub fn run(library: &Library, options: &Options) -> Result<()> {
 fn stamp(files: &ActionFiles) -> std::result::Result<Vec<(PathBuf, Option<SystemTime>)>, Error> {
     let paths: Vec<PathBuf> = files.all().filter_map(|f| f.path.clone()).collect();
     if paths.is_empty() {
-        return Err(Error::Usage(crate::ui::tr!(
+        return Err(Error::Usage(crate::ui::msg!(
             "preview-watch-embedded",
             id = files.id.as_str()
         )));
@@ -85,7 +85,7 @@ fn render(files: &ActionFiles, options: &Options, width: usize) -> Result<String
     let renderer = Renderer::new(&action, today);
     let requested = match options.lang.or(files.named_lang.as_deref()) {
         Some(l) => lang::normalize(l)
-            .ok_or_else(|| Error::Usage(crate::ui::tr!("command-not-a-language-tag", tag = l)))?,
+            .ok_or_else(|| Error::Usage(crate::ui::msg!("command-not-a-language-tag", tag = l)))?,
         None => action.default_language().to_string(),
     };
     let choice = action.choose_letter(&requested);

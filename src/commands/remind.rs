@@ -36,28 +36,28 @@ pub fn run(
             }
         }
         if open.is_empty() {
-            return Err(Error::Usage(crate::ui::tr!("remind-none-open")));
+            return Err(Error::Usage(crate::ui::msg!("remind-none-open")));
         }
         open
     } else {
         let spec = action.expect("clap requires an action unless --all");
         let a = library.load(spec)?;
         if let Some(item) = a.provenance.feed().filter(|f| f.closed) {
-            return Err(Error::Usage(crate::ui::tr!(
+            return Err(Error::Usage(crate::ui::msg!(
                 "feed-remind-closed",
                 id = a.id.as_str(),
                 feed = item.feed.as_str()
             )));
         }
         let Some(deadline) = a.deadline else {
-            return Err(Error::Usage(crate::ui::tr!(
+            return Err(Error::Usage(crate::ui::msg!(
                 "remind-no-deadline",
                 id = a.id.as_str()
             )));
         };
         if a.has_passed(today) {
             let date = format_date(deadline, &crate::ui::tr!("date-pattern"), crate::ui::lang());
-            return Err(Error::Usage(crate::ui::tr!(
+            return Err(Error::Usage(crate::ui::msg!(
                 "remind-passed",
                 id = a.id.as_str(),
                 date = date

@@ -19,7 +19,7 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
     let choice = requested
         .map(|r| {
             let tag = lang::normalize(r).ok_or_else(|| {
-                Error::Usage(crate::ui::tr!("command-not-a-language-tag", tag = r))
+                Error::Usage(crate::ui::msg!("command-not-a-language-tag", tag = r))
             })?;
             Ok::<_, Error>(action.choose_letter(&tag))
         })

@@ -63,7 +63,7 @@ pub fn run(composer: &Composer, plan: &Plan, sources: &Sources) -> Result<()> {
     let defaults = Defaults::new(sources, action.default_language())?;
     let namer = match &output.sheaf {
         // A bad template is refused before anything is made on disk.
-        Kind::Files { names } => Some(Namer::new(names).map_err(Error::Usage)?),
+        Kind::Files { names } => Some(Namer::new(names).map_err(|e| Error::Usage(e.into()))?),
         _ => None,
     };
     // Every language a row may ask for compiles before the first row, so a

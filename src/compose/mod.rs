@@ -219,7 +219,7 @@ impl<'a> Composer<'a> {
             "all" => Ok((0..count).collect()),
             n => match n.parse::<usize>() {
                 Ok(n) if (1..=count).contains(&n) => Ok(vec![n - 1]),
-                _ => Err(Error::Usage(crate::ui::tr!(
+                _ => Err(Error::Usage(crate::ui::msg!(
                     "compose-no-such-target",
                     given = n,
                     count = count,
@@ -287,7 +287,7 @@ impl<'a> Composer<'a> {
         let file_name = namer
             .map(|namer| namer.name(number, &answers.signer, &choice.chosen))
             .transpose()
-            .map_err(Error::Usage)?;
+            .map_err(|e| Error::Usage(e.into()))?;
         let leaf = Leaf {
             number,
             // Only JSON Lines name the signer.

@@ -125,7 +125,7 @@ impl Plan {
             // clap waives `requires` when a conflicting flag is present
             // (`--name` conflicts with `--batch`), so this one is checked here.
             None if args.batch_format.is_some() => {
-                return Err(Error::Usage(crate::ui::tr!(
+                return Err(Error::Usage(crate::ui::msg!(
                     "plan-batch-only",
                     flag = "--batch-format"
                 )));
@@ -202,7 +202,7 @@ impl Plan {
                 .path
                 .clone()
                 .map(To::File)
-                .ok_or_else(|| Error::Usage(crate::ui::tr!("plan-no-file-name")))
+                .ok_or_else(|| Error::Usage(crate::ui::msg!("plan-no-file-name")))
         };
         let (to, form, open) = match chosen.place {
             Place::Print => (To::Stdout, Form::Txt, false),
@@ -225,7 +225,7 @@ fn rows_format(args: &ComposeArgs, input: &Path) -> Result<rows::Format> {
     args.batch_format
         .or_else(|| rows::Format::from_path(input))
         .ok_or_else(|| {
-            Error::Usage(crate::ui::tr!(
+            Error::Usage(crate::ui::msg!(
                 "plan-batch-format",
                 path = input.display().to_string()
             ))
@@ -253,13 +253,13 @@ impl Output {
             To::Stdout | To::Clipboard => Form::Txt,
         });
         if to == To::Clipboard && !form.is_text() {
-            return Err(Error::Usage(crate::ui::tr!(
+            return Err(Error::Usage(crate::ui::msg!(
                 "plan-clipboard-text",
                 form = form.extension()
             )));
         }
         if flags.jsonl && form != Form::Txt {
-            return Err(Error::Usage(crate::ui::tr!(
+            return Err(Error::Usage(crate::ui::msg!(
                 "plan-jsonl-text",
                 form = form.extension()
             )));
@@ -277,10 +277,10 @@ impl Output {
             (_, Form::Mailto) => Sheaf::Stream { separator: None },
         };
         if flags.duplex && !matches!(sheaf, Sheaf::Book { .. }) {
-            return Err(Error::Usage(crate::ui::tr!("plan-duplex")));
+            return Err(Error::Usage(crate::ui::msg!("plan-duplex")));
         }
         if form == Form::Pdf && to == To::Stdout && state.stdout_is_terminal {
-            return Err(Error::Usage(crate::ui::tr!(
+            return Err(Error::Usage(crate::ui::msg!(
                 "plan-pdf-terminal",
                 file = if from_file {
                     "letters.pdf"
@@ -291,10 +291,10 @@ impl Output {
         }
         if flags.open {
             if from_file {
-                return Err(Error::Usage(crate::ui::tr!("plan-open-batch")));
+                return Err(Error::Usage(crate::ui::msg!("plan-open-batch")));
             }
             if !matches!(to, To::File(_)) && form != Form::Mailto {
-                return Err(Error::Usage(crate::ui::tr!("plan-open-needs-file")));
+                return Err(Error::Usage(crate::ui::msg!("plan-open-needs-file")));
             }
         }
         let width = flags.width.unwrap_or(match form {
@@ -315,9 +315,9 @@ impl Output {
     pub fn takes_several(&self) -> Result<()> {
         match (&self.sheaf, &self.to) {
             (Sheaf::One, To::Clipboard) => {
-                Err(Error::Usage(crate::ui::tr!("compose-clipboard-one")))
+                Err(Error::Usage(crate::ui::msg!("compose-clipboard-one")))
             }
-            (Sheaf::One, _) => Err(Error::Usage(crate::ui::tr!(
+            (Sheaf::One, _) => Err(Error::Usage(crate::ui::msg!(
                 "plan-format-needs-folder",
                 form = self.form.extension()
             ))),

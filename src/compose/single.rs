@@ -194,7 +194,7 @@ fn deliver(
     stem: &str,
 ) -> Result<Vec<Sent>> {
     let namer = match &output.sheaf {
-        Kind::Files { names } => Some(Namer::new(names).map_err(Error::Usage)?),
+        Kind::Files { names } => Some(Namer::new(names).map_err(|e| Error::Usage(e.into()))?),
         _ => None,
     };
     let names = namer.as_ref().map_or_else(Names::default, Namer::names);

@@ -44,7 +44,7 @@ impl Folder {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::File {
                 path: dir.display().to_string(),
-                message: crate::ui::tr!("delivery-out-dir-is-file"),
+                message: crate::ui::msg!("delivery-out-dir-is-file"),
             });
         }
         let unusable = make_private_dir(dir).err().map(|e| {

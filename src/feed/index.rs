@@ -101,9 +101,9 @@ impl Index {
                 line: inner.line() as u64,
                 column: inner.column() as u64,
                 message: if field == "." {
-                    inner.to_string()
+                    crate::ui::Message::from(inner.to_string())
                 } else {
-                    format!("{field}: {inner}")
+                    format!("{field}: {inner}").into()
                 },
             }
         })?;
@@ -122,7 +122,7 @@ impl Index {
     }
 
     fn check(&self, shown: &str) -> Result<()> {
-        let fail = |field: &str, message: String| Error::Field {
+        let fail = |field: &str, message: crate::ui::Message| Error::Field {
             path: shown.to_string(),
             field: field.to_string(),
             message,
@@ -130,13 +130,13 @@ impl Index {
         if !self.version.starts_with("https://jsonfeed.org/version/1") {
             return Err(fail(
                 "version",
-                crate::ui::tr!("feed-index-not-json-feed", version = self.version.as_str()),
+                crate::ui::msg!("feed-index-not-json-feed", version = self.version.as_str()),
             ));
         }
         if self.publication.version != FORMAT_VERSION {
             return Err(fail(
                 "_appeal.version",
-                crate::ui::tr!(
+                crate::ui::msg!(
                     "feed-index-format-version",
                     found = self.publication.version,
                     known = FORMAT_VERSION
@@ -146,14 +146,14 @@ impl Index {
         if DateTime::parse_from_rfc3339(&self.publication.expires).is_err() {
             return Err(fail(
                 "_appeal.expires",
-                crate::ui::tr!("feed-index-not-time"),
+                crate::ui::msg!("feed-index-not-time"),
             ));
         }
-        check_line(&self.title).map_err(|m| fail("title", m))?;
+        check_line(&self.title).map_err(|m| fail("title", crate::ui::Message::from(m)))?;
         if self.items.len() > MAX_ITEMS {
             return Err(fail(
                 "items",
-                crate::ui::tr!("feed-index-too-many", max = MAX_ITEMS),
+                crate::ui::msg!("feed-index-too-many", max = MAX_ITEMS),
             ));
         }
         let mut ids = BTreeSet::new();
@@ -163,13 +163,13 @@ impl Index {
             item.check()
                 .map_err(|(field, message)| fail(&at(&field), message))?;
             if !ids.insert(item.id.as_str()) {
-                return Err(fail(&at("id"), crate::ui::tr!("feed-index-twice")));
+                return Err(fail(&at("id"), crate::ui::msg!("feed-index-twice")));
             }
             for (f, file) in item.action.files.iter().enumerate() {
                 if !paths.insert(file.path.as_str()) {
                     return Err(fail(
                         &at(&format!("_appeal.files[{f}].path")),
-                        crate::ui::tr!("feed-index-twice"),
+                        crate::ui::msg!("feed-index-twice"),
                     ));
                 }
             }
@@ -180,8 +180,9 @@ impl Index {
 
 impl Item {
     /// The first wrong field of the item, by its name within the item.
-    fn check(&self) -> Result<(), (String, String)> {
-        let fail = |field: &str, message: String| (field.to_string(), message);
+    fn check(&self) -> Result<(), (String, crate::ui::Message)> {
+        let fail =
+            |field: &str, message: String| (field.to_string(), crate::ui::Message::from(message));
         check_id(&self.id).map_err(|m| fail("id", m))?;
         check_line(&self.title).map_err(|m| fail("title", m))?;
         if let Some(old) = &self.action.supersedes {

@@ -52,7 +52,7 @@ pub struct FeedItem {
 /// before a `/` to reach the feed's actions.
 pub fn check_name(name: &str) -> Result<()> {
     if name.len() > MAX_NAME_LEN || crate::commands::new::check_id(name).is_err() {
-        return Err(Error::Usage(crate::ui::tr!(
+        return Err(Error::Usage(crate::ui::msg!(
             "feed-bad-name",
             name = name,
             max = MAX_NAME_LEN

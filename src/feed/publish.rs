@@ -82,7 +82,7 @@ pub fn read_secret_key(
 ) -> Result<minisign::SecretKey> {
     let shown = path.display().to_string();
     let text = read_limited(path)?;
-    let bad = |message: String| Error::File {
+    let bad = |message: crate::ui::Message| Error::File {
         path: shown.clone(),
         message,
     };
@@ -92,19 +92,21 @@ pub fn read_secret_key(
         .is_some_and(|l| l.starts_with("untrusted comment:"))
         && lines.next().is_some_and(|l| !l.trim().is_empty());
     if !looks_like_key {
-        return Err(bad(crate::ui::tr!("feed-secret-not-key")));
+        return Err(bad(crate::ui::msg!("feed-secret-not-key")));
     }
     let sealed = || minisign::SecretKeyBox::from_string(&text);
     match sealed().and_then(|b| b.into_unencrypted_secret_key()) {
         Ok(key) => Ok(key),
-        Err(e) if matches!(e.kind(), minisign::ErrorKind::Verify) => Err(bad(e.to_string())),
+        Err(e) if matches!(e.kind(), minisign::ErrorKind::Verify) => {
+            Err(bad(crate::ui::Message::from(e.to_string())))
+        }
         Err(_) => {
             let password = password()?;
             sealed()
                 .and_then(|b| b.into_secret_key(Some(password)))
                 .map_err(|e| match e.kind() {
-                    minisign::ErrorKind::Verify => bad(crate::ui::tr!("feed-password-wrong")),
-                    _ => bad(e.to_string()),
+                    minisign::ErrorKind::Verify => bad(crate::ui::msg!("feed-password-wrong")),
+                    _ => bad(crate::ui::Message::from(e.to_string())),
                 })
         }
     }
@@ -203,14 +205,14 @@ fn checked_actions(dir: &Path) -> Result<Vec<(ActionFiles, Action)>> {
     if !dir.is_dir() {
         return Err(Error::File {
             path: dir.display().to_string(),
-            message: crate::ui::tr!("feed-publish-not-folder"),
+            message: crate::ui::msg!("feed-publish-not-folder"),
         });
     }
     let all = read_folder(dir)?;
     if all.is_empty() {
         return Err(Error::File {
             path: dir.display().to_string(),
-            message: crate::ui::tr!("feed-publish-empty"),
+            message: crate::ui::msg!("feed-publish-empty"),
         });
     }
     let today = crate::deadline::today()?;
@@ -252,11 +254,11 @@ fn previous_index(out: &Path, force: bool) -> Result<Option<Index>> {
     }
     let holds_something = fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some());
     if (holds_something || (out.exists() && !out.is_dir())) && !force {
-        return Err(Error::Usage(format!(
+        return Err(Error::Usage(crate::ui::Message::Verbatim(format!(
             "{}: {}",
             out.display(),
             crate::ui::tr!("feed-publish-out-not-feed")
-        )));
+        ))));
     }
     Ok(None)
 }

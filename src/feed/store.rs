@@ -53,7 +53,7 @@ impl Subscription {
             path: subscriptions_path()
                 .map_or_else(|| "feeds.yaml".to_string(), |p| p.display().to_string()),
             field: format!("{}.{field}", self.name),
-            message,
+            message: message.into(),
         }
     }
 }
@@ -107,9 +107,9 @@ impl Subscriptions {
         self.get(name).ok_or_else(|| {
             let names = self.feeds.iter().map(|f| f.name.as_str());
             Error::Usage(match closest(name, names) {
-                Some(close) => crate::ui::tr!("feed-unknown-suggest", name = name, close = close),
-                None if self.feeds.is_empty() => crate::ui::tr!("feed-none", name = name),
-                None => crate::ui::tr!(
+                Some(close) => crate::ui::msg!("feed-unknown-suggest", name = name, close = close),
+                None if self.feeds.is_empty() => crate::ui::msg!("feed-none", name = name),
+                None => crate::ui::msg!(
                     "feed-unknown",
                     name = name,
                     feeds = self
@@ -166,7 +166,7 @@ impl Installed {
         let state: State =
             serde_json::from_str(&read_limited(&state_path)?).map_err(|e| Error::File {
                 path: state_path.display().to_string(),
-                message: e.to_string(),
+                message: e.to_string().into(),
             })?;
         let index_path = dir.join("index.json");
         let index = Index::parse(

@@ -72,7 +72,7 @@ pub fn update(sub: &Subscription, timeout: Duration) -> Result<Outcome> {
     if Utc::now() > index.expires() {
         return Err(Error::File {
             path: run.at("index.json"),
-            message: crate::ui::tr!("feed-expired", expires = index.publication.expires.as_str()),
+            message: crate::ui::msg!("feed-expired", expires = index.publication.expires.as_str()),
         });
     }
     let sequence = index.publication.sequence;
@@ -80,7 +80,7 @@ pub fn update(sub: &Subscription, timeout: Duration) -> Result<Outcome> {
         if sequence < previous.state.sequence {
             return Err(Error::File {
                 path: run.at("index.json"),
-                message: crate::ui::tr!(
+                message: crate::ui::msg!(
                     "feed-replayed",
                     sequence = sequence,
                     installed = previous.state.sequence
@@ -160,7 +160,7 @@ impl Run<'_> {
         if failure.is_refusal() {
             Error::File {
                 path: self.at(rel),
-                message: failure.message(),
+                message: failure.message().into(),
             }
         } else {
             Error::Io {
@@ -199,7 +199,7 @@ impl Run<'_> {
             Err(Failure::Missing) => {
                 return Err(Error::File {
                     path: self.at(sig),
-                    message: crate::ui::tr!("feed-signature-missing"),
+                    message: crate::ui::msg!("feed-signature-missing"),
                 });
             }
             other => other.map_err(|f| self.fetch_error(f, sig))?,
@@ -207,7 +207,7 @@ impl Run<'_> {
         super::verify::verify(&index, &signature, &self.sub.keys).map_err(|message| {
             Error::File {
                 path: self.at(sig),
-                message,
+                message: message.into(),
             }
         })?;
         let parsed = Index::parse(&index, &self.at("index.json"))?;
@@ -233,13 +233,13 @@ impl Run<'_> {
                     Some(bytes) => bytes,
                     None => self.get(&file.path, MAX_FILE_BYTES)?,
                 };
-                let refused = |message: String| Error::File {
+                let refused = |message: crate::ui::Message| Error::File {
                     path: self.at(&file.path),
                     message,
                 };
                 let sha = sha256_hex(&bytes);
                 if sha != file.sha256 {
-                    return Err(refused(crate::ui::tr!(
+                    return Err(refused(crate::ui::msg!(
                         "feed-sha-mismatch",
                         expected = file.sha256.as_str(),
                         found = sha
@@ -248,14 +248,14 @@ impl Run<'_> {
                 total += bytes.len() as u64;
                 action_bytes += bytes.len() as u64;
                 if total > MAX_FEED_BYTES || action_bytes > MAX_ACTION_BYTES {
-                    return Err(refused(crate::ui::tr!(
+                    return Err(refused(crate::ui::msg!(
                         "feed-too-large",
                         feed_mib = MAX_FEED_BYTES >> 20,
                         action_mib = MAX_ACTION_BYTES >> 20
                     )));
                 }
                 let text = String::from_utf8(bytes).map_err(|e| {
-                    refused(crate::ui::tr!(
+                    refused(crate::ui::msg!(
                         "library-not-utf8",
                         offset = e.utf8_error().valid_up_to()
                     ))
@@ -264,7 +264,7 @@ impl Run<'_> {
                 dest.parent()
                     .map_or(Ok(()), fs::create_dir_all)
                     .and_then(|()| fs::write(&dest, &text))
-                    .map_err(|e| refused(e.to_string()))?;
+                    .map_err(|e| refused(crate::ui::Message::from(e.to_string())))?;
                 texts.push(text);
             }
             self.check_action(item, texts)?;

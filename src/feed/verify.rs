@@ -19,7 +19,11 @@ pub fn parse_key(arg: &str) -> Result<String> {
         return Ok(arg.to_string());
     }
     let path = Path::new(arg);
-    let bad = |message: String| Error::Usage(format!("--key {arg}: {message}"));
+    let bad = |message: String| {
+        Error::Usage(crate::ui::Message::Verbatim(format!(
+            "--key {arg}: {message}"
+        )))
+    };
     if !path.is_file() {
         return Err(bad(crate::ui::tr!("feed-key-not-key")));
     }

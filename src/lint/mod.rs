@@ -154,25 +154,38 @@ impl Findings {
 
     /// An error from loading, placed on the line of the field it names.
     fn error_from(&mut self, file: &SourceFile, e: Error) {
-        let (line, message) = match &e {
+        // Each error is put in words in the voice asked: the interface's
+        // language for people, English for `--json`.
+        match &e {
             Error::Field { field, message, .. } => {
                 let line = file.spans().map_or(1, |s| s.line_of(field));
-                let (field, message) = (field.as_str(), message.as_str());
-                return self.push(&file.origin, line, Level::Error, |v| {
-                    said!(v, "check-field", field = field, message = message)
-                });
+                self.push(&file.origin, line, Level::Error, |v| {
+                    said!(
+                        v,
+                        "check-field",
+                        field = field.as_str(),
+                        message = message.render(v.lang())
+                    )
+                })
             }
-            Error::Yaml { line, message, .. } => (*line as usize, message.clone()),
+            Error::Yaml { line, message, .. } => {
+                self.push(&file.origin, *line as usize, Level::Error, |v| {
+                    message.render(v.lang())
+                })
+            }
             Error::Template {
                 at, line, message, ..
             } => {
                 let place = Place::of(file, at);
-                (place.line(*line), format!("{at}: {message}"))
+                self.push(&file.origin, place.line(*line), Level::Error, |v| {
+                    format!("{at}: {}", message.render(v.lang()))
+                })
             }
-            Error::File { message, .. } => (1, message.clone()),
-            other => (1, other.to_string()),
-        };
-        self.push(&file.origin, line, Level::Error, |_| message.clone());
+            Error::File { message, .. } => {
+                self.push(&file.origin, 1, Level::Error, |v| message.render(v.lang()))
+            }
+            other => self.push(&file.origin, 1, Level::Error, |v| other.render(v.lang())),
+        }
     }
 
     /// Leftover `[PLACEHOLDERS]` and `TODO` markers, outside comment lines.
@@ -465,8 +478,8 @@ impl Findings {
             let at = at(file, lang, part);
             let place = Place::of(file, &at);
             if let Err(refused) = crate::placeholders::check_allowed(text) {
-                self.push(&file.origin, place.line(refused.line), Level::Error, |_| {
-                    format!("{at}: {}", refused.message)
+                self.push(&file.origin, place.line(refused.line), Level::Error, |v| {
+                    format!("{at}: {}", refused.message.render(v.lang()))
                 });
                 clean = false;
                 continue;
@@ -475,8 +488,8 @@ impl Findings {
                 Ok(found) => found,
                 Err(e) => {
                     let line = e.line;
-                    self.push(&file.origin, place.line(line), Level::Error, |_| {
-                        format!("{at}: {}", syntax_message(&e.error))
+                    self.push(&file.origin, place.line(line), Level::Error, |v| {
+                        format!("{at}: {}", syntax_message(&e.error).render(v.lang()))
                     });
                     clean = false;
                     continue;

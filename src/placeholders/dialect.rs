@@ -42,12 +42,12 @@ enum Unused {
 
 impl Unused {
     /// Why it is refused, with what it looks like in a template.
-    fn message(self) -> String {
+    fn message(self) -> crate::ui::Message {
         match self {
-            Unused::InlinePartial => crate::ui::tr!("template-inline-partial", code = "{{#* …}}"),
-            Unused::Partial => crate::ui::tr!("template-partial", code = "{{> …}}"),
-            Unused::WhitespaceControl => crate::ui::tr!("template-whitespace-control", code = "~"),
-            Unused::RawBlock => crate::ui::tr!("template-raw-block", code = "{{{{ …}}}}"),
+            Unused::InlinePartial => crate::ui::msg!("template-inline-partial", code = "{{#* …}}"),
+            Unused::Partial => crate::ui::msg!("template-partial", code = "{{> …}}"),
+            Unused::WhitespaceControl => crate::ui::msg!("template-whitespace-control", code = "~"),
+            Unused::RawBlock => crate::ui::msg!("template-raw-block", code = "{{{{ …}}}}"),
         }
     }
 }
@@ -56,7 +56,7 @@ impl Unused {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
     pub line: usize,
-    pub message: String,
+    pub message: crate::ui::Message,
 }
 
 /// Checks a model letter against what letters may use: variables, `if`,
@@ -98,7 +98,7 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
     if template.len() > MAX_TEMPLATE_BYTES {
         return Err(Refused {
             line: 1,
-            message: crate::ui::tr!(
+            message: crate::ui::msg!(
                 "template-too-big",
                 size = template.len() >> 10,
                 max = MAX_TEMPLATE_BYTES >> 10
@@ -134,7 +134,7 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
         if tags && text.len() > MAX_BLOCK_BYTES {
             return Err(Refused {
                 line: first_line,
-                message: crate::ui::tr!(
+                message: crate::ui::msg!(
                     "template-block-too-big",
                     size = text.len() >> 10,
                     max = MAX_BLOCK_BYTES >> 10
@@ -165,7 +165,7 @@ fn depth_before_parsing(template: &str) -> Result<(), Refused> {
         if blocks > MAX_BLOCK_DEPTH || parens > MAX_BLOCK_DEPTH {
             return Err(Refused {
                 line,
-                message: crate::ui::tr!("template-too-deep", max = MAX_BLOCK_DEPTH),
+                message: crate::ui::msg!("template-too-deep", max = MAX_BLOCK_DEPTH),
             });
         }
         i += 1;
@@ -176,12 +176,12 @@ fn depth_before_parsing(template: &str) -> Result<(), Refused> {
 fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(), Refused> {
     for (i, element) in template.elements.iter().enumerate() {
         let line = template.mapping.get(i).map_or(1, |m| m.0);
-        let refuse = |message: String| Err(Refused { line, message });
+        let refuse = |message: crate::ui::Message| Err(Refused { line, message });
         match element {
             TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
             TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
                 if !h.params.is_empty() || !h.hash.is_empty() {
-                    return refuse(crate::ui::tr!(
+                    return refuse(crate::ui::msg!(
                         "template-calls-helper",
                         tag = tag(h, line, true, "").text
                     ));
@@ -189,7 +189,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                 if let Parameter::Name(name) = &h.name
                     && BUILTIN_HELPERS.contains(&name.as_str())
                 {
-                    return refuse(crate::ui::tr!(
+                    return refuse(crate::ui::msg!(
                         "template-helper-not-variable",
                         name = name.as_str()
                     ));
@@ -199,17 +199,20 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                 let name = h.name.as_name().unwrap_or_default();
                 let text = tag(h, line, true, "#").text;
                 if !LETTER_HELPERS.contains(&name) {
-                    return refuse(crate::ui::tr!(
+                    return refuse(crate::ui::msg!(
                         "template-unknown-block",
                         tag = text.as_str(),
                         name = name
                     ));
                 }
                 let [Parameter::Path(Path::Relative((_, param)))] = h.params.as_slice() else {
-                    return refuse(crate::ui::tr!("template-one-variable", tag = text.as_str()));
+                    return refuse(crate::ui::msg!(
+                        "template-one-variable",
+                        tag = text.as_str()
+                    ));
                 };
                 if !h.hash.is_empty() || h.block_param.is_some() {
-                    return refuse(crate::ui::tr!(
+                    return refuse(crate::ui::msg!(
                         "template-one-variable-only",
                         tag = text.as_str()
                     ));
@@ -223,7 +226,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                         Some(_) => COPY_LISTS.contains(&list.as_str()),
                     };
                     if !known {
-                        return refuse(crate::ui::tr!(
+                        return refuse(crate::ui::msg!(
                             "template-each-lists",
                             tag = text.as_str(),
                             lists = LISTS.join(", ")
@@ -231,7 +234,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
                     }
                     eaches += 1;
                     if eaches > MAX_EACH_DEPTH {
-                        return refuse(crate::ui::tr!(
+                        return refuse(crate::ui::msg!(
                             "template-each-depth",
                             tag = text.as_str(),
                             max = MAX_EACH_DEPTH
@@ -252,7 +255,7 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
             TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
                 return refuse(Unused::InlinePartial.message());
             }
-            _ => return refuse(crate::ui::tr!("template-element")),
+            _ => return refuse(crate::ui::msg!("template-element")),
         }
     }
     Ok(())
@@ -285,7 +288,11 @@ mod tests {
             ("a\n{{log name}}", "calls a helper"),
         ] {
             let refused = check_allowed(bad).expect_err(bad);
-            assert!(refused.message.contains(says), "{bad}: {}", refused.message);
+            assert!(
+                refused.message.english().contains(says),
+                "{bad}: {}",
+                refused.message
+            );
         }
         assert_eq!(check_allowed("a\n\n{{> x}}").unwrap_err().line, 3);
     }
@@ -297,12 +304,19 @@ mod tests {
             "(not ".repeat(4000),
             ")".repeat(4000)
         );
-        assert!(check_allowed(&nots).unwrap_err().message.contains("nests"));
+        assert!(
+            check_allowed(&nots)
+                .unwrap_err()
+                .message
+                .english()
+                .contains("nests")
+        );
         let blocks = "{{#if note}}".repeat(2000);
         assert!(
             check_allowed(&blocks)
                 .unwrap_err()
                 .message
+                .english()
                 .contains("nests")
         );
         let huge = "prose ".repeat(20_000);
@@ -310,6 +324,7 @@ mod tests {
             check_allowed(&huge)
                 .unwrap_err()
                 .message
+                .english()
                 .contains("at most 64 KiB")
         );
     }

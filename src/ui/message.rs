@@ -6,7 +6,7 @@
 
 use fluent_bundle::FluentValue;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     /// A message of the interface's files, by id.
     Catalog {
@@ -19,9 +19,11 @@ pub enum Message {
 }
 
 /// One argument of a message.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
-    Value(FluentValue<'static>),
+    Text(String),
+    /// A count, for Fluent's plural rules.
+    Number(i64),
     /// A message inside a message, rendered in the same language.
     Message(Box<Message>),
 }
@@ -40,7 +42,8 @@ impl Message {
                     .iter()
                     .map(|(name, arg)| {
                         let value = match arg {
-                            Arg::Value(value) => value.clone(),
+                            Arg::Text(text) => FluentValue::from(text.as_str()),
+                            Arg::Number(n) => FluentValue::from(*n),
                             Arg::Message(inner) => FluentValue::from(inner.render(lang)),
                         };
                         (*name, value)
@@ -98,19 +101,19 @@ impl From<&Message> for Arg {
 
 impl From<String> for Arg {
     fn from(text: String) -> Arg {
-        Arg::Value(FluentValue::from(text))
+        Arg::Text(text)
     }
 }
 
 impl From<&String> for Arg {
     fn from(text: &String) -> Arg {
-        Arg::Value(FluentValue::from(text.clone()))
+        Arg::Text(text.clone())
     }
 }
 
 impl From<&str> for Arg {
     fn from(text: &str) -> Arg {
-        Arg::Value(FluentValue::from(text.to_string()))
+        Arg::Text(text.to_string())
     }
 }
 
@@ -124,16 +127,15 @@ macro_rules! numbers {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {
             fn from(n: $t) -> Arg {
-                Arg::Value(FluentValue::from(n))
+                Arg::Number(n as i64)
             }
         }
     )*};
 }
-numbers!(usize, u64, u32, u16, u8, i64, i32, f64);
+numbers!(usize, u64, u32, u16, u8, i64, i32);
 
 /// `msg!("id", name = value, …)`: a message as data, like `tr!` but not
 /// yet in words.
-#[allow(unused_macros)]
 macro_rules! msg {
     ($id:literal) => {
         $crate::ui::Message::new($id, Vec::new())

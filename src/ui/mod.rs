@@ -18,7 +18,6 @@ use unic_langid::LanguageIdentifier;
 pub mod message;
 mod outline;
 
-#[allow(unused_imports)]
 pub(crate) use message::msg;
 pub use message::{Arg, Message};
 
