@@ -905,7 +905,9 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(
             Ok(vec![v.to_string()])
         }
         fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
-            Err(crate::yaml::custom(crate::ui::msg!("action-number-in-quotes")))
+            Err(crate::yaml::custom(crate::ui::msg!(
+                "action-number-in-quotes"
+            )))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
             self.visit_u64(v.unsigned_abs())

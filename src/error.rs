@@ -200,21 +200,14 @@ impl Error {
                 reason,
                 rescue_error,
                 shown,
-            } => {
-                if *shown {
-                    say!(
-                        "error-delivery-unsaved-shown",
-                        reason = reason,
-                        error = rescue_error
-                    )
-                } else {
-                    say!(
-                        "error-delivery-unsaved",
-                        reason = reason,
-                        error = rescue_error
-                    )
-                }
-            }
+            } => Message::new(
+                match shown {
+                    true => "error-delivery-unsaved-shown",
+                    false => "error-delivery-unsaved",
+                },
+                vec![("reason", reason.into()), ("error", rescue_error.into())],
+            )
+            .render(lang),
             Error::Rescued {
                 reason,
                 count,
