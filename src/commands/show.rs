@@ -39,10 +39,11 @@ pub fn run(library: &Library, spec: &str, requested: Option<&str>, json: bool) -
     print(&to_text(&action, today, choice.as_ref(), width))
 }
 
+/// A text's paragraphs, each as one line of words, to be wrapped.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.trim().replace('\n', " "))
-        .filter(|p| !p.is_empty())
+    crate::paragraphs::split(text)
+        .iter()
+        .map(crate::paragraphs::Paragraph::words)
         .collect()
 }
 
