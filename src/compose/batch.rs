@@ -120,9 +120,8 @@ pub fn run(composer: &Composer, plan: &Plan, sources: &Sources) -> Result<()> {
             },
         });
     }
-    let held = matches!(output.to, To::File(_));
     sheaf.finish()?;
-    if held && let To::File(path) = &output.to {
+    if let To::File(path) = &output.to {
         talk::say(crate::ui::tr!(
             "compose-wrote",
             path = path.display().to_string()

@@ -325,7 +325,8 @@ impl Output {
         }
     }
 
-    /// Where the bytes of a sheaf that is one piece go.
+    /// Where the bytes of a sheaf that is one piece go (a folder's letters
+    /// go one by one, never through here).
     pub fn destination(&self) -> Destination {
         match &self.to {
             To::Stdout | To::Folder(_) => Destination::Stdout,
