@@ -83,13 +83,15 @@ impl Refused {
 /// Line and paragraph separators are refused only in one-line text and
 /// identifiers; `separators_as_breaks` turns them into line breaks first.
 pub fn first_refused(text: &str, shape: Shape) -> Option<Refused> {
-    // Printable ASCII, line breaks and tabs hold nothing to refuse in prose:
-    // most of an action, checked a byte at a time.
-    if shape == Shape::Prose
-        && text
-            .bytes()
-            .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
-    {
+    // Printable ASCII holds nothing to refuse (but a space in an
+    // identifier), nor do line breaks and tabs in prose: most of an action
+    // and of a batch's cells, checked a byte at a time.
+    let harmless = |b: u8| match shape {
+        Shape::Prose => (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t',
+        Shape::Line => (0x20..0x7f).contains(&b),
+        Shape::Identifier => (0x21..0x7f).contains(&b),
+    };
+    if text.bytes().all(harmless) {
         return None;
     }
     text.char_indices()

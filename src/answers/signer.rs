@@ -64,7 +64,11 @@ pub fn clean_line(what: &str, value: &str) -> Result<String> {
 /// (line and paragraph separators too), trailing blank lines dropped; tabs
 /// and line breaks kept; what the rule refuses, refused.
 pub fn clean_note(what: &str, value: &str) -> Result<String> {
-    let value = separators_as_breaks(value).replace("\r\n", "\n");
+    let value = separators_as_breaks(value);
+    let value = match value.contains('\r') {
+        true => std::borrow::Cow::Owned(value.replace("\r\n", "\n")),
+        false => value,
+    };
     let value = value.trim_end().trim_start_matches('\n');
     if let Some(refused) = first_refused(value, Shape::Prose) {
         return Err(bad(what, value, &refused));
