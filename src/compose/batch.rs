@@ -15,7 +15,7 @@ use crate::interrupt;
 use crate::talk;
 
 use super::Composer;
-use super::plan::{Output, Plan, Rows, Sheaf as Kind, To};
+use super::plan::{Output, Plan, Rows, To};
 use super::sheaf::{Encoder, Leaf, Sheaf, Stop};
 
 /// Rows made into letters together; bounds memory to a few megabytes.
@@ -61,11 +61,7 @@ pub fn run(composer: &Composer, plan: &Plan, sources: &Sources) -> Result<()> {
     };
     let action = composer.action;
     let defaults = Defaults::new(sources, action.default_language())?;
-    let namer = match &output.sheaf {
-        // A bad template is refused before anything is made on disk.
-        Kind::Files { names } => Some(Namer::new(names).map_err(|e| Error::Usage(e.into()))?),
-        _ => None,
-    };
+    let namer = output.namer()?;
     // Every language a row may ask for compiles before the first row, so a
     // broken template is one error, not one per row.
     for lang in action.letters.keys() {

@@ -266,9 +266,9 @@ impl<'a> Composer<'a> {
             answers,
             target,
         } = which;
-        let (bytes, printed, warnings) = match output.sheaf {
+        let (bytes, printed, warnings) = match output.layout {
             // A book prints the letter itself.
-            plan::Sheaf::Book { .. } => {
+            plan::Layout::Book { .. } => {
                 let printed = form::printed(&letter, &self.envelope(answers, target, 0));
                 (Vec::new(), Some(printed), Vec::new())
             }
@@ -291,8 +291,8 @@ impl<'a> Composer<'a> {
         let leaf = Leaf {
             number,
             // Only JSON Lines name the signer.
-            signer: match output.sheaf {
-                plan::Sheaf::JsonLines => answers.signer.name.clone(),
+            signer: match output.layout {
+                plan::Layout::JsonLines => answers.signer.name.clone(),
                 _ => String::new(),
             },
             lang: std::mem::take(&mut letter.lang),

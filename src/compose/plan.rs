@@ -67,7 +67,7 @@ pub struct Given {
 pub struct Output {
     pub to: To,
     pub form: Form,
-    pub sheaf: Sheaf,
+    pub layout: Layout,
     /// Hard-wrap width (0: none).
     pub width: usize,
     /// Replace a file that is there.
@@ -87,7 +87,7 @@ pub enum To {
 
 /// How several letters are put together.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sheaf {
+pub enum Layout {
     /// One after another, `separator` between two (a form feed for text;
     /// nothing for links, a line each).
     Stream { separator: Option<u8> },
@@ -264,19 +264,19 @@ impl Output {
                 form = form.extension()
             )));
         }
-        let sheaf = match (&to, form) {
-            (To::Folder(_), _) => Sheaf::Files { names },
-            (_, _) if flags.jsonl => Sheaf::JsonLines,
-            (To::Clipboard, _) | (_, Form::Eml) => Sheaf::One,
-            (_, Form::Pdf) => Sheaf::Book {
+        let layout = match (&to, form) {
+            (To::Folder(_), _) => Layout::Files { names },
+            (_, _) if flags.jsonl => Layout::JsonLines,
+            (To::Clipboard, _) | (_, Form::Eml) => Layout::One,
+            (_, Form::Pdf) => Layout::Book {
                 duplex: flags.duplex,
             },
-            (_, Form::Txt) => Sheaf::Stream {
+            (_, Form::Txt) => Layout::Stream {
                 separator: Some(b'\x0c'),
             },
-            (_, Form::Mailto) => Sheaf::Stream { separator: None },
+            (_, Form::Mailto) => Layout::Stream { separator: None },
         };
-        if flags.duplex && !matches!(sheaf, Sheaf::Book { .. }) {
+        if flags.duplex && !matches!(layout, Layout::Book { .. }) {
             return Err(Error::Usage(crate::ui::msg!("plan-duplex")));
         }
         if form == Form::Pdf && to == To::Stdout && state.stdout_is_terminal {
@@ -304,20 +304,31 @@ impl Output {
         Ok(Output {
             to,
             form,
-            sheaf,
+            layout,
             width,
             force: flags.force,
             open: flags.open,
         })
     }
 
+    /// The namer of a folder's files, its template checked: a bad one is
+    /// refused before anything is made on disk. `None` for other layouts.
+    pub fn namer(&self) -> Result<Option<names::Namer>> {
+        match &self.layout {
+            Layout::Files { names } => names::Namer::new(names)
+                .map(Some)
+                .map_err(|e| Error::Usage(e.into())),
+            _ => Ok(None),
+        }
+    }
+
     /// Whether this output can take more than one letter; why not, if not.
     pub fn takes_several(&self) -> Result<()> {
-        match (&self.sheaf, &self.to) {
-            (Sheaf::One, To::Clipboard) => {
+        match (&self.layout, &self.to) {
+            (Layout::One, To::Clipboard) => {
                 Err(Error::Usage(crate::ui::msg!("compose-clipboard-one")))
             }
-            (Sheaf::One, _) => Err(Error::Usage(crate::ui::msg!(
+            (Layout::One, _) => Err(Error::Usage(crate::ui::msg!(
                 "plan-format-needs-folder",
                 form = self.form.extension()
             ))),

@@ -130,20 +130,20 @@ impl Sheaf {
             encoder,
             first: true,
         };
-        let kind = match &output.sheaf {
-            plan::Sheaf::Stream { separator } => letters(Encoder::Plain {
+        let kind = match &output.layout {
+            plan::Layout::Stream { separator } => letters(Encoder::Plain {
                 separator: *separator,
             }),
-            plan::Sheaf::One => letters(Encoder::Plain { separator: None }),
-            plan::Sheaf::JsonLines => letters(Encoder::JsonLines),
-            plan::Sheaf::Book { duplex } => {
+            plan::Layout::One => letters(Encoder::Plain { separator: None }),
+            plan::Layout::JsonLines => letters(Encoder::JsonLines),
+            plan::Layout::Book { duplex } => {
                 let book = pdf::Book::new(paper, *duplex).map_err(|e| Error::Io {
                     doing: crate::ui::tr!("batch-starting-pdf"),
                     message: e,
                 })?;
                 Kind::Book(Box::new(book))
             }
-            plan::Sheaf::Files { .. } => {
+            plan::Layout::Files { .. } => {
                 let To::Folder(dir) = &output.to else {
                     unreachable!("files go to a folder")
                 };

@@ -15,7 +15,7 @@ use crate::lang::Choice;
 use crate::letter::Letter;
 use crate::talk;
 
-use super::plan::{Output, Plan, Sheaf as Kind, To};
+use super::plan::{Output, Plan, To};
 use super::sheaf::Sheaf;
 use super::{Composer, Which};
 
@@ -193,10 +193,7 @@ fn deliver(
     letters: Vec<Rendered>,
     stem: &str,
 ) -> Result<Vec<Sent>> {
-    let namer = match &output.sheaf {
-        Kind::Files { names } => Some(Namer::new(names).map_err(|e| Error::Usage(e.into()))?),
-        _ => None,
-    };
+    let namer = output.namer()?;
     let names = namer.as_ref().map_or_else(Names::default, Namer::names);
     let mut sheaf = Sheaf::open(output, false, stem, composer.paper(), names)?;
     let mut sent = Vec::with_capacity(letters.len());

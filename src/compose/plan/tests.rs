@@ -28,12 +28,12 @@ fn refusal(extra: &[&str]) -> String {
 #[test]
 fn a_file_name_chooses_the_form_and_text_files_wrap_at_72() {
     let o = output(&["-o", "x.eml"]);
-    assert_eq!((o.form, o.width, o.sheaf), (Form::Eml, 0, Sheaf::One));
+    assert_eq!((o.form, o.width, o.layout), (Form::Eml, 0, Layout::One));
     let o = output(&["-o", "x.txt"]);
     assert_eq!((o.form, o.width), (Form::Txt, 72));
     let o = output(&["-o", "x.pdf", "--width", "50"]);
     assert_eq!((o.form, o.width), (Form::Pdf, 50));
-    assert_eq!(o.sheaf, Sheaf::Book { duplex: false });
+    assert_eq!(o.layout, Layout::Book { duplex: false });
     assert_eq!(output(&["--clipboard"]).width, 0);
 }
 
@@ -187,7 +187,7 @@ fn letters_answered_here_and_the_rows_of_a_batch_file_go_out_alike() {
 #[test]
 fn one_email_on_stdout_is_a_letter_and_two_are_refused_as_in_a_batch() {
     let here = output(&["--target", "all", "--format", "eml", "-o", "-"]);
-    assert_eq!(here.sheaf, Sheaf::One);
+    assert_eq!(here.layout, Layout::One);
     let several = here.takes_several().unwrap_err().to_string();
     let batch = refusal(&["--batch", "s.csv", "--format", "eml", "-o", "-"]);
     assert_eq!(several, batch);
@@ -221,7 +221,7 @@ fn the_menu_choice_completes_the_plan_by_the_same_rules() {
     let o = plan
         .complete(Some(chosen(Place::Pdf, Some("a.pdf"))))
         .unwrap();
-    assert_eq!(o.sheaf, Sheaf::Book { duplex: false });
+    assert_eq!(o.layout, Layout::Book { duplex: false });
     assert!(plan.complete(Some(chosen(Place::TextFile, None))).is_err());
     assert_eq!(plan.complete(None).unwrap().to, To::Stdout);
 }
