@@ -15,10 +15,6 @@ use appeal::talk;
 use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
-    // A document reader started by `appeal import`: nothing else runs.
-    if let Some(code) = appeal::import::document::sandbox::serve_if_asked() {
-        return code;
-    }
     // With COMPLETE=SHELL set, answer the shell's completion request and exit.
     clap_complete::CompleteEnv::with_factory(Cli::command)
         .var(completions::VAR)

@@ -11,7 +11,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{Sandbox, cecot_yaml, exit, fixture, stderr_of, stdout_of};
+use common::{Sandbox, appeal_bin, cecot_yaml, exit, fixture, stderr_of, stdout_of};
 use serde_json::Value;
 
 /// `appeal import DOC -o NAME.yaml` in a sandbox; returns the run and the path.
@@ -640,4 +640,47 @@ fn composing_an_action_with_points_asks_for_your_own_words_and_shows_them() {
     let letter = stdout_of(&out);
     assert!(letter.contains("[WRITE YOUR APPEAL"), "{letter}");
     assert!(letter.trim_end().ends_with("Ana"), "{letter}");
+}
+
+#[test]
+fn an_appeal_installed_without_its_reader_says_where_the_reader_should_be() {
+    // `appeal` copied alone into a folder of its own: a web page needs
+    // `appeal-reader` beside it, and the message says where it looked.
+    let sb = Sandbox::new();
+    let bin = sb.path("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let alone = bin.join("appeal");
+    std::fs::copy(appeal_bin(), &alone).unwrap();
+    let out_path = sb.path("page.yaml");
+    let out = sb
+        .command(&alone)
+        .arg("import")
+        .arg(fixture("import/page-fr.html"))
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(exit::BAD_INPUT), "{err}");
+    assert!(err.contains("appeal-reader"), "{err}");
+    assert!(
+        err.contains(&bin.join("appeal-reader").display().to_string()),
+        "{err}"
+    );
+    assert!(!out_path.exists());
+
+    // Plain text is read by appeal itself, reader or not.
+    let written = sb.path("text.yaml");
+    let out = sb
+        .command(&alone)
+        .arg("import")
+        .arg(fixture("import/labelled-2017.txt"))
+        .arg("-o")
+        .arg(&written)
+        .output()
+        .unwrap();
+    // (It exits 1: the old document leaves a placeholder for `check`.)
+    let err = stderr_of(&out);
+    assert!(err.contains("wrote"), "{err}");
+    assert!(written.exists(), "{err}");
 }

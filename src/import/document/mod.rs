@@ -176,6 +176,11 @@ pub enum Unreadable {
     Unsafe {
         cause: Cause,
     },
+    /// `appeal-reader`, which reads the formats appeal doesn't parse
+    /// itself, is not installed beside `appeal`: it should be at `path`.
+    NoReader {
+        path: String,
+    },
 }
 
 /// Why the reader process was stopped.
@@ -228,6 +233,12 @@ impl Unreadable {
                 };
                 tr!("import-unsafe", format = format.as_str(), why = why)
             }
+            Unreadable::NoReader { path } => tr!(
+                "import-no-reader",
+                format = format.as_str(),
+                reader = sandbox::READER,
+                path = path.as_str()
+            ),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The reader process: a document in a format appeal doesn't parse itself
-//! is read by a copy of `appeal` started as `appeal __read-document KIND`,
-//! under hard limits set before it starts (address space, CPU time, no
+//! is read by `appeal-reader KIND`, the program installed beside `appeal`
+//! that holds the document parsers and nothing else (no network, no
+//! signing, no history), under hard limits set before it starts (address
+//! space, CPU time, no
 //! file writes, no core dump), with a wall-clock deadline and a cap on what
 //! it may send back. Its stdin is the document and its stdout the lines, as
 //! JSON; its stderr is read only to tell a lack of memory from a crash,
@@ -11,6 +13,11 @@
 //! A stack overflow, an abort, a limit reached or a deadline passed ends
 //! the child; appeal then says the document could not be read safely, and
 //! writes nothing.
+//!
+//! The parsers live in a program of their own, not in `appeal`, because
+//! their tables (HTML's named characters, the PDF glyph names) are data the
+//! loader relocates at every start: carried by `appeal`, they cost every
+//! command, `--version` included, a third of its start-up.
 
 use std::io::{Read, Write};
 use std::process::{Child, Command, ExitCode, Stdio};
@@ -22,8 +29,8 @@ use serde::{Deserialize, Serialize};
 use super::{Cause, DocLine, Kind, MAX_LINES, MAX_TEXT_BYTES, Unreadable};
 use crate::action::MAX_FILE_BYTES;
 
-/// The hidden command that runs the reader.
-pub const COMMAND: &str = "__read-document";
+/// The reader program's name, installed in the same folder as `appeal`.
+pub const READER: &str = "appeal-reader";
 
 /// How long the reader may take, in all.
 pub const TIME_LIMIT: Duration = Duration::from_secs(5);
@@ -46,10 +53,14 @@ enum Reply {
 pub fn read(kind: Kind, bytes: &[u8]) -> Result<Vec<DocLine>, Unreadable> {
     let unsafe_because = |cause| Unreadable::Unsafe { cause };
     let deadline = Instant::now() + TIME_LIMIT;
-    let exe = std::env::current_exe().map_err(|_| unsafe_because(Cause::Start))?;
+    let exe = reader_path().ok_or(unsafe_because(Cause::Start))?;
+    if !exe.is_file() {
+        return Err(Unreadable::NoReader {
+            path: exe.display().to_string(),
+        });
+    }
     let mut command = Command::new(exe);
     command
-        .arg(COMMAND)
         .arg(kind.name())
         .env_clear()
         .stdin(Stdio::piped())
@@ -95,6 +106,13 @@ pub fn read(kind: Kind, bytes: &[u8]) -> Result<Vec<DocLine>, Unreadable> {
         Ok(Reply::Refused(why)) => Err(why),
         Err(_) => Err(unsafe_because(Cause::Crash)),
     }
+}
+
+/// Where the reader is: beside the running `appeal` (its real path, links
+/// followed), as `cargo install` and `cargo build` leave them.
+fn reader_path() -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.with_file_name(format!("{READER}{}", std::env::consts::EXE_SUFFIX)))
 }
 
 /// Everything a pipe gives, up to `cap` bytes, sent when it ends.
@@ -199,18 +217,17 @@ fn limit(command: &mut Command) {
 #[cfg(not(unix))]
 fn limit(_: &mut Command) {}
 
-/// The reader's side: `appeal __read-document KIND`, run before anything
-/// else in `main` when it is the first argument. Returns `None` for any
-/// other command line.
-pub fn serve_if_asked() -> Option<ExitCode> {
+/// The reader's side: `appeal-reader KIND`, with the document on stdin and
+/// the reply, as JSON, on stdout. Any other command line fails.
+pub fn serve_from_args() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
-    if args.next()? != COMMAND {
-        return None;
-    }
     let kind = args
         .next()
         .and_then(|k| k.to_str().and_then(Kind::from_name));
-    Some(serve(kind))
+    if args.next().is_some() {
+        return ExitCode::FAILURE;
+    }
+    serve(kind)
 }
 
 fn serve(kind: Option<Kind>) -> ExitCode {

@@ -116,6 +116,7 @@ import-unsafe-time = its reader took longer than { $seconds } seconds
 import-unsafe-memory = its reader needed more than { $mib } MiB of memory
 import-unsafe-crash = its reader crashed on it
 import-unsafe-start = the reader could not be started
+import-no-reader = { $reader }, which reads this { $format }, is not installed beside appeal: { $path } is missing (`cargo install` puts both programs in the same folder)
 import-title = title: { $title }
 import-reference = reference: { $reference }
 import-issued = issued: { $date }

@@ -113,6 +113,7 @@ import-unsafe-time = su lector tardó más de { $seconds } segundos
 import-unsafe-memory = su lector necesitó más de { $mib } MiB de memoria
 import-unsafe-crash = su lector falló con él
 import-unsafe-start = no se pudo iniciar el lector
+import-no-reader = { $reader }, que lee los archivos de tipo { $format }, no está instalado junto a appeal: falta { $path } (`cargo install` pone los dos programas en la misma carpeta)
 import-title = título: { $title }
 import-reference = referencia: { $reference }
 import-issued = emitida: { $date }

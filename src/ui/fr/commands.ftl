@@ -113,6 +113,7 @@ import-unsafe-time = son lecteur a pris plus de { $seconds } secondes
 import-unsafe-memory = son lecteur a demandé plus de { $mib } Mio de mémoire
 import-unsafe-crash = son lecteur a planté
 import-unsafe-start = le lecteur n'a pas pu être lancé
+import-no-reader = { $reader }, qui lit les fichiers de type { $format }, n'est pas installé à côté d'appeal : { $path } est introuvable (`cargo install` met les deux programmes dans le même dossier)
 import-title = titre : { $title }
 import-reference = référence : { $reference }
 import-issued = publiée : { $date }
