@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 
@@ -32,10 +33,31 @@ impl Format {
 
 /// One signer's row: its number (1 for the first row of data) and its
 /// fields, as column name and text.
+/// One row: its number, and its values under their keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub number: usize,
-    pub fields: Vec<(String, String)>,
+    /// The column names, shared by all the rows of a CSV file.
+    keys: Arc<[String]>,
+    /// The values, one per key, in one buffer.
+    values: csv::StringRecord,
+}
+
+impl Row {
+    /// A row of `values` under `keys` (as many of each).
+    pub fn new(number: usize, keys: Arc<[String]>, values: csv::StringRecord) -> Row {
+        debug_assert_eq!(keys.len(), values.len());
+        Row {
+            number,
+            keys,
+            values,
+        }
+    }
+
+    /// Each key with its value, in the row's order.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.keys.iter().map(String::as_str).zip(self.values.iter())
+    }
 }
 
 /// A row that could not be read.
@@ -58,8 +80,8 @@ pub struct Rows {
 enum Source {
     Csv {
         reader: csv::Reader<Counted>,
-        headers: Vec<String>,
-        /// Read into row after row, so that its buffers are made once.
+        headers: Arc<[String]>,
+        /// The next row's record, read into and then handed to the row.
         record: csv::StringRecord,
     },
     Jsonl {
@@ -137,7 +159,7 @@ pub fn open(path: &Path, format: Format) -> Result<Rows> {
             reader.get_mut().record_start = next;
             Source::Csv {
                 reader,
-                headers,
+                headers: headers.into(),
                 record: csv::StringRecord::new(),
             }
         }
@@ -198,14 +220,19 @@ impl Rows {
                         number,
                         message: too_long().to_string(),
                     })),
-                    Ok(true) => Some(Ok(Row {
+                    // The record is the row's: the reader starts a new one,
+                    // sized like it, so a row costs one allocation.
+                    Ok(true) => Some(Ok(Row::new(
                         number,
-                        fields: headers
-                            .iter()
-                            .cloned()
-                            .zip(record.iter().map(str::to_string))
-                            .collect(),
-                    })),
+                        Arc::clone(headers),
+                        std::mem::replace(
+                            record,
+                            csv::StringRecord::with_capacity(
+                                record.as_slice().len(),
+                                headers.len(),
+                            ),
+                        ),
+                    ))),
                     Err(e) => Some(Err(RowError {
                         number,
                         message: csv_message(&e, headers.len()),
@@ -272,18 +299,18 @@ pub fn answers(row: Row, defaults: &Defaults) -> std::result::Result<Answers, St
         target: String::new(),
     };
     let mut given = Vec::new();
-    for (key, value) in row.fields {
-        let Some(field) = Field::named(&key) else {
+    for (key, value) in row.fields() {
+        let Some(field) = Field::named(key) else {
             // Another column is a template variable: it goes into the letter,
             // so it passes the rule for one line of text, like a name.
-            let value = clean_line(&key, &value).map_err(|e| e.to_string())?;
-            answers.signer.extra.insert(key, value);
+            let value = clean_line(key, value).map_err(|e| e.to_string())?;
+            answers.signer.extra.insert(key.to_string(), value);
             continue;
         };
         if value.trim().is_empty() {
             continue;
         }
-        let value = field.clean(field.key, &value).map_err(|e| e.to_string())?;
+        let value = field.clean(field.key, value).map_err(|e| e.to_string())?;
         answers.set(field, value);
         given.push(field.key);
     }
@@ -333,7 +360,8 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
     if let Some(message) = same_field(pairs.iter().map(|(key, _)| key.as_str())) {
         return Err(fail(message));
     }
-    let mut fields = Vec::with_capacity(pairs.len());
+    let mut keys = Vec::with_capacity(pairs.len());
+    let mut values = csv::StringRecord::with_capacity(0, pairs.len());
     for (key, value) in pairs {
         let text = match value {
             serde_json::Value::String(s) => s,
@@ -344,9 +372,10 @@ fn json_row(number: usize, line: &str) -> std::result::Result<Row, RowError> {
                 return Err(fail(crate::ui::tr!("batch-row-not-text", key = key)));
             }
         };
-        fields.push((key, text));
+        keys.push(key);
+        values.push_field(&text);
     }
-    Ok(Row { number, fields })
+    Ok(Row::new(number, keys.into(), values))
 }
 
 /// Two columns (or keys of a row) that would fill the same field or
@@ -535,11 +564,8 @@ mod tests {
         );
         assert_eq!(got.len(), 3);
         assert_eq!(
-            got[0].as_ref().unwrap().fields,
-            [
-                ("name".to_string(), "Ana".to_string()),
-                ("city".to_string(), "Lyon".to_string())
-            ]
+            got[0].as_ref().unwrap().fields().collect::<Vec<_>>(),
+            [("name", "Ana"), ("city", "Lyon")]
         );
         let err = got[1].as_ref().unwrap_err();
         assert_eq!(err.number, 2);
@@ -548,7 +574,10 @@ mod tests {
             "{}",
             err.message
         );
-        assert_eq!(got[2].as_ref().unwrap().fields[0].1, "Zoë, Jr.");
+        assert_eq!(
+            got[2].as_ref().unwrap().fields().next(),
+            Some(("name", "Zoë, Jr."))
+        );
     }
 
     #[test]
@@ -558,8 +587,8 @@ mod tests {
             Format::Jsonl,
         );
         assert_eq!(got.len(), 3);
-        let fields = &got[0].as_ref().unwrap().fields;
-        assert!(fields.contains(&("age".into(), "3".into())), "{fields:?}");
+        let fields: Vec<_> = got[0].as_ref().unwrap().fields().collect();
+        assert!(fields.contains(&("age", "3")), "{fields:?}");
         assert!(
             got[1]
                 .as_ref()
@@ -580,13 +609,11 @@ mod tests {
     }
 
     fn row(pairs: &[(&str, &str)]) -> Row {
-        Row {
-            number: 1,
-            fields: pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        }
+        Row::new(
+            1,
+            pairs.iter().map(|(k, _)| k.to_string()).collect(),
+            pairs.iter().map(|(_, v)| *v).collect(),
+        )
     }
 
     fn defaults(given: &[(&'static str, &str)], env: &'static [(&str, &str)]) -> Defaults {
@@ -688,7 +715,12 @@ mod tests {
         let got = rows(&csv(MAX_RECORD_BYTES), Format::Csv);
         assert_eq!(numbers(&got), [Ok(1), Ok(2), Ok(3)], "exactly the limit");
         assert!(
-            got[1].as_ref().unwrap().fields[1]
+            got[1]
+                .as_ref()
+                .unwrap()
+                .fields()
+                .nth(1)
+                .unwrap()
                 .1
                 .starts_with("line\nline\n")
         );

@@ -142,6 +142,17 @@ fn write_rows(
 ) -> (Tally, Option<Stop>) {
     let mut tally = Tally::default();
     let mut chunk = Vec::with_capacity(CHUNK);
+    // The parts of one chunk, emptied, for the next: their buffers keep
+    // their size, so a chunk's letters are neither copied as the buffers
+    // grow nor written into memory the kernel must hand out again.
+    let spare: std::sync::Mutex<Vec<Part>> = std::sync::Mutex::default();
+    let reuse = || {
+        spare
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pop()
+            .unwrap_or_default()
+    };
     let stopped = loop {
         chunk.clear();
         chunk.extend(rows.by_ref().take(CHUNK));
@@ -149,20 +160,24 @@ fn write_rows(
             break None;
         }
         let encoder = sheaf.encoder();
-        let parts: Vec<Part> = chunk
+        let mut parts: Vec<Part> = chunk
             .par_drain(..)
-            .fold(Part::default, |mut part, row| {
+            .fold(reuse, |mut part, row| {
                 job.row_into(row, encoder, &mut part);
                 part
             })
             .collect();
-        if let Some(stop) = parts
-            .into_iter()
+        let stop = parts
+            .iter_mut()
             .find_map(|part| put_part(part, sheaf, &mut tally, progress).err())
-            .or_else(|| sheaf.flush().err())
-        {
+            .or_else(|| sheaf.flush().err());
+        if let Some(stop) = stop {
             break Some(stop);
         }
+        spare
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(parts);
         tally.written += std::mem::take(&mut tally.pending);
         if let Some(bar) = progress {
             bar.set_position(rows.bytes_read());
@@ -175,9 +190,23 @@ fn write_rows(
     (tally, stopped)
 }
 
-/// Puts a part's letters in the sheaf, counting and reporting each.
+/// Puts a part's letters in the sheaf, counting and reporting each, and
+/// leaves the part empty.
 fn put_part(
-    part: Part,
+    part: &mut Part,
+    sheaf: &mut Sheaf,
+    tally: &mut Tally,
+    progress: Option<&indicatif::ProgressBar>,
+) -> std::result::Result<(), Stop> {
+    let put = put_letters(&mut part.made, &part.bytes, sheaf, tally, progress);
+    part.bytes.clear();
+    part.made.clear();
+    put
+}
+
+fn put_letters(
+    made: &mut Vec<std::result::Result<Made, Failure>>,
+    bytes: &[u8],
     sheaf: &mut Sheaf,
     tally: &mut Tally,
     progress: Option<&indicatif::ProgressBar>,
@@ -185,7 +214,7 @@ fn put_part(
     if interrupt::pressed() {
         return Ok(());
     }
-    for result in part.made {
+    for result in made.drain(..) {
         let made = match result {
             Ok(made) => made,
             Err(f) => {
@@ -211,10 +240,10 @@ fn put_part(
             Err(stopped) => return Err(stopped),
         }
     }
-    if part.bytes.is_empty() {
+    if bytes.is_empty() {
         return Ok(());
     }
-    sheaf.put_stream(&part.bytes)
+    sheaf.put_stream(bytes)
 }
 
 /// What every row shares.
@@ -237,7 +266,16 @@ impl Job<'_> {
         for mut result in self.letters(row) {
             if let (Some(encoder), Ok(made)) = (encoder, &mut result) {
                 encoder.append(&made.leaf, &mut part.bytes);
-                made.leaf.bytes = Vec::new();
+                // Freed here, on the thread that allocated them: the
+                // thread that writes the parts needs only the counts, and
+                // the language of a letter that fell back.
+                let leaf = &mut made.leaf;
+                leaf.bytes = Vec::new();
+                leaf.subject = String::new();
+                leaf.signer = String::new();
+                if !made.fallback {
+                    leaf.lang = String::new();
+                }
                 made.streamed = true;
             }
             part.made.push(result);
