@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(i <= data.len() + 1, "more rows than bytes");
             let number = match row {
                 Ok(row) => {
-                    for (_, value) in &row.fields {
+                    for (_, value) in row.fields() {
                         let name = sanitize(value);
                         assert!(!name.is_empty() && !name.starts_with('.'));
                         assert!(name.len() <= 200);
