@@ -556,10 +556,6 @@ fn read_record(row: &Row) -> rusqlite::Result<Record> {
     })
 }
 
-/// Checks that the history at `path` is a file of its own: never a link
-/// (it is not followed), a pipe or a device (it is opened without blocking,
-/// then looked at). When `create`, makes it empty, mode 0600, in a private
-/// folder if it isn't there; SQLite gives its journal the same mode.
 /// What a history file's first bytes say of it, read when it is checked:
 /// enough to know that opening it needs no journal change and no
 /// migration. Only a hint, taken without a lock; but the schema version
@@ -618,6 +614,11 @@ fn configure_sqlite() {
     });
 }
 
+/// Checks that the history at `path` is a file of its own: never a link
+/// (it is not followed), a pipe or a device (it is opened without blocking,
+/// then looked at). When `create`, makes it empty, mode 0600, in a private
+/// folder if it isn't there; SQLite gives its journal the same mode.
+/// Gives what the file's first bytes say of it.
 fn check_file(path: &Path, create: bool) -> std::io::Result<Header> {
     let mut options = fs::OpenOptions::new();
     options.read(true);

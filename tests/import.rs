@@ -651,15 +651,17 @@ fn an_appeal_installed_without_its_reader_says_where_the_reader_should_be() {
     std::fs::create_dir(&bin).unwrap();
     let alone = bin.join("appeal");
     std::fs::copy(appeal_bin(), &alone).unwrap();
+    let import_alone = |doc: &str, out: &Path| {
+        sb.command(&alone)
+            .arg("import")
+            .arg(fixture(doc))
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
     let out_path = sb.path("page.yaml");
-    let out = sb
-        .command(&alone)
-        .arg("import")
-        .arg(fixture("import/page-fr.html"))
-        .arg("-o")
-        .arg(&out_path)
-        .output()
-        .unwrap();
+    let out = import_alone("import/page-fr.html", &out_path);
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(exit::BAD_INPUT), "{err}");
     assert!(err.contains("appeal-reader"), "{err}");
@@ -671,14 +673,7 @@ fn an_appeal_installed_without_its_reader_says_where_the_reader_should_be() {
 
     // Plain text is read by appeal itself, reader or not.
     let written = sb.path("text.yaml");
-    let out = sb
-        .command(&alone)
-        .arg("import")
-        .arg(fixture("import/labelled-2017.txt"))
-        .arg("-o")
-        .arg(&written)
-        .output()
-        .unwrap();
+    let out = import_alone("import/labelled-2017.txt", &written);
     // (It exits 1: the old document leaves a placeholder for `check`.)
     let err = stderr_of(&out);
     assert!(err.contains("wrote"), "{err}");

@@ -33,7 +33,6 @@ impl Format {
 
 /// One signer's row: its number (1 for the first row of data) and its
 /// fields, as column name and text.
-/// One row: its number, and its values under their keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub number: usize,

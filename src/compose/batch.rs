@@ -146,13 +146,12 @@ fn write_rows(
     // their size, so a chunk's letters are neither copied as the buffers
     // grow nor written into memory the kernel must hand out again.
     let spare: std::sync::Mutex<Vec<Part>> = std::sync::Mutex::default();
-    let reuse = || {
+    let spares = || {
         spare
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .pop()
-            .unwrap_or_default()
     };
+    let reuse = || spares().pop().unwrap_or_default();
     let stopped = loop {
         chunk.clear();
         chunk.extend(rows.by_ref().take(CHUNK));
@@ -174,10 +173,7 @@ fn write_rows(
         if let Some(stop) = stop {
             break Some(stop);
         }
-        spare
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .extend(parts);
+        spares().extend(parts);
         tally.written += std::mem::take(&mut tally.pending);
         if let Some(bar) = progress {
             bar.set_position(rows.bytes_read());

@@ -712,6 +712,8 @@ mod tests {
                         );
                     }
                 }
+                // No shipped message needed its whole file.
+                assert!(BUNDLES[l][f].get().is_none(), "{lang}/{name}");
             }
         }
     }

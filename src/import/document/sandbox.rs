@@ -2,11 +2,10 @@
 //! is read by `appeal-reader KIND`, the program installed beside `appeal`
 //! that holds the document parsers and nothing else (no network, no
 //! signing, no history), under hard limits set before it starts (address
-//! space, CPU time, no
-//! file writes, no core dump), with a wall-clock deadline and a cap on what
-//! it may send back. Its stdin is the document and its stdout the lines, as
-//! JSON; its stderr is read only to tell a lack of memory from a crash,
-//! and never shown. It inherits nothing else: no other descriptor of the
+//! space, CPU time, no file writes, no core dump), with a wall-clock
+//! deadline and a cap on what it may send back. Its stdin is the document
+//! and its stdout the lines, as JSON; its stderr is read only to tell a
+//! lack of memory from a crash, and never shown. It inherits nothing else: no other descriptor of the
 //! caller, no environment, `/` as its folder. Inside, what a parser might
 //! print goes to `/dev/null`: the reply has a descriptor of its own.
 //!
