@@ -51,7 +51,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Each command's arguments are built only when that command is parsed
+/// (`defer`): building all of them cost every start as much as the rest
+/// of clap's work. Help, completions and manual pages build them all.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List the actions, with their deadlines and languages
     #[command(
@@ -397,7 +401,8 @@ pub struct ComposeArgs {
     pub no_history: bool,
 }
 
-/// `appeal history`'s arguments.
+// `appeal history`'s arguments: the command's help is the doc comment on
+// `Command::History`, which a doc comment here would replace.
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Only this action's records
@@ -434,6 +439,7 @@ impl ComposeArgs {
 
 /// `appeal feed`'s commands.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum FeedCommand {
     /// Follow a feed: its name, where it is published, and its public key
     #[command(
