@@ -235,11 +235,12 @@ fn compile(action: &Action, lang: &str, letter: &LetterTemplate) -> Result<Compi
             })?;
         }
     }
+    let roots = roots(letter, [&subject, &body].map(|t| t.parsed(&registry)));
     Ok(Compiled {
         registry,
         subject,
         body,
-        roots: roots(letter),
+        roots,
         bases: action.targets.iter().map(|_| OnceLock::new()).collect(),
         id: {
             static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -260,8 +261,13 @@ fn template_at(action: &Action, lang: &str, letter: &LetterTemplate, part: Part)
 /// The top-level variables a letter's templates read, so that each letter's
 /// context, a copy of the shared data, holds only those: a smaller copy is
 /// a faster letter. `None` when `@root`, `../` or `lookup` reach variables
-/// no tag names: everything is kept then.
-fn roots(template: &LetterTemplate) -> Option<std::collections::BTreeSet<String>> {
+/// no tag names: everything is kept then. `parsed` holds the subject's and
+/// the body's runs of tags as they were just compiled: nothing is parsed
+/// twice.
+fn roots<'t>(
+    template: &LetterTemplate,
+    parsed: [impl Iterator<Item = (usize, &'t handlebars::Template)>; 2],
+) -> Option<std::collections::BTreeSet<String>> {
     let parts = [&template.subject, &template.body];
     if parts
         .iter()
@@ -270,9 +276,8 @@ fn roots(template: &LetterTemplate) -> Option<std::collections::BTreeSet<String>
         return None;
     }
     Some(
-        parts
-            .iter()
-            .flat_map(|t| crate::placeholders::variables(t))
+        crate::placeholders::variables_of(parsed.into_iter().flatten().map(|(_, t)| t))
+            .into_iter()
             .map(|v| {
                 v.split(['.', '/', '['])
                     .next()

@@ -71,11 +71,18 @@ fn parse(template: &str) -> Result<Vec<(usize, Template)>, Located<TemplateError
 
 /// The variables `template` reads, each once; an unparsable template reads none.
 pub fn variables(template: &str) -> Vec<String> {
-    let mut found: Vec<String> = tags(template)
-        .unwrap_or_default()
-        .into_iter()
-        .flat_map(|t| t.variables)
-        .collect();
+    let parsed = parse(template).unwrap_or_default();
+    variables_of(parsed.iter().map(|(_, t)| t))
+}
+
+/// The variables that templates handlebars has already parsed read, each
+/// once: [`variables`] without parsing again.
+pub fn variables_of<'t>(parsed: impl IntoIterator<Item = &'t Template>) -> Vec<String> {
+    let mut out = Vec::new();
+    for template in parsed {
+        walk(template, true, &mut out);
+    }
+    let mut found: Vec<String> = out.into_iter().flat_map(|t| t.variables).collect();
     found.sort();
     found.dedup();
     found
