@@ -85,18 +85,25 @@ impl Refused {
 pub fn first_refused(text: &str, shape: Shape) -> Option<Refused> {
     // Printable ASCII holds nothing to refuse (but a space in an
     // identifier), nor do line breaks and tabs in prose: most of an action
-    // and of a batch's cells, checked a byte at a time.
+    // and of a batch's cells, skipped a byte at a time. Only the characters
+    // between those runs (an accent, a dash) are decoded and looked up.
     let harmless = |b: u8| match shape {
         Shape::Prose => (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t',
         Shape::Line => (0x20..0x7f).contains(&b),
         Shape::Identifier => (0x21..0x7f).contains(&b),
     };
-    if text.bytes().all(harmless) {
-        return None;
+    let mut at = 0;
+    while let Some(skipped) = text.as_bytes()[at..].iter().position(|&b| !harmless(b)) {
+        // `at` is on a character boundary: it moved over ASCII bytes and
+        // whole characters only.
+        at += skipped;
+        let c = text[at..].chars().next()?;
+        if refuses(shape, c) {
+            return Some(Refused { at, c });
+        }
+        at += c.len_utf8();
     }
-    text.char_indices()
-        .find(|&(_, c)| refuses(shape, c))
-        .map(|(at, c)| Refused { at, c })
+    None
 }
 
 /// Whether the rule refuses `c` in a text of `shape`: [`first_refused`], a
@@ -219,6 +226,24 @@ mod tests {
         assert_eq!(refused("a\u{2028}b", Shape::Prose), None);
         assert_eq!(separators_as_breaks("a\u{2028}b"), "a\nb");
     }
+
+    proptest::proptest! {
+            /// The byte runs skipped find the same first character, at the same
+            /// place, as asking of every character.
+            #[test]
+            fn skipping_printable_ascii_finds_what_every_character_would(
+                text in "[a -~\n\t\u{0}-\u{1f}\u{7f}-\u{a0}é–\u{200B}\u{202E}\u{2028}\u{E0041}]{0,40}"
+            ) {
+                for shape in [Shape::Prose, Shape::Line, Shape::Identifier] {
+                    let every = text
+                        .char_indices()
+                        .find(|&(_, c)| refuses(shape, c))
+    ;
+                    let found = first_refused(&text, shape).map(|r| (r.at, r.c));
+                    proptest::prop_assert_eq!(found, every);
+                }
+            }
+        }
 
     #[test]
     fn nothing_unsafe_is_shown_raw() {
