@@ -228,22 +228,19 @@ mod tests {
     }
 
     proptest::proptest! {
-            /// The byte runs skipped find the same first character, at the same
-            /// place, as asking of every character.
-            #[test]
-            fn skipping_printable_ascii_finds_what_every_character_would(
-                text in "[a -~\n\t\u{0}-\u{1f}\u{7f}-\u{a0}é–\u{200B}\u{202E}\u{2028}\u{E0041}]{0,40}"
-            ) {
-                for shape in [Shape::Prose, Shape::Line, Shape::Identifier] {
-                    let every = text
-                        .char_indices()
-                        .find(|&(_, c)| refuses(shape, c))
-    ;
-                    let found = first_refused(&text, shape).map(|r| (r.at, r.c));
-                    proptest::prop_assert_eq!(found, every);
-                }
+        /// The byte runs skipped find the same first character, at the same
+        /// place, as asking of every character.
+        #[test]
+        fn skipping_printable_ascii_finds_what_every_character_would(
+            text in "[a -~\n\t\u{0}-\u{1f}\u{7f}-\u{a0}é–\u{200B}\u{202E}\u{2028}\u{E0041}]{0,40}"
+        ) {
+            for shape in [Shape::Prose, Shape::Line, Shape::Identifier] {
+                let every = text.char_indices().find(|&(_, c)| refuses(shape, c));
+                let found = first_refused(&text, shape).map(|r| (r.at, r.c));
+                proptest::prop_assert_eq!(found, every);
             }
         }
+    }
 
     #[test]
     fn nothing_unsafe_is_shown_raw() {

@@ -69,14 +69,8 @@ fn parse(template: &str) -> Result<Vec<(usize, Template)>, Located<TemplateError
         .collect()
 }
 
-/// The variables `template` reads, each once; an unparsable template reads none.
-pub fn variables(template: &str) -> Vec<String> {
-    let parsed = parse(template).unwrap_or_default();
-    variables_of(parsed.iter().map(|(_, t)| t))
-}
-
 /// The variables that templates handlebars has already parsed read, each
-/// once: [`variables`] without parsing again.
+/// once.
 pub fn variables_of<'t>(parsed: impl IntoIterator<Item = &'t Template>) -> Vec<String> {
     let mut out = Vec::new();
     for template in parsed {
@@ -237,6 +231,12 @@ fn param_text(p: &Parameter) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The variables `template` reads, each once.
+    fn variables(template: &str) -> Vec<String> {
+        let parsed = parse(template).unwrap();
+        variables_of(parsed.iter().map(|(_, t)| t))
+    }
 
     #[test]
     fn finds_tags_lines_and_variables() {

@@ -5,9 +5,10 @@
 //! space, CPU time, no file writes, no core dump), with a wall-clock
 //! deadline and a cap on what it may send back. Its stdin is the document
 //! and its stdout the lines, as JSON; its stderr is read only to tell a
-//! lack of memory from a crash, and never shown. It inherits nothing else: no other descriptor of the
-//! caller, no environment, `/` as its folder. Inside, what a parser might
-//! print goes to `/dev/null`: the reply has a descriptor of its own.
+//! lack of memory from a crash, and never shown. It inherits nothing else:
+//! no other descriptor of the caller, no environment, `/` as its folder.
+//! Inside, what a parser might print goes to `/dev/null`: the reply has a
+//! descriptor of its own.
 //!
 //! A stack overflow, an abort, a limit reached or a deadline passed ends
 //! the child; appeal then says the document could not be read safely, and
