@@ -40,9 +40,44 @@ pub const LOOKUP_WAIT: Duration = Duration::from_millis(20);
 /// Largest letter text stored; a longer one is recorded without its text.
 const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
+/// The records table as this build makes it, under a given name.
+macro_rules! records_table {
+    ($name:literal) => {
+        concat!(
+            "CREATE TABLE ",
+            $name,
+            " (
+        id           INTEGER PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('letter', 'batch')),
+        at           TEXT NOT NULL,
+        date         TEXT NOT NULL,
+        action       TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        target       TEXT NOT NULL,
+        lang         TEXT,
+        form         TEXT NOT NULL,
+        destination  TEXT NOT NULL,
+        path         TEXT,
+        sha256       TEXT,
+        text         TEXT,
+        count        INTEGER,
+        input        TEXT
+    );"
+        )
+    };
+}
+
+/// A new history's schema: where the migrations lead, made in one step.
+const SCHEMA: &str = concat!(
+    records_table!("records"),
+    "CREATE INDEX records_by_action ON records (action, id);"
+);
+
 /// The schema, one step per version: `MIGRATIONS[n]` takes version `n` to
-/// `n + 1`. Append steps; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &["
+/// `n + 1`. Append steps; never edit one that has shipped. The first is
+/// [`SCHEMA`] for a new history.
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE records (
         id           INTEGER PRIMARY KEY AUTOINCREMENT,
         kind         TEXT NOT NULL CHECK (kind IN ('letter', 'batch')),
@@ -61,7 +96,21 @@ const MIGRATIONS: &[&str] = &["
         input        TEXT
     );
     CREATE INDEX records_by_action ON records (action, id);
-"];
+",
+    // Record numbers without AUTOINCREMENT: its counter was one more page
+    // read and written, and journaled, at every letter. A number is still
+    // never given twice while its record is kept; only a forgotten
+    // newest record's number can come back, and forgetting everything
+    // starts again at 1, so the history keeps no count of what it forgot.
+    concat!(
+        records_table!("records_2"),
+        "INSERT INTO records_2 SELECT id, kind, at, date, action, title, target, lang, form,
+            destination, path, sha256, text, count, input FROM records;
+        DROP TABLE records;
+        ALTER TABLE records_2 RENAME TO records;
+        CREATE INDEX records_by_action ON records (action, id);"
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -385,8 +434,12 @@ impl History {
             let current: u32 = self
                 .conn
                 .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            for step in MIGRATIONS.iter().skip(current as usize) {
-                self.conn.execute_batch(step)?;
+            if current == 0 {
+                self.conn.execute_batch(SCHEMA)?;
+            } else {
+                for step in MIGRATIONS.iter().skip(current as usize) {
+                    self.conn.execute_batch(step)?;
+                }
             }
             self.conn
                 .pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -805,6 +858,78 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    /// The table's columns and the index's, as SQLite describes them.
+    fn shape(conn: &Connection) -> Vec<String> {
+        let rows = |sql: &str| -> Vec<String> {
+            let mut statement = conn.prepare(sql).unwrap();
+            let rows = statement
+                .query_map([], |r| {
+                    let values: Vec<String> = (0..r.as_ref().column_count())
+                        .map(|i| match r.get_ref(i).unwrap() {
+                            rusqlite::types::ValueRef::Text(t) => {
+                                String::from_utf8_lossy(t).into_owned()
+                            }
+                            other => format!("{other:?}"),
+                        })
+                        .collect();
+                    Ok(values.join(" "))
+                })
+                .unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        let mut shape = rows("PRAGMA table_info(records)");
+        shape.extend(rows("PRAGMA index_info(records_by_action)"));
+        shape.extend(rows(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY name",
+        ));
+        shape
+    }
+
+    #[test]
+    fn a_history_of_the_first_schema_keeps_its_records_and_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old.sqlite");
+        let conn = Connection::open(&old).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        // As the build before wrote them: numbers 1 to 7, 2 to 6 forgotten.
+        conn.execute_batch(
+            "INSERT INTO records (id, kind, at, date, action, title, target, form, destination, text)
+             VALUES (1, 'letter', '2026-11-27T09:00:00.000Z', '2026-11-27', 'a', 'T', 'N', 'txt', 'stdout', 'Dear …'),
+                    (7, 'letter', '2026-11-28T10:00:00.000Z', '2026-11-28', 'b', 'T', 'N', 'txt', 'stdout', NULL);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(conn);
+
+        let history = History::open_at(&old).unwrap();
+        let kept = history.list(None).unwrap();
+        assert_eq!(kept.iter().map(|r| r.id).collect::<Vec<_>>(), [7, 1]);
+        assert_eq!(kept[1].text.as_deref(), Some("Dear …"));
+        assert_eq!(kept[0].date, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+        assert_eq!(history.record(&record("c")).unwrap(), 8);
+        let migrated = shape(&history.conn);
+
+        let new = History::open_at(&dir.path().join("new.sqlite")).unwrap();
+        assert_eq!(shape(&new.conn), migrated);
+        assert!(migrated.iter().any(|s| s.contains("records_by_action")));
+    }
+
+    #[test]
+    fn a_new_history_has_no_counter_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::open_at(&dir.path().join("h.sqlite")).unwrap();
+        history.record(&record("a")).unwrap();
+        let tables: i64 = history
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 
     #[test]
