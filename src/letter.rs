@@ -162,9 +162,9 @@ impl<'a> Renderer<'a> {
             with_signer(data, &mut reused.extras, signer);
         }
         let context = &reused.context;
-        let render = |part: Part, template: &Template| {
+        let render = |part: Part, template: &Template, out: Vec<u8>| {
             template
-                .render(&compiled.registry, context)
+                .render_into(&compiled.registry, context, out)
                 .map_err(|e| Error::Template {
                     path: letter.origin.clone(),
                     at: template_at(self.action, lang, letter, part),
@@ -176,8 +176,13 @@ impl<'a> Renderer<'a> {
         let letter = (|| {
             Ok(Letter {
                 lang: lang.to_string(),
-                subject: trimmed(render(Part::Subject, &compiled.subject)?),
-                body: tidy(render(Part::Body, &compiled.body)?),
+                subject: trimmed(render(Part::Subject, &compiled.subject, Vec::new())?),
+                // The body, most of a letter, in the last letter's buffer.
+                body: tidy(render(
+                    Part::Body,
+                    &compiled.body,
+                    crate::template::spare(),
+                )?),
             })
         })();
         CONTEXT.set(Some(reused));

@@ -116,10 +116,23 @@ impl Template {
         registry: &Handlebars<'_>,
         context: &Context,
     ) -> Result<String, Located<RenderError>> {
+        self.render_into(registry, context, Vec::new())
+    }
+
+    /// [`Template::render`], written into `out` (emptied first): a buffer
+    /// given back by the letter before ([`spare`]), so that a batch's
+    /// letters are not each a new allocation the size of a letter.
+    pub fn render_into(
+        &self,
+        registry: &Handlebars<'_>,
+        context: &Context,
+        mut out: Vec<u8>,
+    ) -> Result<String, Located<RenderError>> {
         // One buffer for the whole letter: handlebars writes each run's
         // output straight into it, where `render_with_context` would
         // allocate (8 KiB) and return a string per run.
-        let mut out = Vec::with_capacity(self.prose_len + 256);
+        out.clear();
+        out.reserve(self.prose_len + 256);
         let too_long = |first_line: usize| Located {
             error: RenderError::from(RenderErrorReason::Other(crate::ui::tr!(
                 "template-too-long",
@@ -168,6 +181,24 @@ impl Template {
 /// rendering as it is written, so no template can spend time or memory on
 /// a letter no one would send.
 pub const MAX_LETTER_BYTES: usize = 64 * 1024;
+
+thread_local! {
+    /// A letter's buffer, given back once its bytes are copied elsewhere.
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Keeps `buffer` for this thread's next letter ([`spare`]); one the size
+/// of a letter at most, so that what is kept stays small.
+pub fn give_back(buffer: Vec<u8>) {
+    if buffer.capacity() <= 2 * MAX_LETTER_BYTES {
+        SPARE.set(buffer);
+    }
+}
+
+/// The buffer last given back on this thread, or a new one.
+pub fn spare() -> Vec<u8> {
+    SPARE.take()
+}
 
 /// A letter's buffer that refuses to grow past [`MAX_LETTER_BYTES`].
 struct Capped<'a>(&'a mut Vec<u8>);
@@ -352,6 +383,22 @@ mod tests {
                 .map(|r| (r.first_line, r.tags, &template[r.span]))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_buffer_given_back_holds_nothing_of_the_letter_before() {
+        let mut registry = Handlebars::new();
+        let template =
+            Template::compile(&mut registry, "t", "Dear {{name}},\n\nPlease act.\n").unwrap();
+        let context = Context::wraps(serde_json::json!({ "name": "Ana" })).unwrap();
+        let fresh = template.render(&registry, &context).unwrap();
+        give_back(b"the letter before, longer than this one".repeat(100));
+        let reused = template.render_into(&registry, &context, spare()).unwrap();
+        assert_eq!(reused, fresh);
+        assert!(reused.capacity() >= 3900, "the spare buffer was used");
+        // Nothing huge is kept for the next letter.
+        give_back(Vec::with_capacity(4 * MAX_LETTER_BYTES));
+        assert_eq!(spare().capacity(), 0);
     }
 
     #[test]

@@ -266,7 +266,7 @@ impl Job<'_> {
                 // thread that writes the parts needs only the counts, and
                 // the language of a letter that fell back.
                 let leaf = &mut made.leaf;
-                leaf.bytes = Vec::new();
+                crate::template::give_back(std::mem::take(&mut leaf.bytes));
                 leaf.subject = String::new();
                 leaf.signer = String::new();
                 if !made.fallback {

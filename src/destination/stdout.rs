@@ -14,15 +14,20 @@ pub fn write(bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Letters written one after another on stdout, for a batch: buffered, so
-/// that a chunk of letters is a few large writes.
+/// that a chunk of letters is a few large writes. A batch hands over its
+/// letters a thread's share at a time, larger than the buffer: those go
+/// to stdout as they are, never copied into it.
 pub struct Stream {
     out: io::BufWriter<io::StdoutLock<'static>>,
 }
 
+/// What [`Stream`] gathers before a write: the size of a pipe's buffer.
+const STREAM_BUFFER: usize = 64 * 1024;
+
 impl Stream {
     pub fn new() -> Stream {
         Stream {
-            out: io::BufWriter::with_capacity(1 << 20, io::stdout().lock()),
+            out: io::BufWriter::with_capacity(STREAM_BUFFER, io::stdout().lock()),
         }
     }
 
