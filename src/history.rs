@@ -74,8 +74,9 @@ const SCHEMA: &str = concat!(
 );
 
 /// The schema, one step per version: `MIGRATIONS[n]` takes version `n` to
-/// `n + 1`. Append steps; never edit one that has shipped. The first is
-/// [`SCHEMA`] for a new history.
+/// `n + 1`. Append steps; never edit one that has shipped (the first
+/// repeats the records table as it then was, for that reason). A new
+/// history is made from [`SCHEMA`] instead, in one step.
 const MIGRATIONS: &[&str] = &[
     "
     CREATE TABLE records (

@@ -15,8 +15,8 @@ pub fn write(bytes: &[u8]) -> io::Result<()> {
 
 /// Letters written one after another on stdout, for a batch: buffered, so
 /// that a chunk of letters is a few large writes. A batch hands over its
-/// letters a thread's share at a time, larger than the buffer: those go
-/// to stdout as they are, never copied into it.
+/// letters a thread's share at a time: a share larger than the buffer
+/// goes to stdout as it is, not copied into it first.
 pub struct Stream {
     out: io::BufWriter<io::StdoutLock<'static>>,
 }
