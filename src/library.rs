@@ -11,8 +11,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use include_dir::{Dir, include_dir};
-
 use crate::action::{Action, MAX_FILE_BYTES, translation_tag};
 use crate::error::{Error, Result};
 use crate::feed::FeedItem;
@@ -20,7 +18,15 @@ use crate::feed::shelf::Feeds;
 use crate::lang;
 use crate::yaml::Spans;
 
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/actions");
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// The text of the shipped file `name`.
+fn embedded(name: &str) -> Option<&'static str> {
+    EMBEDDED
+        .binary_search_by_key(&name, |&(n, _)| n)
+        .ok()
+        .map(|i| EMBEDDED[i].1)
+}
 
 /// Where actions are looked for: `--actions-dir`, then the folder imported
 /// actions go to, then the embedded ones, then the feeds.
@@ -80,7 +86,7 @@ impl Provenance {
 /// Whether an action of id `id` is built into the binary: one in the
 /// user's own folders, read first, then stands in its place.
 pub fn is_built_in(id: &str) -> bool {
-    EMBEDDED.get_file(format!("{id}.yaml")).is_some()
+    embedded(&format!("{id}.yaml")).is_some()
 }
 
 /// Where `appeal import` puts actions: `$XDG_DATA_HOME/appeal/actions`.
@@ -124,10 +130,7 @@ impl Shelf<'_> {
                 }
                 names
             }
-            Shelf::Embedded => EMBEDDED
-                .files()
-                .filter_map(|f| f.path().file_name()?.to_str().map(str::to_string))
-                .collect(),
+            Shelf::Embedded => EMBEDDED.iter().map(|&(n, _)| n.to_string()).collect(),
         }
     }
 
@@ -154,12 +157,8 @@ impl Shelf<'_> {
                 }
                 read_limited(&path).map(|text| Some(Cow::Owned(text)))
             }
-            // Read in place, not copied; a file that is not UTF-8 (none
-            // ships) shows its bad bytes as U+FFFD, which parsing reports.
-            Shelf::Embedded => Ok(EMBEDDED.get_file(name).map(|f| {
-                std::str::from_utf8(f.contents())
-                    .map_or_else(|_| String::from_utf8_lossy(f.contents()), Cow::Borrowed)
-            })),
+            // Read in place, not copied: the build checked it is UTF-8.
+            Shelf::Embedded => Ok(embedded(name).map(Cow::Borrowed)),
         }
     }
 

@@ -32,7 +32,7 @@ const COPY_LISTS: &[&str] = &["address", "emails"];
 const LETTER_HELPERS: &[&str] = &["if", "unless", "each"];
 
 /// What handlebars offers and a letter never uses.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unused {
     InlinePartial,
     Partial,
@@ -105,25 +105,7 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
             ),
         });
     }
-    depth_before_parsing(template)?;
-    let line_of = |needle: &str| {
-        template
-            .find(needle)
-            .map(|at| template[..at].matches('\n').count() + 1)
-    };
-    for (needles, refused) in [
-        (&["{{#*", "{{*"][..], Unused::InlinePartial),
-        (&["{{>", "{{#>"][..], Unused::Partial),
-        (&["{{~", "~}}"][..], Unused::WhitespaceControl),
-        (&["{{{{"][..], Unused::RawBlock),
-    ] {
-        if let Some(line) = needles.iter().find_map(|n| line_of(n)) {
-            return Err(Refused {
-                line,
-                message: refused.message(),
-            });
-        }
-    }
+    scan_before_parsing(template)?;
     let Some(runs) = runs(template) else {
         // What is left is a tag or block left open or closed twice, or an
         // escape: compiling the template reports the syntax error itself,
@@ -145,19 +127,42 @@ pub fn check_limits(template: &str) -> Result<(), Refused> {
     Ok(())
 }
 
-/// Block and parenthesis nesting, counted on the text: handlebars' parser
-/// recurses on both.
-fn depth_before_parsing(template: &str) -> Result<(), Refused> {
+/// What handlebars offers and a letter never uses, as it starts in a
+/// template's text: refused in this order, each at the first of its
+/// forms in this order that the template holds.
+const UNUSED_FORMS: [(&str, Unused); 7] = [
+    ("{{#*", Unused::InlinePartial),
+    ("{{*", Unused::InlinePartial),
+    ("{{>", Unused::Partial),
+    ("{{#>", Unused::Partial),
+    ("{{~", Unused::WhitespaceControl),
+    ("~}}", Unused::WhitespaceControl),
+    ("{{{{", Unused::RawBlock),
+];
+
+/// Block and parenthesis nesting, counted on the text (handlebars' parser
+/// recurses on both), then the forms of [`UNUSED_FORMS`], found in the
+/// same pass over it.
+fn scan_before_parsing(template: &str) -> Result<(), Refused> {
     let (mut blocks, mut parens, mut line) = (0usize, 0usize, 1);
+    let mut found: [Option<usize>; UNUSED_FORMS.len()] = [None; UNUSED_FORMS.len()];
     let bytes = template.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
             b'\n' => line += 1,
-            b'{' if bytes[i..].starts_with(b"{{#") || bytes[i..].starts_with(b"{{^") => {
-                blocks += 1;
+            b'{' | b'~' => {
+                let rest = &bytes[i..];
+                if rest.starts_with(b"{{#") || rest.starts_with(b"{{^") {
+                    blocks += 1;
+                } else if rest.starts_with(b"{{/") {
+                    blocks = blocks.saturating_sub(1);
+                }
+                for (at, (form, _)) in found.iter_mut().zip(UNUSED_FORMS) {
+                    if at.is_none() && rest.starts_with(form.as_bytes()) {
+                        *at = Some(line);
+                    }
+                }
             }
-            b'{' if bytes[i..].starts_with(b"{{/") => blocks = blocks.saturating_sub(1),
             b'(' => parens += 1,
             b')' => parens = parens.saturating_sub(1),
             _ => {}
@@ -168,7 +173,21 @@ fn depth_before_parsing(template: &str) -> Result<(), Refused> {
                 message: crate::ui::msg!("template-too-deep", max = MAX_BLOCK_DEPTH),
             });
         }
-        i += 1;
+    }
+    for kind in [
+        Unused::InlinePartial,
+        Unused::Partial,
+        Unused::WhitespaceControl,
+        Unused::RawBlock,
+    ] {
+        let first =
+            (found.iter().zip(UNUSED_FORMS)).find_map(|(at, (_, k))| at.filter(|_| k == kind));
+        if let Some(line) = first {
+            return Err(Refused {
+                line,
+                message: kind.message(),
+            });
+        }
     }
     Ok(())
 }
@@ -264,6 +283,32 @@ fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scan_refuses_in_the_order_of_the_forms_at_the_first_line_of_each() {
+        for (template, line, says) in [
+            ("a\n{{> p}}\n{{#* inline}}", 3, "inline partial"),
+            ("a\n{{*x}}\nb\n{{#*y}}", 4, "inline partial"),
+            ("{{#> layout}}\n{{> p}}", 2, "a partial"),
+            ("x\n{{a ~}}\n{{{{raw}}}}", 2, "whitespace control"),
+            ("x\n\n{{{{raw}}}}{{/raw}}", 3, "raw block"),
+            (
+                &"{{#if a}}\n".repeat(MAX_BLOCK_DEPTH + 1),
+                9,
+                "nests blocks",
+            ),
+            ("{{#if a}}\n{{/if}}\n".repeat(20).as_str(), 0, ""),
+        ] {
+            match check_limits(template) {
+                Ok(()) => assert_eq!(line, 0, "{template:?} passed"),
+                Err(refused) => {
+                    assert_eq!((refused.line, line > 0), (line, true), "{template:?}");
+                    let words = refused.message.english();
+                    assert!(words.contains(says), "{template:?}: {words}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn letters_use_variables_if_unless_and_each_over_their_lists_only() {
