@@ -157,7 +157,25 @@ pub enum Kind {
     Batch,
 }
 
+/// The newest record of an action, as far as saying when it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Earlier {
+    pub kind: Kind,
+    pub date: NaiveDate,
+    pub target: String,
+    pub form: String,
+    pub count: Option<i64>,
+}
+
 impl Kind {
+    /// The kind a `kind` column holds: `batch`, else a letter.
+    fn from_column(text: &str) -> Kind {
+        match text {
+            "batch" => Kind::Batch,
+            _ => Kind::Letter,
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Kind::Letter => "letter",
@@ -508,15 +526,30 @@ impl History {
             .map_err(|e| self.error(&e))
     }
 
-    /// The newest record for an action.
-    pub fn last(&self, action: &str) -> Result<Option<Record>> {
+    /// What the newest record for an action says of it: only the columns
+    /// the "You wrote to …" line needs, so a kept letter's text isn't read.
+    pub fn last(&self, action: &str) -> Result<Option<Earlier>> {
         self.conn
             .query_row(
-                &format!(
-                    "SELECT {COLUMNS} FROM records WHERE action = ?1 ORDER BY id DESC LIMIT 1"
-                ),
+                "SELECT kind, date, target, form, count FROM records
+                 WHERE action = ?1 ORDER BY id DESC LIMIT 1",
                 params![action],
-                read_record,
+                |row| {
+                    let date: String = row.get(1)?;
+                    Ok(Earlier {
+                        kind: Kind::from_column(&row.get::<_, String>(0)?),
+                        date: date.parse().map_err(|e: chrono::ParseError| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                1,
+                                rusqlite::types::Type::Text,
+                                e.to_string().into(),
+                            )
+                        })?,
+                        target: row.get(2)?,
+                        form: row.get(3)?,
+                        count: row.get(4)?,
+                    })
+                },
             )
             .optional()
             .map_err(|e| self.error(&e))
@@ -579,10 +612,7 @@ fn read_record(row: &Row) -> rusqlite::Result<Record> {
     let bad = |i: usize, e: String| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
     };
-    let kind = match text(1)?.as_str() {
-        "batch" => Kind::Batch,
-        _ => Kind::Letter,
-    };
+    let kind = Kind::from_column(&text(1)?);
     let at = DateTime::parse_from_rfc3339(&text(2)?)
         .map_err(|e| bad(2, e.to_string()))?
         .with_timezone(&Utc);
@@ -842,7 +872,13 @@ mod tests {
         assert_eq!(all[1].action, "a");
         assert_eq!(all[1].text.as_deref(), Some("Dear …"));
         assert_eq!(history.list(Some("a")).unwrap().len(), 1);
-        assert_eq!(history.last("a").unwrap().unwrap().id, first);
+        let earlier = history.last("a").unwrap().unwrap();
+        assert_eq!(
+            (earlier.kind, earlier.target.as_str(), earlier.form.as_str()),
+            (Kind::Letter, "Kristi Noem", "txt")
+        );
+        assert_eq!(earlier.date, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+        assert_eq!(history.last("c").unwrap(), None);
         assert_eq!(history.get(second).unwrap().unwrap().action, "b");
         assert_eq!(history.forget(Some("a")).unwrap(), 1);
         assert_eq!(history.list(None).unwrap().len(), 1);
