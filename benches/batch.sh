@@ -9,7 +9,8 @@
 # 1. Throughput: `appeal compose cecot --batch` to stdout and
 #    `mailmerge --dry-run --no-limit --output-format raw` (pip install
 #    mailmerge) write the same English letter for ROWS signers, RUNS times
-#    each; every run is printed, and the best of each is compared. appeal
+#    each, taking turns so that a change in the machine's load falls on
+#    both; every run is printed, and the best of each is compared. appeal
 #    runs with --width 0, as mailmerge does not wrap; appeal's default width
 #    (72 columns off a terminal) is timed too.
 # 2. Agreement: one more run of each, kept; mailmerge's raw output is parsed
@@ -66,20 +67,18 @@ run() {
     fi
 }
 
-# best NAME COMMAND...: times RUNS runs of COMMAND (stdout discarded), prints
-# each, and sets $best to the fastest, in seconds.
-best() {
+# timed NAME COMMAND...: times one run of COMMAND (stdout discarded), prints
+# it, and keeps the fastest of NAME's runs in best[NAME], in seconds.
+declare -A best
+timed() {
     local name=$1 start end t
     shift
-    best=
-    for ((i = 1; i <= runs; i++)); do
-        start=$(date +%s.%N)
-        run /dev/null "$@"
-        end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        printf '  %-22s run %d: %7.3f s  %9.0f letters/s\n' "$name" "$i" "$t" "$(echo "$rows / $t" | bc -l)"
-        if [[ -z $best ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
-    done
+    start=$(date +%s.%N)
+    run /dev/null "$@"
+    end=$(date +%s.%N)
+    t=$(echo "$end - $start" | bc -l)
+    printf '  %-22s run %d: %7.3f s  %9.0f letters/s\n' "$name" "$i" "$t" "$(echo "$rows / $t" | bc -l)"
+    if [[ -z ${best[$name]:-} ]] || (($(echo "$t < ${best[$name]}" | bc -l))); then best[$name]=$t; fi
 }
 
 signers "$rows" "$work/signers.csv"
@@ -116,13 +115,15 @@ PY
 mailmerge=(mailmerge --dry-run --no-limit --output-format raw
     --template "$work/template.txt" --database "$work/signers.csv" --config "$work/server.conf")
 
-echo "Throughput, $rows rows, $runs runs each:"
-best "appeal --width 0" "$appeal" compose cecot --batch "$work/signers.csv" --width 0
-appeal_best=$best
-best "appeal (72 columns)" "$appeal" compose cecot --batch "$work/signers.csv"
-wrapped_best=$best
-best "mailmerge" "${mailmerge[@]}"
-mm_best=$best
+echo "Throughput, $rows rows, $runs runs each, interleaved:"
+for ((i = 1; i <= runs; i++)); do
+    timed "appeal --width 0" "$appeal" compose cecot --batch "$work/signers.csv" --width 0
+    timed "appeal (72 columns)" "$appeal" compose cecot --batch "$work/signers.csv"
+    timed "mailmerge" "${mailmerge[@]}"
+done
+appeal_best=${best["appeal --width 0"]}
+wrapped_best=${best["appeal (72 columns)"]}
+mm_best=${best[mailmerge]}
 appeal_rate=$(echo "$rows / $appeal_best" | bc -l)
 mm_rate=$(echo "$rows / $mm_best" | bc -l)
 printf 'appeal --width 0:    %9.0f letters/s (best of %d)\n' "$appeal_rate" "$runs"
