@@ -313,6 +313,9 @@ struct Entry {
     /// well be the same in every language.
     words: usize,
     value: String,
+    /// Marked the same as in English on purpose, by a comment just above
+    /// it (`# Same as in English: …`): never warned of as untranslated.
+    same_on_purpose: bool,
 }
 
 /// A message file's messages. Its outline comes first: a file nested too
@@ -352,7 +355,9 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
         // The file parsed, so its messages are the outline's, in order.
         while starts.next_if(|s| s.id != id).is_some() {}
         let (line, start) = starts.next().map_or((1, 0), |s| (s.line, s.at));
-        out.push(entry_of(m, id, line, &text[start..]));
+        let mut entry = entry_of(m, id, line, &text[start..]);
+        entry.same_on_purpose = marked_same(&text[..start]);
+        out.push(entry);
     }
     Ok(out)
 }
@@ -394,7 +399,25 @@ fn entry_of(m: &ast::Message<&str>, id: &str, line: usize, from: &str) -> Entry 
         references,
         words,
         value,
+        same_on_purpose: false,
     }
+}
+
+/// Whether the line just above a message, `before` being the file up to
+/// it, is a comment that says the message is the same as in English on
+/// purpose (Spanish writes "fax" and "faxes" too).
+fn marked_same(before: &str) -> bool {
+    let above = before.strip_suffix('\n').unwrap_or(before);
+    let above = above.strip_suffix('\r').unwrap_or(above);
+    above.rsplit('\n').next().is_some_and(|line| {
+        line.strip_prefix('#').is_some_and(|comment| {
+            comment
+                .trim_start_matches('#')
+                .trim_start()
+                .to_lowercase()
+                .starts_with("same as in english")
+        })
+    })
 }
 
 /// The shipped translations' files, as `appeal check` names them.
@@ -556,7 +579,7 @@ pub fn check_file(path: &str, text: &str) -> Vec<FileProblem> {
                 ],
             ));
         }
-        if theirs.value == *value && *words > 1 {
+        if theirs.value == *value && *words > 1 && !theirs.same_on_purpose {
             problems.push(FileProblem::new(
                 theirs.line,
                 false,
@@ -656,6 +679,22 @@ mod tests {
             3
         );
         assert_eq!(words("a = Print it here\n"), 3);
+        let faxes =
+            "import-faxes = { $count ->\n    [one] 1 fax\n   *[other] { $count } faxes\n}\n";
+        let untranslated = |text: &str| {
+            check_file("es/commands.ftl", text).iter().any(|p| {
+                p.message
+                    .starts_with("`import-faxes` is the same as in English")
+            })
+        };
+        assert!(untranslated(faxes));
+        assert!(!untranslated(&format!(
+            "# Same as in English: fax, faxes.\n{faxes}"
+        )));
+        assert!(untranslated(&format!("# Same as in English\n\n{faxes}")));
+        assert!(untranslated(&format!(
+            "# not the same as in English\n{faxes}"
+        )));
         let missing = check_file("es/interface.ftl", "show-email = Correo:\n");
         assert!(
             missing

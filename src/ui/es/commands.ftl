@@ -98,6 +98,7 @@ import-left-out = { $count ->
     [one] 1 línea omitida ({ $reasons }); `--json` la indica
    *[other] { $count } líneas omitidas ({ $reasons }); `--json` las indica una a una
 }
+# Same as in English: Spanish writes «fax» and «faxes» too.
 import-faxes = { $count ->
     [one] 1 fax
    *[other] { $count } faxes
