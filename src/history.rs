@@ -535,16 +535,9 @@ impl History {
                  WHERE action = ?1 ORDER BY id DESC LIMIT 1",
                 params![action],
                 |row| {
-                    let date: String = row.get(1)?;
                     Ok(Earlier {
                         kind: Kind::from_column(&row.get::<_, String>(0)?),
-                        date: date.parse().map_err(|e: chrono::ParseError| {
-                            rusqlite::Error::FromSqlConversionFailure(
-                                1,
-                                rusqlite::types::Type::Text,
-                                e.to_string().into(),
-                            )
-                        })?,
+                        date: date_at(row, 1)?,
                         target: row.get(2)?,
                         form: row.get(3)?,
                         count: row.get(4)?,
@@ -607,18 +600,25 @@ impl History {
 const COLUMNS: &str = "id, kind, at, date, action, title, target, lang, form, destination, path, \
     sha256, text, count, input";
 
+/// A column's text that doesn't read as what it should hold.
+fn unreadable(i: usize, e: chrono::ParseError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
+}
+
+/// The `YYYY-MM-DD` date in column `i`.
+fn date_at(row: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    row.get::<_, String>(i)?
+        .parse()
+        .map_err(|e| unreadable(i, e))
+}
+
 fn read_record(row: &Row) -> rusqlite::Result<Record> {
     let text = |i: usize| row.get::<_, String>(i);
-    let bad = |i: usize, e: String| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-    };
     let kind = Kind::from_column(&text(1)?);
     let at = DateTime::parse_from_rfc3339(&text(2)?)
-        .map_err(|e| bad(2, e.to_string()))?
+        .map_err(|e| unreadable(2, e))?
         .with_timezone(&Utc);
-    let date = text(3)?
-        .parse()
-        .map_err(|e: chrono::ParseError| bad(3, e.to_string()))?;
+    let date = date_at(row, 3)?;
     Ok(Record {
         id: row.get(0)?,
         kind,

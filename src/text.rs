@@ -255,6 +255,19 @@ mod tests {
         assert_eq!(separators_as_breaks("a\u{2028}b"), "a\nb");
     }
 
+    /// [`first_refused`] finds the same first character, at the same place,
+    /// as asking of every character, in every shape.
+    fn finds_what_every_character_would(
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        for shape in [Shape::Prose, Shape::Line, Shape::Identifier] {
+            let every = text.char_indices().find(|&(_, c)| refuses(shape, c));
+            let found = first_refused(text, shape).map(|r| (r.at, r.c));
+            proptest::prop_assert_eq!(found, every);
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         /// The byte runs skipped find the same first character, at the same
         /// place, as asking of every character.
@@ -262,11 +275,7 @@ mod tests {
         fn skipping_printable_ascii_finds_what_every_character_would(
             text in "[a -~\n\t\u{0}-\u{1f}\u{7f}-\u{a0}é–\u{200B}\u{202E}\u{2028}\u{E0041}]{0,40}"
         ) {
-            for shape in [Shape::Prose, Shape::Line, Shape::Identifier] {
-                let every = text.char_indices().find(|&(_, c)| refuses(shape, c));
-                let found = first_refused(&text, shape).map(|r| (r.at, r.c));
-                proptest::prop_assert_eq!(found, every);
-            }
+            finds_what_every_character_would(&text)?;
         }
 
         /// The same, with runs of printable ASCII long enough to be
@@ -275,11 +284,7 @@ mod tests {
         fn skipping_chunks_finds_what_every_character_would(
             text in "([ -~]{0,40}[\n\t\u{0}-\u{1f}\u{7f}-\u{a0}é\u{200B}\u{202E}\u{2028}]){0,4}[ -~]{0,40}"
         ) {
-            for shape in [Shape::Prose, Shape::Line, Shape::Identifier] {
-                let every = text.char_indices().find(|&(_, c)| refuses(shape, c));
-                let found = first_refused(&text, shape).map(|r| (r.at, r.c));
-                proptest::prop_assert_eq!(found, every);
-            }
+            finds_what_every_character_would(&text)?;
         }
     }
 

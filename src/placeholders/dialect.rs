@@ -32,7 +32,7 @@ const COPY_LISTS: &[&str] = &["address", "emails"];
 const LETTER_HELPERS: &[&str] = &["if", "unless", "each"];
 
 /// What handlebars offers and a letter never uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Unused {
     InlinePartial,
     Partial,
@@ -174,22 +174,19 @@ fn scan_before_parsing(template: &str) -> Result<(), Refused> {
             });
         }
     }
-    for kind in [
-        Unused::InlinePartial,
-        Unused::Partial,
-        Unused::WhitespaceControl,
-        Unused::RawBlock,
-    ] {
-        let first =
-            (found.iter().zip(UNUSED_FORMS)).find_map(|(at, (_, k))| at.filter(|_| k == kind));
-        if let Some(line) = first {
-            return Err(Refused {
-                line,
-                message: kind.message(),
-            });
-        }
+    // The forms are listed kind by kind in the order refused, so the first
+    // found is the one refused.
+    match found
+        .iter()
+        .zip(UNUSED_FORMS)
+        .find_map(|(at, (_, kind))| at.map(|line| (line, kind)))
+    {
+        Some((line, kind)) => Err(Refused {
+            line,
+            message: kind.message(),
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn allowed(template: &Template, eaches: usize, inside: Option<&str>) -> Result<(), Refused> {

@@ -355,15 +355,14 @@ fn entries(text: &str) -> Result<Vec<Entry>, FileProblem> {
         // The file parsed, so its messages are the outline's, in order.
         while starts.next_if(|s| s.id != id).is_some() {}
         let (line, start) = starts.next().map_or((1, 0), |s| (s.line, s.at));
-        let mut entry = entry_of(m, id, line, &text[start..]);
-        entry.same_on_purpose = marked_same(&text[..start]);
-        out.push(entry);
+        out.push(entry_of(m, id, line, text, start));
     }
     Ok(out)
 }
 
-/// One parsed message, `from` being the file from its first line on.
-fn entry_of(m: &ast::Message<&str>, id: &str, line: usize, from: &str) -> Entry {
+/// One parsed message, which starts at byte `start` of the file `text`.
+fn entry_of(m: &ast::Message<&str>, id: &str, line: usize, text: &str, start: usize) -> Entry {
+    let (before, from) = text.split_at(start);
     let body: String = from
         .lines()
         .enumerate()
@@ -399,7 +398,7 @@ fn entry_of(m: &ast::Message<&str>, id: &str, line: usize, from: &str) -> Entry 
         references,
         words,
         value,
-        same_on_purpose: false,
+        same_on_purpose: marked_same(before),
     }
 }
 
@@ -411,11 +410,7 @@ fn marked_same(before: &str) -> bool {
     let above = above.strip_suffix('\r').unwrap_or(above);
     above.rsplit('\n').next().is_some_and(|line| {
         line.strip_prefix('#').is_some_and(|comment| {
-            comment
-                .trim_start_matches('#')
-                .trim_start()
-                .to_lowercase()
-                .starts_with("same as in english")
+            (comment.trim_start().to_lowercase()).starts_with("same as in english")
         })
     })
 }
