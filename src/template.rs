@@ -16,6 +16,8 @@
 //! refuse, is compiled whole, so its output and its errors are handlebars'
 //! own.
 
+mod direct;
+
 use std::ops::Range;
 
 use handlebars::{
@@ -29,6 +31,9 @@ pub struct Template {
     pieces: Vec<Piece>,
     /// The length of the prose: most of a letter.
     prose_len: usize,
+    /// The registry writes values as they are (no escaping), so the runs
+    /// that are plain enough are written directly ([`direct`]).
+    direct: bool,
 }
 
 #[derive(Debug)]
@@ -93,7 +98,15 @@ impl Template {
                 first_line: run.first_line,
             });
         }
-        Ok(Template { pieces, prose_len })
+        // Letters are plain text, their registry set not to escape; any
+        // other is left to handlebars throughout.
+        let probe = "<a href=\"x\">&'`=</a>";
+        let direct = registry.get_escape_fn()(probe) == probe;
+        Ok(Template {
+            pieces,
+            prose_len,
+            direct,
+        })
     }
 
     /// Each run of tags as handlebars parsed it into `registry`, with the
@@ -141,7 +154,8 @@ impl Template {
             line: first_line,
             column: 1,
         };
-        let mut render_context = RenderContext::new(None);
+        // Made when a run first needs handlebars: most letters' runs don't.
+        let mut render_context = None;
         for piece in &self.pieces {
             match piece {
                 Piece::Prose(text) => {
@@ -154,23 +168,39 @@ impl Template {
                 // handlebars would make for the whole template.
                 Piece::Tags {
                     parsed, first_line, ..
-                } => parsed
-                    .render(
-                        registry,
-                        context,
-                        &mut render_context,
-                        &mut Capped(&mut out),
-                    )
-                    .map_err(|error| {
-                        if out.len() >= MAX_LETTER_BYTES {
-                            return too_long(*first_line);
-                        }
-                        Located {
-                            line: error.line_no.unwrap_or(1) + first_line - 1,
-                            column: error.column_no.unwrap_or(1),
-                            error,
-                        }
-                    })?,
+                } => {
+                    let start = out.len();
+                    if self.direct
+                        && direct::render(
+                            &parsed.elements,
+                            context.data(),
+                            &mut out,
+                            MAX_LETTER_BYTES,
+                        )
+                        .is_some()
+                    {
+                        continue;
+                    }
+                    // Handlebars renders the run from its start.
+                    out.truncate(start);
+                    parsed
+                        .render(
+                            registry,
+                            context,
+                            render_context.get_or_insert_with(|| RenderContext::new(None)),
+                            &mut Capped(&mut out),
+                        )
+                        .map_err(|error| {
+                            if out.len() >= MAX_LETTER_BYTES {
+                                return too_long(*first_line);
+                            }
+                            Located {
+                                line: error.line_no.unwrap_or(1) + first_line - 1,
+                                column: error.column_no.unwrap_or(1),
+                                error,
+                            }
+                        })?
+                }
             }
         }
         Ok(String::from_utf8(out).expect("prose and handlebars' output are both UTF-8"))

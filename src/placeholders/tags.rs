@@ -18,7 +18,7 @@ pub struct Tag {
 }
 
 /// Helpers that handlebars provides; their arguments are the variables.
-pub(super) const BUILTIN_HELPERS: &[&str] = &[
+pub const BUILTIN_HELPERS: &[&str] = &[
     "if", "unless", "each", "with", "lookup", "log", "eq", "ne", "gt", "gte", "lt", "lte", "and",
     "or", "not", "len",
 ];
