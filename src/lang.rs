@@ -14,28 +14,28 @@ use names::{LANGUAGES, Language, OTHER_NAMES, STARTS, TEXT};
 /// `es-CL`, `ZH-hant` becomes `zh-Hant`. Returns `None` when the text is not
 /// shaped like a tag (a 2–3 letter language, then 1–8 character subtags).
 pub fn normalize(tag: &str) -> Option<String> {
-    let tag = tag.trim().replace('_', "-");
-    let mut parts = tag.split('-');
+    // `_` separates subtags as `-` does (`pt_BR`). One string is made, the
+    // tag's length: a batch normalises a tag for every row.
+    let tag = tag.trim();
+    let mut parts = tag.split(['-', '_']);
     let language = parts.next()?;
     if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let mut out = language.to_ascii_lowercase();
+    let mut out = String::with_capacity(tag.len());
+    out.extend(language.chars().map(|c| c.to_ascii_lowercase()));
     for part in parts {
         if part.is_empty() || part.len() > 8 || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
             return None;
         }
         out.push('-');
-        match part.len() {
-            2 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
-                out.push_str(&part.to_ascii_uppercase())
-            }
-            4 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
-                out.push_str(&part[..1].to_ascii_uppercase());
-                out.push_str(&part[1..].to_ascii_lowercase());
-            }
-            _ => out.push_str(&part.to_ascii_lowercase()),
-        }
+        let letters = part.chars().all(|c| c.is_ascii_alphabetic());
+        out.extend(part.chars().enumerate().map(|(i, c)| match part.len() {
+            // A region (`CL`), and a script (`Hant`).
+            2 if letters => c.to_ascii_uppercase(),
+            4 if letters && i == 0 => c.to_ascii_uppercase(),
+            _ => c.to_ascii_lowercase(),
+        }));
     }
     Some(out)
 }
@@ -253,6 +253,9 @@ mod tests {
         assert_eq!(normalize("es_cl").as_deref(), Some("es-CL"));
         assert_eq!(normalize("ZH-hant-tw").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize(" EN ").as_deref(), Some("en"));
+        assert_eq!(normalize("sr_latn_rs").as_deref(), Some("sr-Latn-RS"));
+        assert_eq!(normalize("ES-419").as_deref(), Some("es-419"));
+        assert_eq!(normalize("de-CH-1901").as_deref(), Some("de-CH-1901"));
     }
 
     #[test]
