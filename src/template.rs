@@ -145,6 +145,8 @@ impl Template {
         // output straight into it, where `render_with_context` would
         // allocate (8 KiB) and return a string per run.
         out.clear();
+        // Text throughout, so the letter needs no checking at the end.
+        let mut out = String::from_utf8(out).expect("an emptied buffer holds no bytes");
         out.reserve(self.prose_len + 256);
         let too_long = |first_line: usize| Located {
             error: RenderError::from(RenderErrorReason::Other(crate::ui::tr!(
@@ -162,7 +164,7 @@ impl Template {
                     if out.len() + text.len() > MAX_LETTER_BYTES {
                         return Err(too_long(1));
                     }
-                    out.extend_from_slice(text.as_bytes())
+                    out.push_str(text)
                 }
                 // One render context for every run of the letter, as
                 // handlebars would make for the whole template.
@@ -203,7 +205,7 @@ impl Template {
                 }
             }
         }
-        Ok(String::from_utf8(out).expect("prose and handlebars' output are both UTF-8"))
+        Ok(out)
     }
 }
 
@@ -231,15 +233,17 @@ pub fn spare() -> Vec<u8> {
 }
 
 /// A letter's buffer that refuses to grow past [`MAX_LETTER_BYTES`].
-struct Capped<'a>(&'a mut Vec<u8>);
+struct Capped<'a>(&'a mut String);
 
 impl handlebars::Output for Capped<'_> {
     fn write(&mut self, seg: &str) -> std::io::Result<()> {
         if self.0.len() + seg.len() > MAX_LETTER_BYTES {
-            self.0.resize(MAX_LETTER_BYTES, b' ');
+            // Filled to the cap, which tells this error from handlebars' own.
+            let short = MAX_LETTER_BYTES.saturating_sub(self.0.len());
+            self.0.extend(std::iter::repeat_n(' ', short));
             return Err(std::io::Error::other("the letter is too long"));
         }
-        self.0.extend_from_slice(seg.as_bytes());
+        self.0.push_str(seg);
         Ok(())
     }
 }

@@ -23,12 +23,12 @@ use crate::placeholders::BUILTIN_HELPERS;
 pub fn render(
     elements: &[TemplateElement],
     data: &Value,
-    out: &mut Vec<u8>,
+    out: &mut String,
     cap: usize,
 ) -> Option<()> {
     for element in elements {
         match element {
-            TemplateElement::RawString(text) => out.extend_from_slice(text.as_bytes()),
+            TemplateElement::RawString(text) => out.push_str(text),
             TemplateElement::Comment(_) => {}
             TemplateElement::Expression(h) if h.params.is_empty() && h.hash.is_empty() => {
                 // A bare name that is a helper's is a call, not a variable.
@@ -38,7 +38,7 @@ pub fn render(
                 let Value::String(text) = variable(&h.name, data)? else {
                     return None;
                 };
-                out.extend_from_slice(text.as_bytes());
+                out.push_str(text);
             }
             TemplateElement::HelperBlock(h) => {
                 let branch = if condition(h, data)? {
@@ -133,9 +133,9 @@ mod tests {
     fn direct(registry: &mut Handlebars<'_>, text: &str, data: &Value) -> Option<String> {
         registry.register_template_string("t", text).ok()?;
         let parsed = registry.get_template("t").expect("registered");
-        let mut out = Vec::new();
+        let mut out = String::new();
         render(&parsed.elements, data, &mut out, usize::MAX)?;
-        Some(String::from_utf8(out).expect("written from strings"))
+        Some(out)
     }
 
     #[test]
@@ -189,7 +189,7 @@ mod tests {
             .register_template_string("t", "{{name}} {{name}}")
             .unwrap();
         let parsed = registry.get_template("t").unwrap();
-        let mut out = Vec::new();
+        let mut out = String::new();
         assert_eq!(render(&parsed.elements, &data(), &mut out, 10), None);
         assert_eq!(render(&parsed.elements, &data(), &mut out, 100), Some(()));
     }
