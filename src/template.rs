@@ -24,6 +24,13 @@ use handlebars::{
     Context, Handlebars, RenderContext, RenderError, RenderErrorReason, Renderable, TemplateError,
 };
 
+/// The helpers handlebars provides: a bare `{{len}}` calls one, and their
+/// arguments are the variables.
+pub const BUILTIN_HELPERS: &[&str] = &[
+    "if", "unless", "each", "with", "lookup", "log", "eq", "ne", "gt", "gte", "lt", "lte", "and",
+    "or", "not", "len",
+];
+
 /// A template compiled into `registry`: its prose as text, its runs of tags
 /// as handlebars templates.
 #[derive(Debug)]

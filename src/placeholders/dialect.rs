@@ -5,8 +5,8 @@
 use handlebars::Path;
 use handlebars::template::{Parameter, Template, TemplateElement};
 
-use super::tags::{BUILTIN_HELPERS, tag};
-use crate::template::runs;
+use super::tags::tag;
+use crate::template::{BUILTIN_HELPERS, runs};
 
 /// The largest model letter template, in bytes. Real letters are a few
 /// kilobytes; handlebars' parser slows with the square of a template's size.

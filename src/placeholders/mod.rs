@@ -11,4 +11,4 @@ pub mod tags;
 
 pub use dialect::{MAX_TEMPLATE_BYTES, Refused, check_allowed, check_limits, check_parsed};
 pub use prose::prose_paragraphs;
-pub use tags::{BUILTIN_HELPERS, Tag, reads_indirectly, tags, variables_of};
+pub use tags::{Tag, reads_indirectly, tags, variables_of};

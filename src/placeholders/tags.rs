@@ -4,7 +4,7 @@
 use handlebars::template::{HelperTemplate, Parameter, Template, TemplateElement};
 use handlebars::{Path, TemplateError};
 
-use crate::template::{Located, runs};
+use crate::template::{BUILTIN_HELPERS, Located, runs};
 
 /// One tag as written, whitespace-normalised: `{{#if note}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,12 +16,6 @@ pub struct Tag {
     /// `{{#if note}}`, `target.address` for `{{#each target.address}}`.
     pub variables: Vec<String>,
 }
-
-/// Helpers that handlebars provides; their arguments are the variables.
-pub const BUILTIN_HELPERS: &[&str] = &[
-    "if", "unless", "each", "with", "lookup", "log", "eq", "ne", "gt", "gte", "lt", "lte", "and",
-    "or", "not", "len",
-];
 
 /// Helpers whose block sees another value than the letter's data.
 const SCOPING_HELPERS: &[&str] = &["each", "with"];

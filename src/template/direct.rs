@@ -15,7 +15,7 @@ use handlebars::template::{HelperTemplate, Parameter, TemplateElement};
 use handlebars::{JsonTruthy, Path, PathSeg};
 use serde_json::Value;
 
-use crate::placeholders::BUILTIN_HELPERS;
+use super::BUILTIN_HELPERS;
 
 /// Writes `elements`, read with `data`, to the end of `out`, as handlebars
 /// would in strict mode with no escaping; `None` (with `out` part-written)
