@@ -210,10 +210,7 @@ struct Reused {
 
 /// Compiles one language's subject and body; a syntax error names its file and place.
 fn compile(action: &Action, lang: &str, letter: &LetterTemplate) -> Result<Compiled> {
-    let mut registry = Handlebars::new();
-    registry.set_strict_mode(true);
-    registry.register_escape_fn(handlebars::no_escape);
-    registry.set_prevent_indent(true);
+    let mut registry = crate::template::letter_registry();
     let mut compile = |part: Part, text: &str| {
         Template::compile(&mut registry, part.key(), text).map_err(|e| Error::Template {
             path: letter.origin.clone(),

@@ -50,7 +50,7 @@ pub use answers::signer::{clean_line, clean_note};
 pub use destination::names::sanitize as file_name;
 pub use letter::{Letter, Renderer};
 pub use library::Library;
-pub use template::Template;
+pub use template::{Template, letter_registry};
 pub use wrap::wrap;
 
 /// What unit tests share.

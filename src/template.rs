@@ -31,6 +31,17 @@ pub const BUILTIN_HELPERS: &[&str] = &[
     "or", "not", "len",
 ];
 
+/// A registry as letters need it: strict (a missing variable is an error,
+/// never a blank), nothing escaped (letters are plain text, so runs are
+/// written directly, see [`direct`]), and no indenting of partials.
+pub fn letter_registry() -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(handlebars::no_escape);
+    registry.set_prevent_indent(true);
+    registry
+}
+
 /// A template compiled into `registry`: its prose as text, its runs of tags
 /// as handlebars templates.
 #[derive(Debug)]

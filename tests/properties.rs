@@ -420,11 +420,7 @@ fn template_text() -> impl Strategy<Value = String> {
 }
 
 fn registry() -> handlebars::Handlebars<'static> {
-    let mut registry = handlebars::Handlebars::new();
-    registry.set_strict_mode(true);
-    registry.register_escape_fn(handlebars::no_escape);
-    registry.set_prevent_indent(true);
-    registry
+    appeal::letter_registry()
 }
 
 proptest! {
